@@ -1,0 +1,201 @@
+"""The database schema: a public interface journalists write SQL against (documented in README).
+
+Migrations are numbered and recorded in ``PRAGMA user_version``; ``ensure_schema`` applies the
+missing ones in order, so an existing database upgrades in place. A migration must be idempotent
+(CREATE ... IF NOT EXISTS): DDL scripts commit as they go, so a migration cut short by a crash is
+simply run again; the version is written only after it completed. Add a migration at the end of
+MIGRATIONS; never edit one that has shipped.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import sqlite_utils
+
+logger = logging.getLogger(__name__)
+
+_V1_TABLES = """
+CREATE TABLE IF NOT EXISTS articles (
+    id INTEGER PRIMARY KEY,
+    source TEXT NOT NULL,
+    url TEXT NOT NULL,
+    canonical_url TEXT NOT NULL UNIQUE,
+    title TEXT,
+    author TEXT,
+    published_at TEXT,
+    fetched_at TEXT NOT NULL,
+    lang TEXT,
+    text TEXT NOT NULL,
+    description TEXT,
+    sitename TEXT,
+    feed_url TEXT,
+    word_count INTEGER,
+    content_hash TEXT NOT NULL UNIQUE,
+    nlp_version INTEGER,
+    run_id INTEGER REFERENCES crawl_runs(id)
+);
+CREATE TABLE IF NOT EXISTS article_urls (
+    url TEXT PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    first_seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS entities (
+    id INTEGER PRIMARY KEY,
+    label TEXT NOT NULL,
+    name TEXT NOT NULL,
+    name_key TEXT NOT NULL,
+    maker TEXT,
+    first_seen_at TEXT,
+    UNIQUE (label, name_key)
+);
+CREATE TABLE IF NOT EXISTS entity_aliases (
+    entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+    alias TEXT NOT NULL,
+    alias_key TEXT NOT NULL,
+    PRIMARY KEY (entity_id, alias_key)
+);
+CREATE TABLE IF NOT EXISTS mentions (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    entity_id INTEGER NOT NULL REFERENCES entities(id),
+    label TEXT NOT NULL,
+    surface TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    sentence TEXT,
+    published_at TEXT
+);
+CREATE TABLE IF NOT EXISTS amounts (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    value REAL,
+    currency TEXT,
+    rate TEXT,
+    surface TEXT NOT NULL,
+    start INTEGER NOT NULL,
+    "end" INTEGER NOT NULL,
+    org_entity_id INTEGER REFERENCES entities(id),
+    org TEXT,
+    sentence TEXT,
+    published_at TEXT
+);
+CREATE TABLE IF NOT EXISTS roles (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    person_entity_id INTEGER NOT NULL REFERENCES entities(id),
+    org_entity_id INTEGER REFERENCES entities(id),
+    person TEXT NOT NULL,
+    org TEXT,
+    title TEXT,
+    role TEXT,
+    former INTEGER NOT NULL DEFAULT 0,
+    sentence TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    published_at TEXT
+);
+CREATE TABLE IF NOT EXISTS crawl_runs (
+    id INTEGER PRIMARY KEY,
+    command TEXT NOT NULL,
+    started_at TEXT NOT NULL,
+    ended_at TEXT,
+    status TEXT NOT NULL,
+    pid INTEGER,
+    exit_code INTEGER,
+    sources_file TEXT,
+    feeds_read INTEGER DEFAULT 0,
+    pages_fetched INTEGER DEFAULT 0,
+    new_articles INTEGER DEFAULT 0,
+    duplicates INTEGER DEFAULT 0,
+    errors INTEGER DEFAULT 0,
+    stats TEXT
+);
+CREATE TABLE IF NOT EXISTS run_sources (
+    run_id INTEGER NOT NULL REFERENCES crawl_runs(id) ON DELETE CASCADE,
+    source TEXT NOT NULL,
+    status TEXT NOT NULL,
+    feeds_read INTEGER DEFAULT 0,
+    feeds_failed INTEGER DEFAULT 0,
+    pages_fetched INTEGER DEFAULT 0,
+    new_articles INTEGER DEFAULT 0,
+    duplicates INTEGER DEFAULT 0,
+    errors INTEGER DEFAULT 0,
+    errors_by_kind TEXT,
+    PRIMARY KEY (run_id, source)
+);
+CREATE TABLE IF NOT EXISTS feed_state (
+    url TEXT PRIMARY KEY,
+    source TEXT NOT NULL,
+    etag TEXT,
+    last_modified TEXT,
+    last_status INTEGER,
+    last_checked_at TEXT,
+    last_success_at TEXT,
+    consecutive_failures INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+_V1_INDEXES = """
+CREATE INDEX IF NOT EXISTS idx_articles_published ON articles(published_at);
+CREATE INDEX IF NOT EXISTS idx_articles_source_published ON articles(source, published_at);
+CREATE INDEX IF NOT EXISTS idx_article_urls_article ON article_urls(article_id);
+CREATE INDEX IF NOT EXISTS idx_entity_aliases_key ON entity_aliases(alias_key);
+CREATE INDEX IF NOT EXISTS idx_mentions_entity_published ON mentions(entity_id, published_at, article_id);
+CREATE INDEX IF NOT EXISTS idx_mentions_article ON mentions(article_id, entity_id);
+CREATE INDEX IF NOT EXISTS idx_amounts_article ON amounts(article_id);
+CREATE INDEX IF NOT EXISTS idx_amounts_org ON amounts(org_entity_id, published_at);
+CREATE INDEX IF NOT EXISTS idx_amounts_currency ON amounts(kind, currency, published_at);
+CREATE INDEX IF NOT EXISTS idx_roles_org ON roles(org_entity_id, published_at);
+CREATE INDEX IF NOT EXISTS idx_roles_person ON roles(person_entity_id, published_at);
+CREATE INDEX IF NOT EXISTS idx_roles_article ON roles(article_id);
+CREATE INDEX IF NOT EXISTS idx_run_sources_source ON run_sources(source, run_id);
+"""
+
+# Mentions with their article, the base every timeline query reads.
+_V1_VIEWS = """
+CREATE VIEW IF NOT EXISTS entity_mentions AS
+SELECT
+    m.entity_id, e.name AS entity, e.label, m.article_id,
+    COALESCE(a.published_at, a.fetched_at) AS published_at,
+    substr(COALESCE(a.published_at, a.fetched_at), 1, 10) AS day,
+    strftime('%Y-W%W', substr(COALESCE(a.published_at, a.fetched_at), 1, 10)) AS week,
+    substr(COALESCE(a.published_at, a.fetched_at), 1, 7) AS month,
+    a.source, a.title, a.url, m.surface, m.sentence
+FROM mentions m
+JOIN entities e ON e.id = m.entity_id
+JOIN articles a ON a.id = m.article_id;
+"""
+
+
+def _v1_initial(db: sqlite_utils.Database) -> None:
+    db.executescript(_V1_TABLES + _V1_INDEXES + _V1_VIEWS)
+    if "articles_fts" not in db.table_names():
+        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+    if "entities_fts" not in db.table_names():
+        db["entities"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def schema_version(db: sqlite_utils.Database) -> int:
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> int:
+    """Apply missing migrations in order; return the number applied. Idempotent."""
+    current = schema_version(db)
+    if current > SCHEMA_VERSION:
+        raise RuntimeError(
+            f"database schema version {current} is newer than this veille ({SCHEMA_VERSION}): upgrade veille"
+        )
+    for version in range(current + 1, SCHEMA_VERSION + 1):
+        logger.info("applying database migration %d", version)
+        MIGRATIONS[version - 1](db)
+        db.execute(f"PRAGMA user_version = {version}")
+    return SCHEMA_VERSION - current
