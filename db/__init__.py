@@ -7,10 +7,31 @@ feed_states, save_feed_state, name_key.
 from db.names import name_key
 from db.runs import feed_states, finish_run, save_feed_state, start_run
 from db.schema import SCHEMA_VERSION, ensure_schema
-from db.store import DatabaseError, Saved, content_hash, known_urls, now_iso, open_db, save_article, save_extraction
+from db.store import (
+    DatabaseError,
+    Saved,
+    content_hash,
+    known_urls,
+    now_iso,
+    open_db,
+    save_article,
+    save_extraction,
+)
 
 __all__ = [
-    "SCHEMA_VERSION", "DatabaseError", "Saved", "content_hash", "ensure_schema", "feed_states", "finish_run",
-    "known_urls", "name_key", "now_iso", "open_db", "save_article", "save_extraction", "save_feed_state",
+    "SCHEMA_VERSION",
+    "DatabaseError",
+    "Saved",
+    "content_hash",
+    "ensure_schema",
+    "feed_states",
+    "finish_run",
+    "known_urls",
+    "name_key",
+    "now_iso",
+    "open_db",
+    "save_article",
+    "save_extraction",
+    "save_feed_state",
     "start_run",
 ]

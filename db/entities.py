@@ -12,7 +12,12 @@ AMOUNT_LABELS = {"MONEY", "PERCENT", "QUANTITY"}
 
 
 def entity_id(
-    db: sqlite_utils.Database, label: str, name: str, *, alias: str | None = None, maker: str | None = None,
+    db: sqlite_utils.Database,
+    label: str,
+    name: str,
+    *,
+    alias: str | None = None,
+    maker: str | None = None,
     seen_at: str | None = None,
 ) -> int:
     """Return the id of the entity (label, name), creating it if needed; record ``alias`` as an alias.
@@ -46,7 +51,9 @@ def entity_id(
     return ident
 
 
-def write_entities(db: sqlite_utils.Database, article_id: int, entities: list[dict[str, Any]], published_at: str) -> None:
+def write_entities(
+    db: sqlite_utils.Database, article_id: int, entities: list[dict[str, Any]], published_at: str
+) -> None:
     for ent in entities:
         label, surface = ent.get("label"), ent.get("text") or ""
         if not label or not surface:
@@ -61,8 +68,16 @@ def write_entities(db: sqlite_utils.Database, article_id: int, entities: list[di
         db.execute(
             'INSERT INTO mentions (article_id, entity_id, label, surface, start, "end", sentence, published_at) '
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [article_id, ident, label, surface, ent.get("start", 0), ent.get("end", 0), ent.get("sentence"),
-             published_at],
+            [
+                article_id,
+                ident,
+                label,
+                surface,
+                ent.get("start", 0),
+                ent.get("end", 0),
+                ent.get("sentence"),
+                published_at,
+            ],
         )
 
 
@@ -72,12 +87,26 @@ def _write_amount(db: sqlite_utils.Database, article_id: int, ent: dict[str, Any
     db.execute(
         'INSERT INTO amounts (article_id, kind, value, currency, rate, surface, start, "end", org_entity_id, org, '
         "sentence, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [article_id, ent["label"], ent.get("value"), ent.get("currency"), ent.get("rate"), ent.get("text"),
-         ent.get("start", 0), ent.get("end", 0), org_id, org if org_id else None, ent.get("sentence"), published_at],
+        [
+            article_id,
+            ent["label"],
+            ent.get("value"),
+            ent.get("currency"),
+            ent.get("rate"),
+            ent.get("text"),
+            ent.get("start", 0),
+            ent.get("end", 0),
+            org_id,
+            org if org_id else None,
+            ent.get("sentence"),
+            published_at,
+        ],
     )
 
 
-def write_roles(db: sqlite_utils.Database, article_id: int, roles: list[dict[str, Any]], published_at: str) -> None:
+def write_roles(
+    db: sqlite_utils.Database, article_id: int, roles: list[dict[str, Any]], published_at: str
+) -> None:
     for role in roles:
         person = role.get("person")
         if not person or not name_key(person):
@@ -88,6 +117,18 @@ def write_roles(db: sqlite_utils.Database, article_id: int, roles: list[dict[str
         db.execute(
             "INSERT INTO roles (article_id, person_entity_id, org_entity_id, person, org, title, role, former, "
             'sentence, start, "end", published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-            [article_id, person_id, org_id, person, org if org_id else None, role.get("title"), role.get("role"),
-             int(bool(role.get("former"))), role.get("sentence"), role.get("start"), role.get("end"), published_at],
+            [
+                article_id,
+                person_id,
+                org_id,
+                person,
+                org if org_id else None,
+                role.get("title"),
+                role.get("role"),
+                int(bool(role.get("former"))),
+                role.get("sentence"),
+                role.get("start"),
+                role.get("end"),
+                published_at,
+            ],
         )

@@ -24,8 +24,13 @@ def start_run(db: sqlite_utils.Database, command: str, sources_file: str | None 
 
 
 def finish_run(
-    db: sqlite_utils.Database, run_id: int, *, status: str, exit_code: int,
-    sources: dict[str, dict[str, Any]] | None = None, stats: dict[str, Any] | None = None,
+    db: sqlite_utils.Database,
+    run_id: int,
+    *,
+    status: str,
+    exit_code: int,
+    sources: dict[str, dict[str, Any]] | None = None,
+    stats: dict[str, Any] | None = None,
 ) -> None:
     """Close a run: its status, exit code, totals and one run_sources row per source.
 
@@ -38,17 +43,31 @@ def finish_run(
         db.execute(
             "UPDATE crawl_runs SET ended_at = ?, status = ?, exit_code = ?, feeds_read = ?, pages_fetched = ?, "
             "new_articles = ?, duplicates = ?, errors = ?, stats = ? WHERE id = ?",
-            [now_iso(), status, exit_code, *(totals[n] for n in _COUNTERS),
-             json.dumps(stats or {}, default=str, sort_keys=True), run_id],
+            [
+                now_iso(),
+                status,
+                exit_code,
+                *(totals[n] for n in _COUNTERS),
+                json.dumps(stats or {}, default=str, sort_keys=True),
+                run_id,
+            ],
         )
         for name, counts in sources.items():
             db.execute(
                 "INSERT OR REPLACE INTO run_sources (run_id, source, status, feeds_read, feeds_failed, pages_fetched, "
                 "new_articles, duplicates, errors, errors_by_kind) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [run_id, name, counts.get("status", "ok"), int(counts.get("feeds_read") or 0),
-                 int(counts.get("feeds_failed") or 0), int(counts.get("pages_fetched") or 0),
-                 int(counts.get("new_articles") or 0), int(counts.get("duplicates") or 0),
-                 int(counts.get("errors") or 0), json.dumps(counts.get("errors_by_kind") or {}, sort_keys=True)],
+                [
+                    run_id,
+                    name,
+                    counts.get("status", "ok"),
+                    int(counts.get("feeds_read") or 0),
+                    int(counts.get("feeds_failed") or 0),
+                    int(counts.get("pages_fetched") or 0),
+                    int(counts.get("new_articles") or 0),
+                    int(counts.get("duplicates") or 0),
+                    int(counts.get("errors") or 0),
+                    json.dumps(counts.get("errors_by_kind") or {}, sort_keys=True),
+                ],
             )
 
 
@@ -58,8 +77,14 @@ def feed_states(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
 
 
 def save_feed_state(
-    db: sqlite_utils.Database, url: str, source: str, *, status: int | None, ok: bool,
-    etag: str | None = None, last_modified: str | None = None,
+    db: sqlite_utils.Database,
+    url: str,
+    source: str,
+    *,
+    status: int | None,
+    ok: bool,
+    etag: str | None = None,
+    last_modified: str | None = None,
 ) -> None:
     """Record one fetch of a feed: a success (200 or 304) keeps validators and resets the failure count."""
     now = now_iso()

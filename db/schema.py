@@ -174,7 +174,9 @@ JOIN articles a ON a.id = m.article_id;
 def _v1_initial(db: sqlite_utils.Database) -> None:
     db.executescript(_V1_TABLES + _V1_INDEXES + _V1_VIEWS)
     if "articles_fts" not in db.table_names():
-        db["articles"].enable_fts(["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+        db["articles"].enable_fts(
+            ["title", "text"], create_triggers=True, tokenize="unicode61 remove_diacritics 2"
+        )
     if "entities_fts" not in db.table_names():
         db["entities"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 

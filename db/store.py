@@ -22,6 +22,7 @@ from db.schema import ensure_schema
 
 logger = logging.getLogger(__name__)
 
+
 class DatabaseError(Exception):
     """The database cannot be opened or written; the message says why."""
 
@@ -123,7 +124,16 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
                 "content_hash": digest,
                 "word_count": len(_WORD.findall(text)),
             }
-            for key in ("title", "author", "published_at", "lang", "description", "sitename", "feed_url", "run_id"):
+            for key in (
+                "title",
+                "author",
+                "published_at",
+                "lang",
+                "description",
+                "sitename",
+                "feed_url",
+                "run_id",
+            ):
                 row[key] = article.get(key)
             article_id = db["articles"].insert(row).last_pk
             _add_urls(db, article_id, urls)
@@ -136,7 +146,9 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
 
 def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict) -> None:
     """Replace the mentions, amounts and roles of a stored article, in one transaction."""
-    row = db.execute("SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?", [article_id]).fetchone()
+    row = db.execute(
+        "SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?", [article_id]
+    ).fetchone()
     if row is None:
         raise KeyError(f"no article {article_id}")
     with db.atomic():
@@ -145,7 +157,9 @@ def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict
         _write_extraction(db, article_id, extraction, row[0])
 
 
-def _write_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict, published_at: str) -> None:
+def _write_extraction(
+    db: sqlite_utils.Database, article_id: int, extraction: dict, published_at: str
+) -> None:
     write_entities(db, article_id, extraction.get("entities") or [], published_at)
     write_roles(db, article_id, extraction.get("roles") or [], published_at)
     version = extraction.get("version")
