@@ -1,0 +1,299 @@
+"""Article page -> article dict: text, title, author, date, language, canonical URL.
+
+trafilatura (precision settings) finds the main text and metadata; JSON-LD and OpenGraph give
+the publisher's own title, author and dates when present; htmldate finds dates elsewhere.
+On top of that, two cheap passes that trafilatura alone lacks: boilerplate blocks of French
+news sites are pruned before extraction (class/id names), and boilerplate lines ("Lire aussi",
+newsletter and cookie prompts, share buttons) are dropped from the text.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
+
+import htmldate
+import trafilatura
+
+from crawler.feeds import normalise_date
+from crawler.pagemeta import (
+    PageMeta,
+    declared_language,
+    detect_language,
+    jsonld_names,
+    parse_tree,
+    read_meta,
+)
+from crawler.urls import resolve_canonical
+
+logger = logging.getLogger(__name__)
+
+MIN_TEXT_CHARS = 200
+
+# Blocks that are never the article: pruned by class/id before trafilatura reads the page.
+_BOILERPLATE_NAMES = (
+    "lire-aussi", "lireaussi", "lire_aussi", "a-lire", "alire", "read-also", "related", "similar", "sur-le-meme-sujet",
+    "newsletter", "cookie", "consent", "rgpd", "gdpr", "comment", "share", "partage", "social", "outbrain",
+    "taboola", "advert", "publicite", "pub-", "sponsor", "promo", "breadcrumb", "most-read", "plus-lus", "popular",
+    "tags", "author-bio", "paywall", "subscribe", "abonnement",
+)  # fmt: skip
+PRUNE_XPATH = [
+    "//aside",
+    "//nav",
+    "//footer",
+    "//form",
+    *(
+        f"//*[not(self::html or self::body or self::main or self::article)]"
+        f"[contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{name}') or "
+        f"contains(translate(@id,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{name}')]"
+        for name in _BOILERPLATE_NAMES
+    ),
+]
+
+# Lines of text that are site furniture, whatever the markup.
+_BOILERPLATE_LINE_RE = re.compile(
+    r"^\W*(?:(?:à|a) lire (?:aussi|également|egalement)|lire (?:aussi|également|egalement|la suite)|"
+    r"voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|nos derniers articles|"
+    r"articles? (?:similaires|liés|recommandés)|les plus lus|(?:abonnez|inscrivez)[- ]vous|"
+    r"recevez (?:notre|nos|chaque)|(?:notre|la) newsletter|suivez[- ]nous|partager (?:sur|cet)|"
+    r"partagez (?:cet|sur)|crédits? photo|(?:nous|ce site) utilis(?:ons|e) des cookies|"
+    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|"
+    r"laisser un commentaire|écrire un commentaire|cet article vous a plu|signaler un contenu)",
+    re.IGNORECASE,
+)
+# Whole lines that are furniture: a date line, a counter, a lone word.
+_FURNITURE_LINE_RE = re.compile(
+    r"^\W*(?:(?:publié|mis à jour|modifié) le \d{1,2}[^.]{0,60}|\d+ (?:réactions?|commentaires?)|"
+    r"commentaires?|publicité|newsletter|partager|par la rédaction|[\w .-]{0,40} \| [\w .-]{0,40})\W*$",
+    re.IGNORECASE,
+)
+_TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|:)\s+")
+
+
+class PageSkipped(Exception):
+    """A page that is not stored; ``kind`` is the counter it goes to (empty_page, ...)."""
+
+    def __init__(self, kind: str, message: str) -> None:
+        super().__init__(message)
+        self.kind = kind
+
+
+def extract_article(
+    html: str,
+    url: str,
+    *,
+    feed_title: str | None = None,
+    feed_date: str | None = None,
+    sitenames: tuple[str, ...] = (),
+) -> dict:
+    """Extract one article; raise PageSkipped("empty_page", ...) when there is no article text.
+
+    Returns url, canonical_url, title, author, published_at (ISO 8601), lang, description,
+    sitename, text, and date_source (where the date came from: jsonld, meta, htmldate, feed).
+    """
+    tree = parse_tree(html)
+    if tree is None:
+        raise PageSkipped("empty_page", "page has no HTML content")
+    page = read_meta(tree)
+    doc = trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        prune_xpath=PRUNE_XPATH,
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    names = _sitenames(page, data, url, sitenames)
+    title = find_title(page, data, names, feed_title)
+    text = clean_text(data.get("text") or "", title)
+    if len(text) < MIN_TEXT_CHARS:
+        text = _fallback_text(html, url, page, title) or text
+    if len(text) < MIN_TEXT_CHARS:
+        raise PageSkipped("empty_page", f"no article text ({len(text)} characters) at {url}")
+    published, date_source = find_date(html, page, data, feed_date)
+    detected, share = detect_language(text)
+    lang = detected if detected and share >= 0.08 else declared_language(page) or detected
+    return {
+        "url": url,
+        "canonical_url": resolve_canonical(page.canonical or page.meta.get("og:url"), url),
+        "title": title,
+        "author": find_author(page, data),
+        "published_at": published,
+        "date_source": date_source,
+        "lang": lang,
+        "description": page.meta.get("og:description")
+        or page.meta.get("description")
+        or data.get("description"),
+        "sitename": names[0] if names else None,
+        "text": text,
+    }
+
+
+def _fallback_text(html: str, url: str, page: PageMeta, title: str | None) -> str:
+    """Precision mode can drop a short article entirely: retry in balanced mode, then JSON-LD articleBody."""
+    text = trafilatura.extract(
+        html, url=url, include_comments=False, include_tables=False, prune_xpath=PRUNE_XPATH
+    )
+    text = clean_text(text or "", title)
+    body = page.jsonld.get("articleBody")
+    if isinstance(body, str) and len(body.strip()) > len(text):
+        text = clean_text(body, title)
+    return text
+
+
+def clean_text(text: str, title: str | None = None) -> str:
+    """Drop boilerplate lines and repeated lines; keep paragraphs separated by newlines.
+
+    Leading lines that only repeat the headline or label the page (a section name, a kicker)
+    are dropped too: the text starts with the article.
+    """
+    kept: list[str] = []
+    seen: set[str] = set()
+    lines = [" ".join(line.split()) for line in text.splitlines()]
+    squashed_title = _squash(title or "")
+    while lines and (
+        not lines[0]
+        or (squashed_title and _squash(lines[0]) == squashed_title)
+        or (len(lines[0]) <= 30 and not re.search(r"[.!?»:]$", lines[0]) and len(lines) > 1)
+    ):
+        lines.pop(0)
+    for line in lines:
+        if (
+            not line
+            or _FURNITURE_LINE_RE.match(line)
+            or (_BOILERPLATE_LINE_RE.match(line) and len(line) < 250)
+        ):
+            continue
+        if line in seen:
+            continue
+        seen.add(line)
+        kept.append(line)
+    return "\n".join(kept)
+
+
+def _sitenames(page: PageMeta, data: dict, url: str, extra: tuple[str, ...]) -> list[str]:
+    names = [page.meta.get("og:site_name"), page.meta.get("application-name"), data.get("sitename")]
+    names += jsonld_names(page.jsonld.get("publisher"))
+    names += list(extra)
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    if host:
+        names.append(host)
+        names.append(host.split(".")[0])
+    return [n.strip() for n in names if n and n.strip()]
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+def strip_site_suffix(title: str, sitenames: list[str]) -> str:
+    """'Cisco rachète Splunk | LeMagIT' -> 'Cisco rachète Splunk' (also a 'Site - ' prefix)."""
+    keys = {_squash(n) for n in sitenames if len(_squash(n)) >= 3}
+
+    def is_site(part: str) -> bool:
+        squashed = _squash(part)
+        return bool(squashed) and any(squashed == k or squashed in k or k in squashed for k in keys)
+
+    parts = _TITLE_SEPARATORS.split(title)
+    while len(parts) > 1 and is_site(parts[-1]):
+        parts.pop()
+    while len(parts) > 1 and is_site(parts[0]):
+        parts.pop(0)
+    if len(parts) == 1:
+        return parts[0].strip()
+    # rebuild with the original separators for the parts kept
+    start = title.find(parts[0])
+    end = title.rfind(parts[-1]) + len(parts[-1])
+    return title[start:end].strip() if start != -1 and end > start else title.strip()
+
+
+def find_title(page: PageMeta, data: dict, sitenames: list[str], feed_title: str | None = None) -> str | None:
+    """The headline: publisher metadata first, cleaned of the site name, checked against the <h1>."""
+    headline = page.jsonld.get("headline") if isinstance(page.jsonld.get("headline"), str) else None
+    candidates = [
+        headline,
+        page.meta.get("og:title"),
+        page.meta.get("twitter:title"),
+        data.get("title"),
+        feed_title,
+        page.title_tag,
+    ]
+    title = next((" ".join(c.split()) for c in candidates if c and c.strip()), None)
+    if title is None:
+        return page.h1[0] if page.h1 else None
+    title = strip_site_suffix(title, sitenames)
+    for h1 in page.h1:
+        # a truncated or decorated metadata title: the visible headline is the reference
+        if (
+            h1 != title
+            and len(h1) >= 0.5 * len(title)
+            and (title.startswith(h1) or h1.startswith(title.rstrip("…. ")))
+        ):
+            return strip_site_suffix(h1, sitenames)
+    return title
+
+
+def find_author(page: PageMeta, data: dict) -> str | None:
+    names = jsonld_names(page.jsonld.get("author"))
+    if not names:
+        meta = page.meta.get("author") or page.meta.get("article:author") or page.meta.get("dc.creator")
+        names = [meta] if meta and not meta.startswith(("http://", "https://")) else []
+    if not names and data.get("author"):
+        names = [data["author"]]
+    unique = list(dict.fromkeys(" ".join(n.split()) for n in names if n))
+    return "; ".join(unique) or None
+
+
+_META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+    "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+)  # fmt: skip
+
+
+def find_date(html: str, page: PageMeta, data: dict, feed_date: str | None) -> tuple[str | None, str | None]:
+    """(ISO 8601 publication date, where it came from); the original publication date is preferred."""
+    for value, origin in (
+        (page.jsonld.get("datePublished"), "jsonld"),
+        (page.jsonld.get("dateCreated"), "jsonld"),
+    ):
+        date = _plausible(value if isinstance(value, str) else None)
+        if date:
+            return date, origin
+    for key in _META_DATE_KEYS:
+        date = _plausible(page.meta.get(key))
+        if date:
+            return date, "meta"
+    found = _htmldate(html, extensive=False) or _plausible(data.get("date"))
+    if found:
+        return found, "htmldate"
+    date = _plausible(feed_date)
+    if date:
+        return date, "feed"
+    found = _htmldate(html, extensive=True)
+    return (found, "htmldate") if found else (None, None)
+
+
+def _htmldate(html: str, extensive: bool) -> str | None:
+    try:
+        found = htmldate.find_date(html, extensive_search=extensive, original_date=True)
+    except (ValueError, TypeError) as exc:  # htmldate is defensive, but never let a page stop the crawl
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    return _plausible(found)
+
+
+def _plausible(value: str | None) -> str | None:
+    """An ISO date between 1995 and tomorrow, else None."""
+    date = normalise_date(value)
+    if date is None and value:
+        date = normalise_date(value.strip()[:10])
+    if date is None:
+        return None
+    day = date[:10]
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    return date if "1995-01-01" <= day <= tomorrow else None

@@ -1,0 +1,191 @@
+"""What a page says about itself: charset, JSON-LD, OpenGraph/meta tags, language.
+
+Used by crawler.extract; pure functions over bytes / lxml trees.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+import logging
+import re
+from dataclasses import dataclass, field
+
+from charset_normalizer import from_bytes
+from lxml import html as lxml_html
+
+logger = logging.getLogger(__name__)
+
+_META_CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
+# WHATWG: pages labelled latin-1 are decoded as windows-1252 by every browser.
+_ALIASES = {
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "latin1": "cp1252",
+    "ascii": "cp1252",
+    "us-ascii": "cp1252",
+}
+ARTICLE_TYPES = {
+    "article", "newsarticle", "reportagenewsarticle", "analysisnewsarticle", "opinionnewsarticle",
+    "blogposting", "techarticle", "backgroundnewsarticle", "reviewnewsarticle", "liveblogposting", "report",
+}  # fmt: skip
+
+
+def _codec(name: str | None) -> str | None:
+    if not name:
+        return None
+    name = name.strip().strip("\"'").lower()
+    try:
+        name = codecs.lookup(_ALIASES.get(name, name)).name
+    except LookupError:
+        return None
+    return _ALIASES.get(name, name)
+
+
+def decode_html(body: bytes, header_encoding: str | None = None) -> tuple[str, str]:
+    """Decode a page: BOM, then valid UTF-8, then the declared charset (header, then meta), then detection.
+
+    Valid UTF-8 wins over a declaration because a wrong "iso-8859-1" label on a UTF-8 page is
+    common, while latin-1 text that happens to be valid UTF-8 practically never occurs.
+    Returns (text, encoding used).
+    """
+    for bom, enc in (
+        (codecs.BOM_UTF8, "utf-8"),
+        (codecs.BOM_UTF16_LE, "utf-16-le"),
+        (codecs.BOM_UTF16_BE, "utf-16-be"),
+    ):
+        if body.startswith(bom):
+            return body[len(bom) :].decode(enc, errors="replace"), enc
+    try:
+        return body.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET_RE.search(body[:4096])
+    for declared in (
+        _codec(header_encoding),
+        _codec(match.group(1).decode("ascii", "ignore") if match else None),
+    ):
+        if declared and declared not in ("utf-8", "utf_8"):
+            try:
+                return body.decode(declared), declared
+            except (UnicodeDecodeError, LookupError):
+                continue
+    best = from_bytes(body[:200_000]).best()
+    encoding = _codec(best.encoding if best else None) or "cp1252"
+    return body.decode(encoding, errors="replace"), encoding
+
+
+@dataclass
+class PageMeta:
+    html_lang: str | None = None
+    meta: dict[str, str] = field(default_factory=dict)  # og:*, article:*, name=... (lower-case keys)
+    canonical: str | None = None
+    jsonld: dict = field(default_factory=dict)  # the article node, if any
+    h1: list[str] = field(default_factory=list)
+    title_tag: str | None = None
+
+
+def parse_tree(text: str) -> lxml_html.HtmlElement | None:
+    try:
+        return lxml_html.document_fromstring(text)
+    except (ValueError, lxml_html.etree.ParserError):
+        return None
+
+
+def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
+    """Metadata declared by the page (never guessed)."""
+    page = PageMeta()
+    page.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
+    for node in tree.iter("meta"):
+        key = node.get("property") or node.get("name") or node.get("itemprop") or node.get("http-equiv") or ""
+        value = (node.get("content") or "").strip()
+        if key and value:
+            page.meta.setdefault(key.strip().lower(), value)
+    for node in tree.iter("link"):
+        if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
+            page.canonical = node.get("href").strip()
+            break
+    page.jsonld = _jsonld_article(tree)
+    page.h1 = [_clean_space(h.text_content()) for h in tree.iter("h1") if _clean_space(h.text_content())]
+    titles = [t.text_content() for t in tree.iter("title")]
+    page.title_tag = _clean_space(titles[0]) if titles else None
+    return page
+
+
+def _clean_space(value: str | None) -> str:
+    return " ".join((value or "").split())
+
+
+def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        raw = (script.text or "").strip()
+        if not raw:
+            continue
+        try:
+            data = json.loads(raw, strict=False)
+        except ValueError:
+            logger.debug("unreadable JSON-LD block skipped")
+            continue
+        for node in _nodes(data):
+            types = node.get("@type")
+            types = types if isinstance(types, list) else [types]
+            if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types):
+                return node
+    return {}
+
+
+def _nodes(data: object):
+    if isinstance(data, list):
+        for item in data:
+            yield from _nodes(item)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _nodes(data["@graph"])
+
+
+def jsonld_names(value: object) -> list[str]:
+    """Names in a JSON-LD author/publisher value (string, object or list of them)."""
+    if isinstance(value, str):
+        return [value.strip()] if value.strip() else []
+    if isinstance(value, dict):
+        name = value.get("name")
+        return jsonld_names(name) if name else []
+    if isinstance(value, list):
+        return [name for item in value for name in jsonld_names(item)]
+    return []
+
+
+# Function words frequent in each language and rare in the others: enough to tell French
+# from the languages a French tech-press feed may link to.
+_STOPWORDS = {
+    "fr": "le la les des du de un une et est dans pour que qui sur par avec pas plus ce cette sont au aux ont été "
+    "ses leur mais ou donc il elle nous vous ils",
+    "en": "the and of to in is that for on with as are this be by from was have it an which at its has not "
+    "but they their been were",
+    "de": "der die das und ist nicht ein eine zu den von mit sich auf für im dem des auch wird es sie",
+    "es": "el los las del en y que por una con para es se su al lo como más pero sus le ha",
+    "it": "il di che la per un una del della con non sono le gli si al è nel dei anche ha",
+    "nl": "de het een en van is dat op te in voor met zijn niet aan er ook als",
+}
+_STOPSETS = {lang: set(words.split()) for lang, words in _STOPWORDS.items()}
+_WORD_RE = re.compile(r"[a-zàâäçéèêëîïôöûùüÿœæ]+")
+
+
+def detect_language(text: str) -> tuple[str | None, float]:
+    """(language, share of stop-words of that language among the words) from the text itself."""
+    words = _WORD_RE.findall(text[:20_000].lower())
+    if len(words) < 30:
+        return None, 0.0
+    scores = {lang: sum(w in stops for w in words) for lang, stops in _STOPSETS.items()}
+    lang = max(scores, key=scores.get)
+    return lang, scores[lang] / len(words)
+
+
+def declared_language(page: PageMeta) -> str | None:
+    """The two-letter language the page declares (html lang, og:locale, content-language, JSON-LD)."""
+    jsonld_lang = page.jsonld.get("inLanguage") if isinstance(page.jsonld.get("inLanguage"), str) else None
+    for value in (page.html_lang, page.meta.get("og:locale"), page.meta.get("content-language"), jsonld_lang):
+        if value and re.match(r"^[A-Za-z]{2}\b", value.strip()):
+            return value.strip()[:2].lower()
+    return None

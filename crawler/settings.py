@@ -1,0 +1,57 @@
+"""Scrapy settings of veille: polite by default (robots.txt, AutoThrottle, 2 requests per domain).
+
+veille's own settings carry the VEILLE_ prefix and are read by the components in from_crawler:
+VEILLE_DB_PATH (SQLite file), VEILLE_NLP ("spacy", "none" or "module:factory"),
+VEILLE_NLP_BATCH_SIZE, VEILLE_NLP_PROCESSES, VEILLE_LIMIT (max new articles, 0 = no limit),
+VEILLE_RUN_ID (crawl_runs.id recorded on each article).
+"""
+
+from veille import __version__
+
+BOT_NAME = "veille"
+SPIDER_MODULES = ["crawler.spiders"]
+NEWSPIDER_MODULE = "crawler.spiders"
+
+USER_AGENT = f"veille/{__version__} (+https://github.com/veille-project/veille)"
+ROBOTSTXT_OBEY = True
+
+# Politeness: at most 2 requests in flight per domain, adaptive delay.
+CONCURRENT_REQUESTS = 16
+CONCURRENT_REQUESTS_PER_DOMAIN = 2
+DOWNLOAD_DELAY = 1.0
+AUTOTHROTTLE_ENABLED = True
+AUTOTHROTTLE_START_DELAY = 2.0
+AUTOTHROTTLE_MAX_DELAY = 30.0
+AUTOTHROTTLE_TARGET_CONCURRENCY = 1.0
+
+# Bad servers must not hang or flood a run.
+DOWNLOAD_TIMEOUT = 30
+DNS_TIMEOUT = 15
+RETRY_ENABLED = True
+RETRY_TIMES = 2
+RETRY_HTTP_CODES = [500, 502, 503, 504, 522, 524, 408, 429]
+REDIRECT_MAX_TIMES = 5
+DOWNLOAD_MAXSIZE = 10 * 1024 * 1024
+DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
+COOKIES_ENABLED = False
+TELNETCONSOLE_ENABLED = False
+
+DOWNLOADER_MIDDLEWARES = {
+    "crawler.middlewares.SourceStatsMiddleware": 950,
+}
+EXTENSIONS = {
+    "crawler.middlewares.NonHtmlGuard": 500,
+}
+ITEM_PIPELINES = {
+    "pipelines.validate.ValidatePipeline": 100,
+    "pipelines.store.StorePipeline": 300,
+}
+
+VEILLE_DB_PATH = None
+VEILLE_NLP = "spacy"
+VEILLE_NLP_BATCH_SIZE = 32
+VEILLE_NLP_PROCESSES = 1
+VEILLE_LIMIT = 0
+VEILLE_RUN_ID = None
+
+LOG_LEVEL = "INFO"

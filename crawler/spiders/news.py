@@ -1,0 +1,215 @@
+"""The news spider: feeds and sitemaps of each source -> article pages -> ArticleItem.
+
+Sources and the URLs already stored come in as spider arguments (the CLI reads them from the
+sources file and the database); every bad input is logged once, counted per source in the
+stats (crawler.stats), and the crawl goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Iterable, Iterator
+from datetime import UTC, datetime
+from typing import Any
+from urllib.parse import urljoin
+
+import scrapy
+from scrapy.exceptions import CloseSpider
+from scrapy.http import Response
+from twisted.python.failure import Failure
+
+from crawler.extract import PageSkipped, extract_article
+from crawler.feeds import FeedLink, MalformedFeed, looks_like_sitemap, parse_feed, parse_sitemap
+from crawler.items import ArticleItem
+from crawler.pagemeta import decode_html
+from crawler.sources import Source
+from crawler.stats import classify_failure, count, count_error
+from crawler.urls import canonical_key, clean_url
+
+logger = logging.getLogger(__name__)
+
+MAX_SITEMAP_DEPTH = 3
+_HTML_TYPES = ("text/html", "application/xhtml+xml")
+
+
+class NewsSpider(scrapy.Spider):
+    name = "news"
+
+    def __init__(self, sources: Iterable[Source] = (), known_urls: Iterable[str] = (), **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.sources = {s.name: s for s in sources}
+        self.known = {canonical_key(u) for u in known_urls}
+        self.seen: set[str] = set()
+        self.emitted = 0
+        self.limit = 0
+
+    @classmethod
+    def from_crawler(cls, crawler: scrapy.crawler.Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
+        spider = super().from_crawler(crawler, *args, **kwargs)
+        spider.limit = crawler.settings.getint("VEILLE_LIMIT", 0)
+        return spider
+
+    async def start(self) -> AsyncIterator[scrapy.Request]:
+        for source in self.sources.values():
+            for url, kind in [(u, "feed") for u in source.feeds] + [(u, "sitemap") for u in source.sitemaps]:
+                count(self.crawler.stats, source.name, "feeds_total")
+                yield self._list_request(url, source.name, kind, depth=0)
+
+    def _list_request(self, url: str, source: str, kind: str, depth: int) -> scrapy.Request:
+        callback = self.parse_feed if kind == "feed" else self.parse_sitemap
+        meta = {"source": source, "veille_kind": kind, "depth_in_index": depth, "top_level": depth == 0}
+        return scrapy.Request(
+            url, callback=callback, errback=self.list_failed, meta=meta, priority=10, dont_filter=True
+        )
+
+    # feeds and sitemaps -------------------------------------------------------------------
+
+    def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
+        source = response.meta["source"]
+        if looks_like_sitemap(response.body):
+            yield from self.parse_sitemap(response)
+            return
+        try:
+            links = parse_feed(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
+        except MalformedFeed as exc:
+            self._list_unreadable(response, "malformed_feed", str(exc))
+            return
+        self._list_read(response, len(links))
+        for link in links:
+            yield from self._follow(link, source, response.url)
+
+    def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
+        source = response.meta["source"]
+        try:
+            content = parse_sitemap(response.body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
+        except MalformedFeed as exc:
+            self._list_unreadable(response, "malformed_feed", str(exc))
+            return
+        self._list_read(response, len(content.links))
+        depth = response.meta.get("depth_in_index", 0) + 1
+        for child in content.sitemaps:
+            if depth > MAX_SITEMAP_DEPTH:
+                logger.warning("%s: sitemap index nested too deep, %s ignored", source, child)
+                break
+            yield self._list_request(urljoin(response.url, child), source, "sitemap", depth)
+        for link in content.links:
+            yield from self._follow(link, source, response.url)
+
+    def _list_read(self, response: Response, n_links: int) -> None:
+        source = response.meta["source"]
+        if response.meta.get("top_level"):
+            count(self.crawler.stats, source, "feeds_read")
+        count(self.crawler.stats, source, "links_found", n_links)
+        logger.info("%s: %d links in %s", source, n_links, response.url)
+
+    def _list_unreadable(self, response: Response, kind: str, detail: str) -> None:
+        source = response.meta["source"]
+        if response.meta.get("top_level"):
+            count(self.crawler.stats, source, "feeds_failed")
+        count_error(self.crawler.stats, source, kind)
+        logger.warning(
+            "%s: cannot read %s %s: %s", source, response.meta["veille_kind"], response.url, detail
+        )
+
+    def list_failed(self, failure: Failure) -> None:
+        request = failure.request
+        source = request.meta["source"]
+        kind, detail = classify_failure(failure)
+        if request.meta.get("top_level"):
+            count(self.crawler.stats, source, "feeds_failed")
+        count_error(self.crawler.stats, source, kind)
+        logger.warning(
+            "%s: cannot fetch %s %s: %s (%s)", source, request.meta["veille_kind"], request.url, kind, detail
+        )
+
+    def _follow(self, link: FeedLink, source_name: str, list_url: str) -> Iterator[scrapy.Request]:
+        source = self.sources[source_name]
+        url = clean_url(urljoin(list_url, link.url))
+        if not source.accepts(url):
+            count(self.crawler.stats, source_name, "links_filtered")
+            return
+        key = canonical_key(url)
+        if key in self.known:
+            count(self.crawler.stats, source_name, "duplicates")
+            return
+        if key in self.seen:
+            count(self.crawler.stats, source_name, "repeated_links")
+            return
+        if self.limit and self.emitted >= self.limit:
+            return
+        self.seen.add(key)
+        meta = {"source": source_name, "veille_kind": "article", "feed_url": list_url, "link": link}
+        yield scrapy.Request(url, callback=self.parse_article, errback=self.article_failed, meta=meta)
+
+    # article pages -------------------------------------------------------------------------
+
+    def parse_article(self, response: Response) -> Iterator[ArticleItem]:
+        source = self.sources[response.meta["source"]]
+        count(self.crawler.stats, source.name, "pages_fetched")
+        if self.limit and self.emitted >= self.limit:
+            return
+        try:
+            item = self._article(response, source)
+        except PageSkipped as exc:
+            count_error(self.crawler.stats, source.name, exc.kind)
+            logger.warning("%s: page skipped (%s): %s", source.name, exc.kind, exc)
+            return
+        if not item.duplicate:
+            self.emitted += 1
+        yield item
+        if self.limit and self.emitted >= self.limit:
+            raise CloseSpider("article_limit")
+
+    def _article(self, response: Response, source: Source) -> ArticleItem:
+        content_type = response.headers.get("Content-Type", b"").decode("latin-1").lower()
+        if content_type and not content_type.startswith(_HTML_TYPES):
+            raise PageSkipped("not_html", f"{response.url} is {content_type.split(';')[0]}, not HTML")
+        if not response.body.strip():
+            raise PageSkipped("empty_page", f"{response.url} has an empty body")
+        header_charset = content_type.partition("charset=")[2].strip() or None
+        html, _ = decode_html(response.body, header_charset)
+        if not content_type and not _looks_like_html(html):
+            raise PageSkipped("not_html", f"{response.url} does not look like HTML")
+        link: FeedLink = response.meta["link"]
+        data = extract_article(
+            html,
+            clean_url(response.url),
+            feed_title=link.title,
+            feed_date=link.published,
+            sitenames=(source.name,),
+        )
+        if data["lang"] and data["lang"] != source.lang:
+            kind = "not_french" if source.lang == "fr" else f"not_{source.lang}"
+            raise PageSkipped(kind, f"{response.url} is in {data['lang']!r}, source expects {source.lang!r}")
+        return self._item(response, source, data)
+
+    def _item(self, response: Response, source: Source, data: dict) -> ArticleItem:
+        requested = clean_url(response.request.meta.get("redirect_urls", [response.request.url])[0])
+        urls = [u for u in dict.fromkeys([requested]) if u not in (data["url"], data["canonical_url"])]
+        canonical = canonical_key(data["canonical_url"])
+        duplicate = canonical in self.known  # stored by an earlier run under its canonical URL
+        if duplicate:
+            count(self.crawler.stats, source.name, "duplicates")
+        self.seen.add(canonical)
+        fields = {k: data[k] for k in ("url", "canonical_url", "title", "author", "published_at", "date_source",
+                                       "lang", "description", "sitename", "text")}  # fmt: skip
+        return ArticleItem(
+            source=source.name,
+            urls=urls,
+            feed_url=response.meta.get("feed_url"),
+            fetched_at=datetime.now(UTC).replace(microsecond=0).isoformat(),
+            duplicate=duplicate,
+            **fields,
+        )
+
+    def article_failed(self, failure: Failure) -> None:
+        request = failure.request
+        source = request.meta["source"]
+        kind, detail = classify_failure(failure)
+        count_error(self.crawler.stats, source, kind)
+        logger.warning("%s: cannot fetch article %s: %s (%s)", source, request.url, kind, detail)
+
+
+def _looks_like_html(text: str) -> bool:
+    head = text[:2048].lstrip().lower()
+    return head.startswith(("<!doctype html", "<html")) or "<body" in text[:20_000].lower()

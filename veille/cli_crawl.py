@@ -1,0 +1,199 @@
+"""`veille crawl` and `veille demo`: the crawl side of the command line.
+
+One crawl per process (Scrapy's Twisted reactor cannot restart): `veille crawl` runs the
+spider with CrawlerProcess, then reads the crawl stats to record the run, print a summary and
+choose the exit code (veille/exitcodes.py). `veille demo` runs `veille crawl` in a subprocess.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import click
+
+from veille import exitcodes
+
+logger = logging.getLogger(__name__)
+
+
+def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
+    settings = {}
+    for value in values:
+        name, sep, setting = value.partition("=")
+        if not sep or not name.strip():
+            raise click.BadParameter(f"expected NAME=VALUE, got {value!r}", param_hint="--set")
+        settings[name.strip()] = setting
+    return settings
+
+
+def run_crawl(
+    sources: list, db_path: str, known: set[str], settings: dict[str, Any], log_file: str | None
+) -> dict[str, Any]:
+    """Run the news spider once in this process; return the final Scrapy stats."""
+    from scrapy.crawler import CrawlerProcess
+    from scrapy.settings import Settings
+
+    from crawler import settings as default_settings
+    from crawler.spiders.news import NewsSpider
+
+    scrapy_settings = Settings()
+    scrapy_settings.setmodule(default_settings, priority="project")
+    scrapy_settings.set("VEILLE_DB_PATH", db_path, priority="cmdline")
+    if log_file:
+        scrapy_settings.set("LOG_FILE", log_file, priority="cmdline")
+        scrapy_settings.set("LOG_FILE_APPEND", True, priority="cmdline")
+    scrapy_settings.setdict(settings, priority="cmdline")
+    # Scrapy installs its own root handler (LOG_LEVEL, LOG_FILE); the CLI's default one would
+    # print every Scrapy debug line a second time.
+    for handler in list(logging.root.handlers):
+        logging.root.removeHandler(handler)
+    process = CrawlerProcess(scrapy_settings, install_root_handler=True)
+    crawler = process.create_crawler(NewsSpider)
+    process.crawl(crawler, sources=sources, known_urls=known)
+    process.start()
+    stats = dict(crawler.stats.get_stats())
+    stats["veille/finish_reason"] = stats.get("finish_reason")
+    return stats
+
+
+def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int, str]:
+    if stats.get("veille/db_error") or stats.get("finish_reason") == "db_error":
+        return exitcodes.DB_ERROR, "db_error"
+    if any(s["status"] == "failed" for s in summary.values()):
+        return exitcodes.PARTIAL, "partial"
+    return exitcodes.OK, "completed"
+
+
+def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: dict[str, Any]) -> None:
+    new = sum(s["new_articles"] for s in summary.values())
+    dup = sum(s["duplicates"] for s in summary.values())
+    errors = sum(s["errors"] for s in summary.values())
+    click.echo(
+        f"veille crawl (run {run_id}): {len(summary)} source(s), {new} new article(s), "
+        f"{dup} duplicate(s) skipped, {errors} error(s) in {seconds:.1f} s"
+    )
+    click.echo(f"  {'source':<24} {'feeds':>7} {'pages':>6} {'new':>5} {'dup':>5}  errors")
+    for name, s in summary.items():
+        feeds = f"{s['feeds_read']}/{s['feeds_total']}"
+        kinds = ", ".join(f"{k}:{v}" for k, v in s["errors_by_kind"].items()) or "-"
+        flag = "  UNREADABLE" if s["status"] == "failed" else ""
+        click.echo(
+            f"  {name:<24} {feeds:>7} {s['pages_fetched']:>6} {s['new_articles']:>5} {s['duplicates']:>5}  {kinds}{flag}"
+        )
+    if stats.get("veille/db_error"):
+        click.echo(f"database error: {stats['veille/db_error']}", err=True)
+
+
+@click.command("crawl")
+@click.option("--sources", "sources_file", default="sources.toml", show_default=True, type=click.Path(dir_okay=False),
+              help="Sources file (TOML) listing feeds and sitemaps.")  # fmt: skip
+@click.option("--db", "db_path", default="veille.db", show_default=True, type=click.Path(dir_okay=False),
+              help="SQLite database to fill (created if missing).")  # fmt: skip
+@click.option(
+    "--limit", type=click.IntRange(min=0), default=0, help="Store at most N new articles (0: no limit)."
+)
+@click.option("--source", "only", multiple=True, help="Crawl only this source (repeatable).")
+@click.option("--log-file", type=click.Path(dir_okay=False), help="Append the crawl log to this file.")
+@click.option("--log-level", default="WARNING", show_default=True,
+              type=click.Choice(["DEBUG", "INFO", "WARNING", "ERROR"], case_sensitive=False), help="Crawl log level.")  # fmt: skip
+@click.option(
+    "--no-nlp", is_flag=True, help="Store articles without entities (add them later with reprocess)."
+)
+@click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
+              help="Override a Scrapy or VEILLE_ setting, e.g. -s DOWNLOAD_TIMEOUT=10.")  # fmt: skip
+def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overrides) -> None:
+    """Crawl the feeds and sitemaps of a sources file into a SQLite database.
+
+    Articles already stored (same URL, tracking parameters removed) are not fetched again.
+    Exit code 0: run completed; 1: a source could not be read at all; 3: database error;
+    4: another run holds the lock on this database.
+
+    Example: veille crawl --sources sources.toml --db veille.db --limit 50
+    """
+    from crawler.sources import SourcesError, load_sources
+
+    try:
+        sources = load_sources(sources_file)
+    except SourcesError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(exitcodes.USAGE)
+    if only:
+        unknown = set(only) - {s.name for s in sources}
+        if unknown:
+            click.echo(f"error: no source named {', '.join(sorted(unknown))} in {sources_file}", err=True)
+            sys.exit(exitcodes.USAGE)
+        sources = [s for s in sources if s.name in only]
+    from veille.lock import RunLocked, run_lock
+
+    try:
+        with run_lock(db_path, "crawl"):
+            code = _crawl_locked(
+                sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides
+            )
+    except RunLocked as exc:
+        click.echo(f"error: {exc}", err=True)
+        code = exitcodes.LOCKED
+    sys.exit(code)
+
+
+def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides) -> int:
+    import db
+    from crawler.stats import source_summary
+
+    try:
+        database = db.open_db(db_path)
+        known = db.known_urls(database)
+        run_id = db.start_run(database, "crawl", str(sources_file))
+    except db.DatabaseError as exc:
+        click.echo(f"error: {exc}", err=True)
+        return exitcodes.DB_ERROR
+    settings: dict[str, Any] = {
+        "VEILLE_LIMIT": limit,
+        "VEILLE_RUN_ID": run_id,
+        "LOG_LEVEL": log_level.upper(),
+    }
+    if no_nlp:
+        settings["VEILLE_NLP"] = "none"
+    settings.update(_parse_settings(overrides))
+    started = time.monotonic()
+    stats = run_crawl(sources, db_path, known, settings, log_file)
+    summary = source_summary(stats, [s.name for s in sources])
+    code, status = exit_code_for(stats, summary)
+    try:
+        db.finish_run(database, run_id, status=status, exit_code=code, sources=summary, stats=_plain(stats))
+    except db.DatabaseError as exc:
+        click.echo(f"error: cannot record the run: {exc}", err=True)
+        code = exitcodes.DB_ERROR
+    print_summary(summary, run_id, time.monotonic() - started, stats)
+    return code
+
+
+def _plain(stats: dict[str, Any]) -> dict[str, Any]:
+    return {
+        k: (v if isinstance(v, int | float | str | bool) or v is None else str(v)) for k, v in stats.items()
+    }
+
+
+@click.command("demo")
+@click.option("--db", "db_path", default="veille-demo.db", show_default=True, type=click.Path(dir_okay=False),
+              help="Database to create (the default demo database is recreated on each run).")  # fmt: skip
+@click.option("--port", type=int, default=8001, show_default=True, help="Port of Datasette.")
+@click.option("--no-serve", is_flag=True, help="Crawl the demo site only; do not start Datasette.")
+def demo(db_path: str, port: int, no_serve: bool) -> None:
+    """Offline demo: serve the bundled demo site, crawl it, explore the result in Datasette.
+
+    The demo site (a dozen French tech-press articles, an RSS feed, an Atom feed and a news
+    sitemap) is served on 127.0.0.1; no internet needed.
+
+    Example: veille demo --db demo.db
+    """
+    from veille.demo import run_demo
+
+    sys.exit(run_demo(Path(db_path), port=port, serve=not no_serve, fresh=db_path == "veille-demo.db"))
+
+
+COMMANDS: list[click.Command] = [crawl, demo]
