@@ -1,7 +1,187 @@
-"""CLI commands of this area; registered by veille.cli."""
+"""Workbench commands: `veille serve`, `veille hash-password`, `veille export timeline|dump`.
+
+Registered by veille.cli. Datasette is imported only by the commands that need it, so the
+other commands start fast.
+"""
 
 from __future__ import annotations
 
+import logging
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
 import click
 
-COMMANDS: list[click.Command] = []
+from veille import exitcodes
+
+logger = logging.getLogger(__name__)
+
+PASSWORD_ENV = "VEILLE_PASSWORD_HASH"  # same name as db.metadata.PASSWORD_ENV
+
+
+def _fail(message: str, code: int) -> None:
+    click.echo(f"veille: {message}", err=True)
+    sys.exit(code)
+
+
+def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str:
+    if not value:
+        return ""
+    try:
+        return date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise click.BadParameter(f"{value!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+def _database_file(path: str) -> Path:
+    if not Path(path).is_file():
+        _fail(
+            f"no database at {path} (`veille crawl --db {path}` or `veille demo` creates one)",
+            exitcodes.DB_ERROR,
+        )
+    return Path(path)
+
+
+@click.command()
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database.")
+@click.option("--port", default=8001, show_default=True, type=click.IntRange(0, 65535), help="TCP port.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 publishes it: set a password).",
+)
+@click.option(
+    "--password-hash",
+    envvar=PASSWORD_ENV,
+    metavar="HASH",
+    help=f"Require a login for every page: the output of `veille hash-password` (or set ${PASSWORD_ENV}).",
+)
+@click.option("--username", default="veille", show_default=True, help="Account name when a password is set.")
+@click.option("--open", "open_browser", is_flag=True, help="Open the browser on the home page.")
+def serve(
+    db_path: str, port: int, host: str, password_hash: str | None, username: str, open_browser: bool
+) -> None:
+    """Explore the database in Datasette (read-only), with the journalists' workbench.
+
+    Canned queries (timeline, who runs what, amounts, co-mentions, search), entity timeline
+    charts at /-/veille/entity/<id>, Atom feeds, CSV/JSON exports. Stop with Ctrl-C.
+
+    Example: veille serve --db veille.db --port 8001
+    """
+    from db.serve import serve_database
+    from db.store import DatabaseError
+
+    try:
+        serve_database(
+            db_path,
+            port=port,
+            host=host,
+            open_browser=open_browser,
+            password_hash=password_hash or None,
+            username=username,
+        )
+    except DatabaseError as exc:
+        _fail(str(exc), exitcodes.DB_ERROR)
+    except ValueError as exc:
+        _fail(str(exc), exitcodes.USAGE)
+
+
+@click.command(name="hash-password")
+@click.option("--stdin", "from_stdin", is_flag=True, help="Read the password from standard input.")
+def hash_password(from_stdin: bool) -> None:
+    """Print the hash of a password, for `veille serve --password-hash` or $VEILLE_PASSWORD_HASH.
+
+    Example: export VEILLE_PASSWORD_HASH="$(veille hash-password)"
+    """
+    from datasette_auth_passwords.utils import hash_password as make_hash
+
+    if from_stdin:
+        password = sys.stdin.readline().rstrip("\n")
+    else:
+        password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
+    if not password:
+        _fail("empty password", exitcodes.USAGE)
+    click.echo(make_hash(password))
+
+
+@click.group()
+def export() -> None:
+    """Export data: an entity's timeline, or every table (dump).
+
+    Example: veille export timeline Cisco --db veille.db --format csv -o cisco.csv
+    """
+
+
+@export.command()
+@click.argument("entity")
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database.")
+@click.option(
+    "--by",
+    type=click.Choice(["day", "week", "month"]),
+    default="month",
+    show_default=True,
+    help="Period length (a week is named by its Monday).",
+)
+@click.option("--since", callback=_iso_date, metavar="YYYY-MM-DD", help="First day included.")
+@click.option("--until", callback=_iso_date, metavar="YYYY-MM-DD", help="Last day included.")
+@click.option(
+    "--format", "fmt", type=click.Choice(["csv", "json", "jsonl"]), default="csv", show_default=True
+)
+@click.option("--articles", is_flag=True, help="List the articles behind each period instead of the counts.")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False, writable=True), help="File (default: stdout)."
+)
+def timeline(
+    entity: str, db_path: str, by: str, since: str, until: str, fmt: str, articles: bool, output: str | None
+) -> None:
+    """Mentions and articles per period for ENTITY (name, alias or id; case and accents ignored).
+
+    The same rows as the Datasette canned query chronologie_entite (chronologie_articles with
+    --articles). An unknown name exits with code 5 and lists close names.
+
+    Example: veille export timeline "Société Générale" --db veille.db --by week --since 2024-01-01
+    """
+    from db.export import EntityNotFound, export_timeline
+
+    path = _database_file(db_path)
+    options = {"by": by, "since": since, "until": until, "fmt": fmt, "articles": articles}
+    partial = Path(f"{output}.partial") if output else None
+    try:
+        if partial is None:
+            export_timeline(path, entity, sys.stdout, **options)
+            return
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            rows = export_timeline(path, entity, out, **options)
+        os.replace(partial, output)
+        click.echo(f"{rows} rows written to {output}", err=True)
+    except EntityNotFound as exc:
+        _fail(f"{exc} (database {db_path})", exitcodes.NOT_FOUND)
+    finally:
+        if partial is not None:
+            partial.unlink(missing_ok=True)
+
+
+@export.command()
+@click.argument("directory", type=click.Path(file_okay=False))
+@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
+def dump(directory: str, db_path: str, fmt: str) -> None:
+    """Write every table to DIRECTORY: one file per table, manifest.json, schema.sql, README.txt.
+
+    Streams rows (any database size) from one consistent snapshot, even while a crawl runs.
+
+    Example: veille export dump --db veille.db --format csv export/
+    """
+    from db.export import dump_database
+
+    path = _database_file(db_path)
+    manifest = dump_database(path, directory, fmt)
+    for entry in manifest["tables"]:
+        click.echo(f"{entry['file']}: {entry['rows']} rows")
+    click.echo(f"manifest: {Path(directory) / 'manifest.json'}", err=True)
+
+
+COMMANDS: list[click.Command] = [serve, hash_password, export]
