@@ -1,0 +1,192 @@
+"""Article-level decisions on chosen candidates: final label, canonical name, aliases, coreference.
+
+- ORG/MISC "Cisco Mail" whose first word is a known company -> PRODUCT made by Cisco; "Cisco Systems",
+  "Microsoft France" -> ORG (canonical: the alias' canonical, or the parent for a country subsidiary).
+- PERSON: job titles and lowercase words are not names; "Chambers" after "John Chambers" -> canonical
+  "John Chambers"; a one-word "person" that is a company elsewhere, or a rare capitalised word, is an ORG.
+- ORG: dropped when it is a place, an event, a title, or a common noun written in lowercase elsewhere.
+- "Centre international de recherche sur le cancer (CIRC)": CIRC gets the long name as canonical.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from spacy.tokens import Doc
+
+from nlp.rules import Candidate, span_words
+
+logger = logging.getLogger(__name__)
+
+NAME_PARTICLES_MAX = 4
+
+
+def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> list[Candidate]:
+    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
+    org_texts = {doc[c.start:c.end].text for c in chosen if c.label == "ORG" and c.source != "model"}
+    org_texts |= {e.text for e in doc.ents if e.label_ == "ORG"}
+    org_texts |= {k for k, v in entries.items() if v["label"] == "ORG"}
+    out = []
+    for c in chosen:
+        if c.label in ("ORG", "MISC", "PRODUCT") and c.source in ("model", "context"):
+            _company_prefix(doc, c, entries, org_texts, words)
+        if c.label == "LOC" and not _plausible_place(doc, c, words):
+            c.label = "DROP"
+        if c.label == "PERSON":
+            _check_person(doc, c, words)
+        if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
+            c.label = "DROP"
+        if c.label == "MISC" and doc[c.start:c.end].text in org_texts and c.size == 1:
+            c.label = "ORG"
+        out.append(c)
+    _persons(doc, out, org_texts)
+    _org_canonicals(doc, out, entries)
+    return [c for c in out if c.label not in ("DROP", "MISC")]
+
+
+def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], words: dict) -> None:
+    """A name that starts with a known company: product, subsidiary or event."""
+    span = doc[c.start:c.end]
+    text = span.text
+    if text in entries:
+        entry = entries[text]
+        c.label, c.canonical, c.maker = entry["label"], entry["canonical"], entry.get("maker")
+        return
+    if c.label == "MISC" and any(w in words["event_words"] for w in span_words(span)):
+        return
+    for k in range(c.size - 1, 0, -1):
+        prefix = doc[c.start:c.start + k].text
+        if prefix not in org_texts:
+            continue
+        parent = entries.get(prefix, {}).get("canonical", prefix)
+        rest = doc[c.start + k:c.end]
+        rest_words = span_words(rest)
+        if c.label == "PRODUCT":
+            c.maker = parent
+        elif rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
+            c.label = "DROP"  # "HP-Microsoft": two companies, not one name
+        elif rest.text in words["places"]:
+            c.label, c.canonical = "ORG", parent
+        elif all(w in words["org_suffixes"] for w in rest_words):
+            c.label = "ORG"
+        elif any(w in words["event_words"] for w in rest_words):
+            c.label = "DROP"
+        else:
+            c.label, c.maker = "PRODUCT", parent
+        return
+
+
+def _plausible_place(doc: Doc, c: Candidate, words: dict) -> bool:
+    span = doc[c.start:c.end]
+    if not span[0].text[:1].isupper() or (c.size == 1 and len(span.text) < 2):
+        return False
+    return not any(w in words["title_words"] for w in span_words(span))
+
+
+def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
+    span = doc[c.start:c.end]
+    tokens = [t for t in span if not t.is_punct]
+    if not tokens:
+        c.label = "DROP"
+        return
+    lowered = [t.lower_ for t in tokens]
+    if any(w in words["org_suffixes"] and t.text[0].isupper() for w, t in zip(lowered, tokens, strict=True)) \
+            and len(tokens) > 1 and lowered[-1] in words["org_suffixes"]:
+        c.label = "ORG"
+    elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
+        c.label = "ORG" if len(tokens) == 1 else "DROP"
+    elif all(w in words["title_words"] for w in lowered):
+        c.label = "DROP"
+    elif any(t.is_lower and t.lower_ not in words["name_particles"] for t in tokens):
+        c.label = "DROP"
+    elif len(tokens) == 1 and tokens[0].is_upper and len(tokens[0]) > 1:
+        c.label = "ORG"
+
+
+def _persons(doc: Doc, chosen: list[Candidate], org_texts: set[str]) -> None:
+    """Full names are canonical; a surname or first name alone refers to the full name of the article."""
+    full = [doc[c.start:c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
+    by_part: dict[str, set[str]] = {}
+    for name in full:
+        parts = name.split()
+        for part in {parts[-1], parts[0], " ".join(parts[1:])}:
+            by_part.setdefault(part, set()).add(name)
+    for c in chosen:
+        if c.label != "PERSON":
+            continue
+        text = doc[c.start:c.end].text
+        if c.size > 1:
+            longer = [n for n in full if n != text and n.endswith(" " + text)]
+            c.canonical = max(longer, key=len) if longer else text
+            continue
+        names = by_part.get(text, set())
+        if len(names) == 1:
+            c.canonical = next(iter(names))
+        elif names:
+            c.canonical = text
+        elif text in org_texts or not doc.vocab.has_vector(text.lower()) or _coordinated_with_org(doc, c, chosen):
+            c.label, c.canonical = "ORG", None
+        elif not _after_civility(doc, c):
+            c.label = "DROP"
+
+
+def _coordinated_with_org(doc: Doc, c: Candidate, chosen: list[Candidate]) -> bool:
+    """'chez IBM et Wang', "d'IBM et de Wang": a name listed with companies is a company."""
+    org_ends = {o.end for o in chosen if o.label == "ORG"}
+    org_starts = {o.start for o in chosen if o.label == "ORG"}
+    i = c.start - 1
+    while i >= 0 and doc[i].lower_ in ("de", "d'", "d’", "chez"):
+        i -= 1
+    if i >= 0 and doc[i].lower_ in ("et", "ou", ",") and i in org_ends:
+        return True
+    j = c.end
+    return j + 1 < len(doc) and doc[j].lower_ in ("et", "ou", ",") and (j + 1) in org_starts
+
+
+def _after_civility(doc: Doc, c: Candidate) -> bool:
+    return c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in ("m", "mme", "mr", "dr", "pr", "me", "mlle")
+
+
+def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[str], words: dict) -> bool:
+    span = doc[c.start:c.end]
+    text = span.text
+    if c.source == "gazetteer" or text in entries:
+        return True
+    lowered = span_words(span)
+    if not lowered or text in words["places"]:
+        return False
+    if any(w in words["title_words"] for w in lowered) and c.source == "model":
+        return False
+    if any(w in words["event_words"] for w in lowered) and c.source == "model":
+        return False
+    if c.size == 1 and text.lower() in lowercase_words:
+        return False
+    if all(t.is_lower for t in span if t.is_alpha):
+        return False
+    if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
+        return sum(1 for t in doc if t.text == text) > 1
+    return True
+
+
+def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict) -> None:
+    """Gazetteer canonical; acronym defined in parentheses; short name of a longer legal name."""
+    orgs = [c for c in chosen if c.label == "ORG"]
+    texts = {id(c): doc[c.start:c.end].text for c in orgs}
+    acronyms = {}
+    for c in orgs:
+        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
+                and doc[c.end + 1].is_upper and c.size > 1:
+            acronyms[doc[c.end + 1].text] = c.canonical or texts[id(c)]
+    longer_names = Counter(texts.values())
+    for c in orgs:
+        text = texts[id(c)]
+        if c.canonical:
+            continue
+        if text in entries:
+            c.canonical = entries[text]["canonical"]
+        elif text in acronyms:
+            c.canonical = acronyms[text]
+        else:
+            longer = [t for t in longer_names if t != text and t.startswith(text + " ")]
+            c.canonical = min(longer, key=len) if c.size == 1 and len(longer) == 1 else text

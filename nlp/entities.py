@@ -1,0 +1,126 @@
+"""The `veille_entities` component: ORG, PERSON, PRODUCT, MONEY, PERCENT with canonical names.
+
+It runs after the model's `ner` and rewrites `doc.ents` from candidates (model entities cleaned of
+elided articles and job titles, gazetteer hits, company/product contexts, amounts), then fixes labels
+at the article level (a one-word "person" that is a company, a surname that refers to a full name)
+and sets `span._.canonical` (and value/currency/rate/maker/about).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp import canonical as canon
+from nlp.lexicon import read_jsonl, word_lists
+from nlp.money import QuantityParser
+from nlp.rules import (
+    PRIORITY,
+    Candidate,
+    context_candidates,
+    gazetteer_candidates,
+    model_candidates,
+)
+
+logger = logging.getLogger(__name__)
+
+SPAN_EXTENSIONS = ("canonical", "value", "currency", "rate", "maker", "about")
+OUTPUT_LABELS = ("ORG", "PERSON", "PRODUCT", "MONEY", "PERCENT", "LOC")
+
+
+def register_extensions() -> None:
+    for name in SPAN_EXTENSIONS:
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+@Language.factory("veille_entities", default_config={"patterns_dir": None})
+def make_entities(nlp: Language, name: str, patterns_dir: str | None) -> EntityBuilder:
+    return EntityBuilder(nlp, patterns_dir)
+
+
+class EntityBuilder:
+    def __init__(self, nlp: Language, patterns_dir: str | None = None):
+        register_extensions()
+        self.words = word_lists(patterns_dir)
+        self.quantities = QuantityParser(read_jsonl("currencies.jsonl", patterns_dir))
+        self.entries: dict[str, dict] = {}
+        self.gazetteer = PhraseMatcher(nlp.vocab, attr="ORTH")
+        for label, filename in (("ORG", "orgs.jsonl"), ("PRODUCT", "products.jsonl")):
+            for row in read_jsonl(filename, patterns_dir):
+                for alias in [row["canonical"], *row.get("aliases", [])]:
+                    self.entries.setdefault(alias, {"label": label, "canonical": row["canonical"],
+                                                    "maker": row.get("maker")})
+        self.gazetteer.add("GAZ", list(nlp.tokenizer.pipe(self.entries)))
+        self.heads = Matcher(nlp.vocab)
+        for kind, key in (("ORG", "org_heads"), ("PRODUCT", "product_heads"), ("PERSON", "civilities")):
+            single = sorted(w for w in self.words[key] if " " not in w)
+            multi = [[{"LOWER": part} for part in w.split()] for w in self.words[key] if " " in w]
+            self.heads.add(kind, [[{"LOWER": {"IN": single}}], *multi])
+
+    def __call__(self, doc: Doc) -> Doc:
+        candidates = self._quantities(doc)
+        candidates += context_candidates(doc, self.heads, self.words)
+        candidates += gazetteer_candidates(doc, self.gazetteer, self.entries, self.words)
+        candidates += model_candidates(doc, self.words)
+        chosen = _select(candidates)
+        chosen = canon.resolve(doc, chosen, self.entries, self.words)
+        spans = []
+        for c in chosen:
+            if c.label not in OUTPUT_LABELS:
+                continue
+            span = Span(doc, c.start, c.end, label=c.label)
+            spans.append(span)
+            for attr in ("canonical", "value", "currency", "rate", "maker"):
+                if getattr(c, attr) is not None:
+                    span._.set(attr, getattr(c, attr))
+        doc.ents = spans
+        _set_about(doc)
+        return doc
+
+    def _quantities(self, doc: Doc) -> list[Candidate]:
+        found = []
+        for q in self.quantities.find(doc.text):
+            span = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if span is None or not len(span):
+                continue
+            found.append(Candidate(span.start, span.end, q.label, "quantity", value=q.value,
+                                   currency=q.currency, rate=q.rate))
+        return found
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Non-overlapping candidates: amounts first, then the longest, then the most trusted source."""
+    order = sorted(candidates, key=lambda c: (c.source == "quantity", c.size, PRIORITY[c.source]), reverse=True)
+    taken: set[int] = set()
+    chosen = []
+    for c in order:
+        if any(i in taken for i in range(c.start, c.end)):
+            continue
+        taken.update(range(c.start, c.end))
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+def _set_about(doc: Doc) -> None:
+    """An amount is about the organisation named in its sentence (the closest one before it, else after)."""
+    orgs = [e for e in doc.ents if e.label_ == "ORG" or (e.label_ == "PRODUCT" and e._.maker)]
+    if not orgs:
+        return
+    for ent in doc.ents:
+        if ent.label_ != "MONEY":
+            continue
+        sent = ent.sent
+        same = [o for o in orgs if sent.start <= o.start < sent.end]
+        before = [o for o in same if o.end <= ent.start]
+        pick = before[-1] if before else (same[0] if same else None)
+        if pick is not None:
+            ent._.about = pick._.maker if pick.label_ == "PRODUCT" else (pick._.canonical or pick.text)
+
+
+def most_common(values: list[str]) -> str | None:
+    return Counter(values).most_common(1)[0][0] if values else None

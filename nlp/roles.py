@@ -1,0 +1,231 @@
+"""The `veille_roles` component: executives, their title and their organisation.
+
+Forms handled (the title lexicon is nlp/patterns/titles.jsonl):
+  "X, PDG de Y"  "X (CEO de Y)"  "X, CEO et cofondateur de Y"  "X le PDG de Y"  "X devient le numéro 2 de Y"
+  "le PDG de Y, X"  "l'ancien vice-PDG de Y, X" (former)  "X, responsable ... chez Y"
+  "X, responsable ... de l'entreprise / du groupe / du constructeur" (the organisation meant)
+  "X, vice-présidente senior" (no organisation named: the one the passage is about)
+  "les patrons mondiaux du marketing (A), de la distribution (B)" (lists)
+  "il est devenu CEO" (the person last named)
+Results go to `doc._.roles`, a list of dicts (person, org, title, role, former, start, end, sentence).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from nlp.lexicon import normalise_title, titles, word_lists
+
+logger = logging.getLogger(__name__)
+
+PREPOSITIONS = {"de", "du", "des", "d'", "d’", "chez", "à", "au", "aux", "of", "at", "pour"}
+DETERMINERS = {"l'", "l’", "la", "le", "les", "cette", "ce", "cet", "son", "sa", "ses"}
+FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "précédent", "précédente", "feu"}
+GAP_BEFORE_TITLE = FORMER | DETERMINERS | {
+    ",", "(", "‘", "'", "«", "“", "est", "était", "devient", "devenu", "devenue", "a", "été", "nommé", "nommée",
+    "sera", "reste", "promu", "promue", "au", "poste", "de", "d'", "d’", "comme", "en", "tant", "que", "et",
+    "actuel", "actuelle", "nouveau", "nouvelle", "futur", "future", "désormais", "aujourd'hui", "également",
+    "actuellement", "alors", "reçoit", "titre", "fonction", "fonctions", "occupe", "qui", "devenir", "depuis",
+    "jusqu'ici", "nouvellement", "récemment", "officiellement", "ici",
+}
+SUBJECT_PRONOUNS = {"il", "elle"}
+MAX_CHUNK = 14
+
+
+@Language.factory("veille_roles", default_config={"patterns_dir": None})
+def make_roles(nlp: Language, name: str, patterns_dir: str | None) -> RoleFinder:
+    return RoleFinder(nlp, patterns_dir)
+
+
+class RoleFinder:
+    def __init__(self, nlp: Language, patterns_dir: str | None = None):
+        if not Doc.has_extension("roles"):
+            Doc.set_extension("roles", default=None)
+        self.words = word_lists(patterns_dir)
+        self.patterns_dir = patterns_dir
+        self.org_refs = self.words["org_heads"] - {"client", "partenaire", "rival", "concurrent", "leader"}
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        table = titles(patterns_dir)
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(table)))
+        singles = [t for t in table if " " not in t]
+        self.matcher.add("FORMER_TITLE", list(nlp.tokenizer.pipe(f"ex-{t}" for t in singles)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.roles = []
+        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        if not persons:
+            return doc
+        ctx = _Context(doc, self.org_refs)
+        titles_found = self._titles(doc)
+        ctx.title_starts = {t.start for t, _ in titles_found}
+        assigned: set[int] = set()
+        for title, former in titles_found:
+            chunk_end, org, raw_end = self._complement(doc, title, ctx)
+            person, pronoun = self._person_for(doc, title, chunk_end, ctx)
+            if person is None:
+                continue
+            former = former or _former_before(doc, title.start)
+            if org is None and raw_end < chunk_end:  # "président de la République": not a company title
+                continue
+            org_name = org if org is not None else ctx.salient_org(title.start)
+            if org_name is None:
+                continue
+            raw = doc[title.start:raw_end].text
+            self._add(doc, ctx, person, org_name, raw, former, title)
+            assigned.add(person.start)
+        self._lists(doc, ctx, titles_found, assigned)
+        return doc
+
+    def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
+        ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+        spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
+        found = []
+        for span in filter_spans(spans):
+            if any(i in ent_tokens for i in range(span.start, span.end)):
+                continue
+            found.append((span, span.label_ == "FORMER_TITLE"))
+        return found
+
+    def _complement(self, doc: Doc, title: Span, ctx: _Context) -> tuple[int, str | None, int]:
+        """(end of the title phrase, organisation canonical or None, end of the raw title)."""
+        i = title.end
+        while i < len(doc) and i - title.end < MAX_CHUNK:
+            token = doc[i]
+            if token.i in ctx.ent_start and ctx.ent_start[token.i].label_ in ("ORG",) and \
+                    i > 0 and doc[i - 1].lower_ in PREPOSITIONS:
+                return ctx.ent_start[token.i].end, ctx.canonical(ctx.ent_start[token.i]), i - 1
+            if token.lower_ in PREPOSITIONS:
+                j = i + 1
+                while j < len(doc) and doc[j].lower_ in DETERMINERS:
+                    j += 1
+                if j < len(doc) and j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
+                    return ctx.ent_start[j].end, ctx.canonical(ctx.ent_start[j]), i
+                k = j
+                while k < len(doc) and k - j < 3 and doc[k].lower_ in self.org_refs:
+                    k += 1
+                if k < len(doc) and k > j and k in ctx.ent_start and ctx.ent_start[k].label_ == "ORG":
+                    return ctx.ent_start[k].end, ctx.canonical(ctx.ent_start[k]), i
+                if k > j:
+                    return k, ctx.salient_org(title.start), i
+                if j < len(doc) and (doc[j].is_title or j in ctx.ent_start) and not doc[j].is_sent_start:
+                    return j + 1, None, i  # a name that is no company: a country, a ministry...
+                i = j
+                continue
+            if token.lower_ == "et" and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
+                i += 1
+                continue
+            if token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") \
+                    or token.i in ctx.ent_start:
+                break
+            i += 1
+        return i, None, i
+
+    def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: _Context) -> tuple[Span | None, bool]:
+        i, gap = title.start - 1, 0
+        while i >= 0 and gap < 7:
+            token = doc[i]
+            if i in ctx.person_end:
+                return ctx.person_end[i], False
+            if token.lower_ in SUBJECT_PRONOUNS:
+                return ctx.last_person_before(token.i), True
+            if token.lower_ not in GAP_BEFORE_TITLE:
+                break
+            i, gap = i - 1, gap + 1
+        j = chunk_end
+        while j < len(doc) and j - chunk_end < 2 and doc[j].text in (",", ":", "M.", "Mme"):
+            j += 1
+        if j in ctx.person_start and j > chunk_end - 1:
+            return ctx.person_start[j], False
+        return None, False
+
+    def _lists(self, doc: Doc, ctx: _Context, titles_found: list, assigned: set[int]) -> None:
+        """'les patrons mondiaux du marketing (A), de la distribution (B)': each name in brackets."""
+        for person in ctx.persons:
+            if person.start in assigned or person.start == 0 or person.end >= len(doc):
+                continue
+            if doc[person.start - 1].text != "(" or doc[person.end].text != ")":
+                continue
+            sent = person.sent
+            before = [t for t, _ in titles_found if sent.start <= t.start < person.start]
+            if not before:
+                continue
+            title = before[-1]
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[title.end:person.start]):
+                continue
+            local_start = person.start - 1
+            while local_start > title.end and doc[local_start - 1].text not in (",", ")"):
+                local_start -= 1
+            local = doc[local_start:person.start - 1].text.strip()
+            raw = doc[title.start:person.start - 1].text if local_start <= title.end else \
+                f"{title.text} {local}".strip()
+            _, org, _ = self._complement(doc, title, ctx)
+            org_name = org or ctx.salient_org(title.start)
+            if org_name:
+                self._add(doc, ctx, person, org_name, raw, _former_before(doc, title.start), title)
+
+    def _add(self, doc, ctx, person, org_name, raw, former, title) -> None:
+        name = ctx.canonical(person)
+        if any(r["person"] == name and r["org"] == org_name and r["title"] == raw for r in doc._.roles):
+            return
+        start = min(person.start_char, title.start_char)
+        end = max(person.end_char, title.end_char)
+        doc._.roles.append({
+            "person": name, "org": org_name, "title": raw.strip(" ,'‘’«»"),
+            "role": normalise_title(raw, self.patterns_dir), "former": bool(former),
+            "start": start, "end": end, "sentence": title.sent.text.strip(),
+        })
+
+
+def _former_before(doc: Doc, start: int) -> bool:
+    for i in range(max(0, start - 3), start):
+        if doc[i].lower_ in FORMER:
+            return True
+    return False
+
+
+class _Context:
+    """Per-document lookups: entities by position, sentences, and the organisation a passage is about."""
+
+    def __init__(self, doc: Doc, org_refs):
+        self.doc = doc
+        self.ent_start = {e.start: e for e in doc.ents}
+        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        self.person_end = {e.end - 1: e for e in self.persons}
+        self.person_start = {e.start: e for e in self.persons}
+        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        self.title_starts: set[int] = set()
+        self.sent_starts = [s.start for s in doc.sents]
+        self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
+
+    @staticmethod
+    def canonical(span: Span) -> str:
+        return span._.canonical or span.text
+
+    def sentence_index(self, i: int) -> int:
+        from bisect import bisect_right
+
+        return bisect_right(self.sent_starts, i) - 1
+
+    def salient_org(self, i: int) -> str | None:
+        """The organisation the passage around token i is about: the last one named earlier in the same
+        sentence, else the most named in the two sentences before (ties: the most named in the article)."""
+        if not self.orgs:
+            return None
+        s = self.sentence_index(i)
+        same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
+        if same:
+            return self.canonical(same[-1])
+        window = Counter(self.canonical(o) for o in self.orgs
+                         if s - 2 <= self.sentence_index(o.start) < s)
+        scores = {name: window.get(name, 0) + 0.1 * count for name, count in self.doc_counts.items()}
+        return max(scores, key=scores.get)
+
+    def last_person_before(self, i: int) -> Span | None:
+        before = [p for p in self.persons if p.end <= i]
+        return before[-1] if before else None

@@ -1,0 +1,176 @@
+"""Candidate entities from rules: gazetteers, cleaned model entities, company and product contexts.
+
+Every function takes a parsed Doc and returns `Candidate`s (token offsets, label, where it came from);
+nlp/entities.py chooses among them. Word lists come from nlp/patterns/words.jsonl.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+logger = logging.getLogger(__name__)
+
+# Higher wins when two candidates of the same length overlap.
+PRIORITY = {"quantity": 5, "context": 4, "gazetteer": 3, "model": 2}
+MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
+MAX_RUN = 5
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    label: str
+    source: str
+    canonical: str | None = None
+    maker: str | None = None
+    value: float | None = None
+    currency: str | None = None
+    rate: str | None = None
+
+    @property
+    def size(self) -> int:
+        return self.end - self.start
+
+
+def is_capitalised(token: Token) -> bool:
+    """'Cisco', 'IBM', 'iPhone', 'eWeek.com' look like names; 'le', '2009', '«' do not."""
+    text = token.text
+    if not text or not (text[0].isalpha() or text[0].isdigit()):
+        return False
+    if text[0].isupper():
+        return True
+    return any(c.isupper() for c in text[1:]) and text[0].isalpha()
+
+
+def breaks_line(token: Token) -> bool:
+    return token.is_space or "\n" in token.text
+
+
+def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) -> int:
+    """End of the run of name-like tokens from start (start itself when there is none)."""
+    end = start
+    junk = words["leading_junk"] | words["title_words"]
+    while end < len(doc) and end - start < MAX_RUN:
+        token = doc[end]
+        if breaks_line(token) or (end > start and token.is_sent_start):
+            break
+        if is_capitalised(token) and (end > start or token.lower_ not in junk):
+            end += 1
+        elif end > start and token.text in ("&", "-") and end + 1 < len(doc) and is_capitalised(doc[end + 1]):
+            end += 1
+        elif end > start and allow_numbers and token.like_num:
+            end += 1
+        else:
+            break
+        if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].is_punct and doc[end].text not in "&-":
+            break
+    while end > start and doc[end - 1].text in ("&", "-"):
+        end -= 1
+    return end
+
+
+def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple[int, int]:
+    """Drop leading articles/elisions ("L’", "n’"), titles and civilities before a name, trailing punctuation."""
+    lead = words["leading_junk"] | words["elisions"]
+    if label == "PERSON":
+        lead = lead | words["civilities"] | words["title_words"]
+    while start < end and (doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_quote
+                           or doc[start].lower_.endswith(("'", "’")) or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space) \
+            and doc[end - 1].text not in (")", "."):
+        end -= 1
+    if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
+        end -= 1
+    return start, end
+
+
+def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
+    """The model's entities, split at line breaks and cleaned; ORG and MISC extended over a name run."""
+    found = []
+    for ent in doc.ents:
+        label = MODEL_LABELS.get(ent.label_)
+        if label is None:
+            continue
+        piece_start = ent.start
+        for i in range(ent.start, ent.end + 1):
+            if i == ent.end or breaks_line(doc[i]):
+                start, end = strip_span(doc, piece_start, i, label, words)
+                if end > start:
+                    if label in ("ORG", "MISC") and end == i and i == ent.end:
+                        end = max(end, capital_run(doc, end, words)) if end < len(doc) and not \
+                            breaks_line(doc[end]) and doc[end - 1].whitespace_ else end
+                    found.append(Candidate(start, end, label, "model"))
+                piece_start = i + 1
+    return found
+
+
+def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[Candidate]:
+    """Known companies and products; a one-word name needs the model's agreement or a mid-sentence place."""
+    model_tokens = {i for ent in doc.ents if ent.label_ != "LOC" for i in range(ent.start, ent.end)}
+    found = []
+    for _match_id, start, end in matcher(doc):
+        text = doc[start:end].text
+        entry = entries.get(text)
+        if entry is None:
+            continue
+        token = doc[start]
+        if end - start == 1 and not token.is_upper:
+            if start not in model_tokens and (token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "X")):
+                continue
+        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].whitespace_ == "":
+            continue
+        found.append(Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker")))
+    return found
+
+
+def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
+    """'la société Linksys', 'le géant américain Google' -> ORG; 'son service d'e-mail Cisco Mail' -> PRODUCT;
+    'M. Dupont' -> PERSON. `heads` is the Matcher of the head words (org/product/civility)."""
+    person_tokens = {i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)}
+    found = []
+    vocab = doc.vocab.strings
+    for match_id, start, end in heads(doc):
+        kind = vocab[match_id]
+        if not doc[start].is_lower and kind != "PERSON":
+            continue
+        run_start = _skip_modifiers(doc, end, kind)
+        if run_start is None:
+            continue
+        run_end = capital_run(doc, run_start, words, allow_numbers=kind == "PRODUCT")
+        if run_end == run_start:
+            continue
+        if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
+            continue
+        if doc[run_start].text in words["places"]:
+            continue
+        found.append(Candidate(run_start, run_end, kind, "context"))
+    return found
+
+
+def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
+    """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé"); None when a
+    preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
+    limit = 1 if kind == "PERSON" else (2 if kind == "ORG" else 4)
+    skipped = 0
+    while i < len(doc) and skipped <= limit:
+        token = doc[i]
+        if is_capitalised(token):
+            if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
+                return None
+            return i
+        if not token.is_lower or token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ"):
+            return None
+        if kind == "ORG" and token.pos_ not in ("ADJ", "NOUN"):
+            return None
+        i += 1
+        skipped += 1
+    return None
+
+
+def span_words(span: Span) -> list[str]:
+    return [t.lower_ for t in span if not t.is_punct]
