@@ -59,14 +59,15 @@ _BOILERPLATE_LINE_RE = re.compile(
     r"articles? (?:similaires|liés|recommandés)|les plus lus|(?:abonnez|inscrivez)[- ]vous|"
     r"recevez (?:notre|nos|chaque)|(?:notre|la) newsletter|suivez[- ]nous|partager (?:sur|cet)|"
     r"partagez (?:cet|sur)|crédits? photo|(?:nous|ce site) utilis(?:ons|e) des cookies|"
-    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|"
+    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|"
     r"laisser un commentaire|écrire un commentaire|cet article vous a plu|signaler un contenu)",
     re.IGNORECASE,
 )
 # Whole lines that are furniture: a date line, a counter, a lone word.
 _FURNITURE_LINE_RE = re.compile(
     r"^\W*(?:(?:publié|mis à jour|modifié) le \d{1,2}[^.]{0,60}|\d+ (?:réactions?|commentaires?)|"
-    r"commentaires?|publicité|newsletter|partager|par la rédaction|[\w .-]{0,40} \| [\w .-]{0,40})\W*$",
+    r"commentaires?|publicité|newsletter|partager|par la rédaction|imprimer|envoyer (?:à|a) un ami|répondre|"
+    r"[^\w]*|[\w .-]{0,40} \| [\w .-]{0,40})\W*$",
     re.IGNORECASE,
 )
 _TITLE_SEPARATORS = re.compile(r"\s+(?:\||-|–|—|::|»|·|:)\s+")
@@ -162,18 +163,29 @@ def clean_text(text: str, title: str | None = None) -> str:
         or (len(lines[0]) <= 30 and not re.search(r"[.!?»:]$", lines[0]) and len(lines) > 1)
     ):
         lines.pop(0)
+    after_label = False
     for line in lines:
-        if (
-            not line
-            or _FURNITURE_LINE_RE.match(line)
-            or (_BOILERPLATE_LINE_RE.match(line) and len(line) < 250)
-        ):
+        if not line or _FURNITURE_LINE_RE.match(line):
             continue
+        if _BOILERPLATE_LINE_RE.match(line) and len(line) < 250:
+            # a bare "Lire aussi :" label: the linked headline follows on its own line
+            after_label = len(line) < 40
+            continue
+        if after_label and len(line) < 160 and not _ENDS_SENTENCE.search(line):
+            after_label = False
+            continue
+        after_label = False
         if line in seen:
             continue
         seen.add(line)
         kept.append(line)
+    # trailing furniture: short lines that are not sentences ("Imprimer", a related headline)
+    while kept and len(kept[-1]) < 80 and not _ENDS_SENTENCE.search(kept[-1]):
+        kept.pop()
     return "\n".join(kept)
+
+
+_ENDS_SENTENCE = re.compile(r"[.!?»)\"…]$")
 
 
 def _sitenames(page: PageMeta, data: dict, url: str, extra: tuple[str, ...]) -> list[str]:
@@ -227,6 +239,13 @@ def find_title(page: PageMeta, data: dict, sitenames: list[str], feed_title: str
     if title is None:
         return page.h1[0] if page.h1 else None
     title = strip_site_suffix(title, sitenames)
+    parts = [_squash(part) for part in _TITLE_SEPARATORS.split(title)]
+    if (
+        len(parts) > 1
+    ):  # "Site name :: Headline" with an unknown site name: the page's heading says which part
+        for heading in page.h1 + page.h2:
+            if _squash(heading) in parts:
+                return heading
     for h1 in page.h1:
         # a truncated or decorated metadata title: the visible headline is the reference
         if (

@@ -70,6 +70,10 @@ def decode_html(body: bytes, header_encoding: str | None = None) -> tuple[str, s
                 return body.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
                 continue
+    try:  # the French web's legacy charset; statistical detection confuses it with cp1250
+        return body.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        pass
     best = from_bytes(body[:200_000]).best()
     encoding = _codec(best.encoding if best else None) or "cp1252"
     return body.decode(encoding, errors="replace"), encoding
@@ -82,6 +86,7 @@ class PageMeta:
     canonical: str | None = None
     jsonld: dict = field(default_factory=dict)  # the article node, if any
     h1: list[str] = field(default_factory=list)
+    h2: list[str] = field(default_factory=list)
     title_tag: str | None = None
 
 
@@ -107,6 +112,7 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
             break
     page.jsonld = _jsonld_article(tree)
     page.h1 = [_clean_space(h.text_content()) for h in tree.iter("h1") if _clean_space(h.text_content())]
+    page.h2 = [_clean_space(h.text_content()) for h in tree.iter("h2") if _clean_space(h.text_content())][:20]
     titles = [t.text_content() for t in tree.iter("title")]
     page.title_tag = _clean_space(titles[0]) if titles else None
     return page
