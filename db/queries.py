@@ -53,6 +53,23 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("veille_fts_query", 1, fts_query, deterministic=True)
 
 
+def _period(column: str) -> str:
+    """SQL naming the period (:by = day | week | month, else month) of an ISO date column.
+
+    A day is YYYY-MM-DD, a month YYYY-MM, a week the date of its Monday (ISO weeks start on Monday).
+    """
+    day = f"substr({column}, 1, 10)"
+    return (
+        f"CASE :by WHEN 'day' THEN {day} WHEN 'week' THEN date({day}, 'weekday 0', '-6 days') "
+        f"ELSE substr({column}, 1, 7) END"
+    )
+
+
+# The evidence: the first sentence of article a citing the target t.
+_EVIDENCE = """(SELECT m2.sentence FROM mentions m2 WHERE m2.article_id = a.id AND m2.entity_id = t.id
+        AND m2.sentence IS NOT NULL ORDER BY m2.start LIMIT 1)"""
+
+
 # The entity asked for (:entity): a name or alias (case and accents ignored) or its numeric id.
 # An exact name wins over an alias, then the entity with most mentions: "Cisco" is Cisco Systems
 # when that ORG has the alias "Cisco".
@@ -72,13 +89,9 @@ _TARGET = """target AS (
 
 # The mentions of the target in the date range, each with its period (:by day|week|month;
 # anything else counts as month). A week is named by its Monday (ISO weeks start on Monday).
-_HITS = """hits AS (
+_HITS = f"""hits AS (
     SELECT m.article_id, m.published_at,
-        CASE :by
-            WHEN 'day' THEN substr(m.published_at, 1, 10)
-            WHEN 'week' THEN date(substr(m.published_at, 1, 10), 'weekday 0', '-6 days')
-            ELSE substr(m.published_at, 1, 7)
-        END AS periode
+        {_period("m.published_at")} AS periode
     FROM mentions m
     WHERE m.entity_id = (SELECT id FROM target)
       AND (:since = '' OR m.published_at >= :since)
@@ -109,8 +122,7 @@ SELECT
     a.title AS titre,
     a.canonical_url AS lien,
     count(*) AS mentions,
-    (SELECT m2.sentence FROM mentions m2 WHERE m2.article_id = a.id AND m2.entity_id = t.id
-        AND m2.sentence IS NOT NULL ORDER BY m2.start LIMIT 1) AS phrase,
+    {_EVIDENCE} AS phrase,
     a.id AS article_id,
     t.id AS entite_id,
     t.name AS entite
@@ -135,8 +147,7 @@ feed AS (
         '[' || a.source || '] ' || COALESCE(a.title, a.canonical_url) AS atom_title,
         strftime('%Y-%m-%dT%H:%M:%SZ', max(m.published_at)) AS atom_updated,
         a.canonical_url AS atom_link,
-        (SELECT m2.sentence FROM mentions m2 WHERE m2.article_id = a.id AND m2.entity_id = t.id
-            AND m2.sentence IS NOT NULL ORDER BY m2.start LIMIT 1) AS atom_content,
+        {_EVIDENCE} AS atom_content,
         a.author AS atom_author_name,
         t.name AS entite,
         a.source,
@@ -186,15 +197,11 @@ ORDER BY r.published_at DESC, o.name, p.name
 LIMIT 1000"""
 
 # Amounts by company, currency and period (:by); the largest first within a period.
-AMOUNTS_SQL = """SELECT
+AMOUNTS_SQL = f"""SELECT
     COALESCE(o.name, '(non rattaché)') AS entreprise,
     am.kind AS type,
     COALESCE(am.currency, '') AS devise,
-    CASE :by
-        WHEN 'day' THEN substr(am.published_at, 1, 10)
-        WHEN 'week' THEN date(substr(am.published_at, 1, 10), 'weekday 0', '-6 days')
-        ELSE substr(am.published_at, 1, 7)
-    END AS periode,
+    {_period("am.published_at")} AS periode,
     count(*) AS montants,
     count(DISTINCT am.article_id) AS articles,
     sum(am.value) AS total,

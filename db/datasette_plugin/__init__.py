@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 
 from datasette import hookimpl
+from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
 from db.datasette_plugin import pages
@@ -24,6 +25,37 @@ HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "⟦", "⟧"
 @hookimpl
 def prepare_connection(conn):
     register_functions(conn)
+
+
+#: the only paths that accept a POST: logging in and out (datasette-auth-passwords' form)
+WRITE_METHODS_ALLOWED = ("/-/login", "/-/logout")
+
+
+@hookimpl
+def asgi_wrapper(datasette):
+    """Refuse every request that could write (POST, PUT, PATCH, DELETE) except logging in/out.
+
+    Datasette 0.65 has no write API and veille ships no writable canned query; this makes the
+    read-only promise hold even for a query or plugin added later.
+    """
+
+    def wrap(app):
+        async def read_only(scope, receive, send):
+            if (
+                scope["type"] == "http"
+                and scope.get("method", "GET") not in ("GET", "HEAD", "OPTIONS")
+                and scope.get("path") not in WRITE_METHODS_ALLOWED
+            ):
+                response = Response.text(
+                    "405 veille sert cette base en lecture seule", status=405, headers={"allow": "GET, HEAD"}
+                )
+                await response.asgi_send(send)
+                return
+            await app(scope, receive, send)
+
+        return read_only
+
+    return wrap
 
 
 @hookimpl
