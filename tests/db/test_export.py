@@ -89,7 +89,7 @@ def test_dump_writes_every_table_with_a_manifest(db_path, tmp_path, fmt):
     assert files == {f"{t}.{fmt}" for t in counts} | {"manifest.json", "schema.sql", "README.txt"}
     assert not any("fts" in name for name in files)
     assert "entity_mentions" in manifest["views_not_exported"]
-    assert "articles.%s: 6 rows" % fmt in result.stdout
+    assert f"articles.{fmt}: 6 rows" in result.stdout
 
 
 def test_dump_reloads_into_an_identical_database(db_path, tmp_path):
