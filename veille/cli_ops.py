@@ -93,17 +93,15 @@ class _Stop(BaseException):
 
 
 @contextmanager
-def _graceful_stop() -> Iterator[dict]:
+def _graceful_stop() -> Iterator[None]:
     """Turn SIGTERM and SIGINT into _Stop so the run is recorded as 'interrupted' before exiting."""
-    received: dict = {}
 
     def handler(signum, frame):
-        received["signal"] = signum
         raise _Stop(signal.Signals(signum).name)
 
     previous = {sig: signal.signal(sig, handler) for sig in (signal.SIGTERM, signal.SIGINT)}
     try:
-        yield received
+        yield
     finally:
         for sig, old in previous.items():
             signal.signal(sig, old)
@@ -218,7 +216,7 @@ def _reprocess_locked(database, since, everything, batch_size, n_process, loader
         return exitcodes.OK
     run_id = db.start_run(database, "reprocess")
     result, outcome = ReprocessResult(), "ok"
-    with _graceful_stop() as received:
+    with _graceful_stop():
         try:
             extract, current = loader(batch_size, n_process)
             with _progress(todo) as advance:
@@ -234,7 +232,7 @@ def _reprocess_locked(database, since, everything, batch_size, n_process, loader
                 )
         except _Stop:
             outcome = "interrupted"
-    code = _exit_code(outcome, result, received)
+    code = _exit_code(outcome, result)
     status = outcome if outcome == "interrupted" else ("ok" if not result.failed else "partial")
     db.finish_run(database, run_id, status=status, exit_code=code, stats=result.as_dict())
     verb = "Stopped by signal after" if outcome == "interrupted" else "Reprocessed"
@@ -245,9 +243,9 @@ def _reprocess_locked(database, since, everything, batch_size, n_process, loader
     return code
 
 
-def _exit_code(outcome: str, result: ReprocessResult, received: dict) -> int:
+def _exit_code(outcome: str, result: ReprocessResult) -> int:
     if outcome == "interrupted":
-        return 128 + int(received.get("signal", signal.SIGTERM))
+        return exitcodes.INTERRUPTED
     return exitcodes.PARTIAL if result.failed else exitcodes.OK
 
 

@@ -11,3 +11,5 @@ DB_ERROR = 3
 LOCKED = 4
 #: a name asked for (entity, table) is not in the database
 NOT_FOUND = 5
+#: the run was stopped by SIGTERM or SIGINT after the items in flight; the next run completes the work
+INTERRUPTED = 6

@@ -171,11 +171,14 @@ class FaultSite:
         request.send_header("Content-Type", "text/html; charset=utf-8")
         request.send_header("Content-Length", "100000")
         request.end_headers()
-        for _ in range(200):
-            if self.stopping.wait(0.5):
-                return
-            request.wfile.write(b"<")
-            request.wfile.flush()
+        try:
+            for _ in range(200):
+                if self.stopping.wait(0.5):
+                    return
+                request.wfile.write(b"<")
+                request.wfile.flush()
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the client gave up waiting: the point of this route
 
     def _reset(self, request) -> None:
         # SO_LINGER with a zero timeout turns close() into a TCP RST.
@@ -273,14 +276,20 @@ class _Handler(BaseHTTPRequestHandler):
         logger.debug("fault server: " + format, *args)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        logger.debug("fault server: client %s went away", client_address, exc_info=True)
+
+
 class FaultServer:
     """``with FaultServer(FaultSite()) as server: server.url("/feed.xml")``"""
 
     def __init__(self, site: FaultSite | None = None) -> None:
         self.site = site or FaultSite()
         handler = type("Handler", (_Handler,), {"site": self.site})
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        self.httpd.daemon_threads = True
+        self.httpd = _QuietServer(("127.0.0.1", 0), handler)
         self.thread = threading.Thread(target=self.httpd.serve_forever, name="fault-server", daemon=True)
 
     @property

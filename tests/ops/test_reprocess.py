@@ -174,7 +174,7 @@ def test_sigterm_stops_reprocess_cleanly_and_records_it(db_path, database):
     assert proc.stdout.readline().strip() == "batch"
     proc.send_signal(signal.SIGTERM)
     _, err = proc.communicate(timeout=10)
-    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert proc.returncode == exitcodes.INTERRUPTED, err
     assert "Stopped by signal after" in err
     status, stats = database.execute("SELECT status, stats FROM crawl_runs").fetchone()
     assert status == "interrupted"
