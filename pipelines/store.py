@@ -37,6 +37,7 @@ class StorePipeline:
         self.stored = 0
         self.database = None
         self.extractor = None
+        self.extractor_loaded = False  # the model loads on the first batch: a run with nothing new skips it
         self.failed = False
 
     @classmethod
@@ -58,7 +59,6 @@ class StorePipeline:
             self.database = db.open_db(self.db_path)
         except db.DatabaseError as exc:
             self._db_failed(exc)
-        self.extractor = load_extractor(self.nlp_spec, self.batch_size, self.n_process)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
         if not self.failed:
@@ -83,6 +83,9 @@ class StorePipeline:
                 return
 
     def _extract(self, items: list[ArticleItem]) -> list[dict | None]:
+        if items and not self.extractor_loaded:
+            self.extractor = load_extractor(self.nlp_spec, self.batch_size, self.n_process)
+            self.extractor_loaded = True
         if self.extractor is None or not items:
             return [None] * len(items)
         try:
@@ -128,9 +131,7 @@ class StorePipeline:
         logger.error("database %s cannot be written: %s; stopping the crawl", self.db_path, exc)
         self.failed = True
         self.stats.set_value("veille/db_error", str(exc))
-        engine = self.crawler.engine
-        if engine is not None and engine.spider is not None:
-            try:
-                deferred_from_coro(engine.close_spider_async(reason="db_error"))
-            except RuntimeError:  # the engine is not running yet (open_spider): the CLI reads the stat
-                pass
+        try:
+            deferred_from_coro(self.crawler.engine.close_spider_async(reason="db_error"))
+        except RuntimeError:  # no engine running (yet): the CLI reads the stat and exits with DB_ERROR
+            pass

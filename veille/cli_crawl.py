@@ -51,7 +51,7 @@ def run_crawl(
     # print every Scrapy debug line a second time.
     for handler in list(logging.root.handlers):
         logging.root.removeHandler(handler)
-    process = CrawlerProcess(scrapy_settings, install_root_handler=True)
+    process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NewsSpider)
     process.crawl(crawler, sources=sources, known_urls=known)
     process.start()
