@@ -24,11 +24,13 @@ NAME_PARTICLES_MAX = 4
 
 def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> list[Candidate]:
     lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    org_texts = {doc[c.start:c.end].text for c in chosen if c.label == "ORG" and c.source != "model"}
-    org_texts |= {e.text for e in doc.ents if e.label_ == "ORG"}
-    org_texts |= {k for k, v in entries.items() if v["label"] == "ORG"}
-    out = []
+    org_texts = _vote_orgs(doc, chosen, entries)
     for c in chosen:
+        text = doc[c.start:c.end].text
+        if text in org_texts and c.source in ("model", "context") and c.label in ("PERSON", "LOC", "MISC", "PRODUCT"):
+            c.label = "ORG"
+        elif c.label == "PERSON" and c.size > 1 and doc[c.start].text in org_texts and c.source == "model":
+            c.label = "MISC"  # "Kimazou Pay": a name that starts with a company of the article
         if c.label in ("ORG", "MISC", "PRODUCT") and c.source in ("model", "context"):
             _company_prefix(doc, c, entries, org_texts, words)
         if c.label == "LOC" and not _plausible_place(doc, c, words):
@@ -37,12 +39,26 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             _check_person(doc, c, words)
         if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
             c.label = "DROP"
-        if c.label == "MISC" and doc[c.start:c.end].text in org_texts and c.size == 1:
-            c.label = "ORG"
-        out.append(c)
-    _persons(doc, out, org_texts)
-    _org_canonicals(doc, out, entries)
-    return [c for c in out if c.label not in ("DROP", "MISC")]
+    _persons(doc, chosen, org_texts)
+    _org_canonicals(doc, chosen, entries, words)
+    return [c for c in chosen if c.label not in ("DROP", "MISC")]
+
+
+def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict) -> set[str]:
+    """Names that are companies in this article: a gazetteer or context hit anywhere, or ORG for the
+    model at least as often as any other label (the model hesitates between ORG, PER and LOC)."""
+    votes: dict[str, Counter] = {}
+    strong = set()
+    for c in chosen:
+        text = doc[c.start:c.end].text
+        if c.label == "ORG" and c.source in ("context", "gazetteer"):
+            strong.add(text)
+        votes.setdefault(text, Counter())[c.label] += 1
+    for ent in doc.ents:
+        if ent.label_ == "ORG":
+            votes.setdefault(ent.text, Counter())["ORG"] += 1
+    by_model = {t for t, v in votes.items() if v["ORG"] and v["ORG"] >= max(v.values())}
+    return strong | by_model | {k for k, v in entries.items() if v["label"] == "ORG"}
 
 
 def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], words: dict) -> None:
@@ -169,7 +185,7 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     return True
 
 
-def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict) -> None:
+def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> None:
     """Gazetteer canonical; acronym defined in parentheses; short name of a longer legal name."""
     orgs = [c for c in chosen if c.label == "ORG"]
     texts = {id(c): doc[c.start:c.end].text for c in orgs}
@@ -188,5 +204,6 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict) -> None:
         elif text in acronyms:
             c.canonical = acronyms[text]
         else:
-            longer = [t for t in longer_names if t != text and t.startswith(text + " ")]
-            c.canonical = min(longer, key=len) if c.size == 1 and len(longer) == 1 else text
+            longer = [t for t in longer_names if t.startswith(text + " ")
+                      and all(w.lower() in words["org_suffixes"] for w in t[len(text):].split())]
+            c.canonical = min(longer, key=len) if len(longer) == 1 else text

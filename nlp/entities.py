@@ -12,11 +12,11 @@ import logging
 from collections import Counter
 
 from spacy.language import Language
-from spacy.matcher import Matcher, PhraseMatcher
+from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlp import canonical as canon
-from nlp.lexicon import read_jsonl, word_lists
+from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
 from nlp.rules import (
     PRIORITY,
@@ -56,11 +56,10 @@ class EntityBuilder:
                     self.entries.setdefault(alias, {"label": label, "canonical": row["canonical"],
                                                     "maker": row.get("maker")})
         self.gazetteer.add("GAZ", list(nlp.tokenizer.pipe(self.entries)))
-        self.heads = Matcher(nlp.vocab)
+        self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind, key in (("ORG", "org_heads"), ("PRODUCT", "product_heads"), ("PERSON", "civilities")):
-            single = sorted(w for w in self.words[key] if " " not in w)
-            multi = [[{"LOWER": part} for part in w.split()] for w in self.words[key] if " " in w]
-            self.heads.add(kind, [[{"LOWER": {"IN": single}}], *multi])
+            self.heads.add(kind, list(nlp.tokenizer.pipe(sorted(self.words[key]))))
+        self.heads.add("TITLE", list(nlp.tokenizer.pipe(sorted(titles(patterns_dir)))))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._quantities(doc)

@@ -26,13 +26,14 @@ logger = logging.getLogger(__name__)
 
 PREPOSITIONS = {"de", "du", "des", "d'", "d’", "chez", "à", "au", "aux", "of", "at", "pour"}
 DETERMINERS = {"l'", "l’", "la", "le", "les", "cette", "ce", "cet", "son", "sa", "ses"}
-FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "précédent", "précédente", "feu"}
+FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "précédent", "précédente", "feu",
+          "auparavant", "précédemment", "jusqu'", "jusqu’", "jusqu'alors", "jusqu’alors", "jusqu'ici", "jusqu’ici", "était", "fut"}
 GAP_BEFORE_TITLE = FORMER | DETERMINERS | {
     ",", "(", "‘", "'", "«", "“", "est", "était", "devient", "devenu", "devenue", "a", "été", "nommé", "nommée",
     "sera", "reste", "promu", "promue", "au", "poste", "de", "d'", "d’", "comme", "en", "tant", "que", "et",
     "actuel", "actuelle", "nouveau", "nouvelle", "futur", "future", "désormais", "aujourd'hui", "également",
     "actuellement", "alors", "reçoit", "titre", "fonction", "fonctions", "occupe", "qui", "devenir", "depuis",
-    "jusqu'ici", "nouvellement", "récemment", "officiellement", "ici",
+    "nouvellement", "jusqu’ici", "jusqu", "ici", "récemment", "officiellement",
 }
 SUBJECT_PRONOUNS = {"il", "elle"}
 MAX_CHUNK = 14

@@ -129,15 +129,24 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
 
 
 def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
-    """'la société Linksys', 'le géant américain Google' -> ORG; 'son service d'e-mail Cisco Mail' -> PRODUCT;
-    'M. Dupont' -> PERSON. `heads` is the Matcher of the head words (org/product/civility)."""
+    """Names recognised by the words around them (`heads` is a PhraseMatcher of head words):
+    'la société Linksys', 'le géant américain Google', "le cabinet d'avocats Dentons" -> ORG;
+    'Natcom, le concurrent de Digicel' -> ORG; "son service d'e-mail Cisco Mail" -> PRODUCT;
+    "l'éditeur de logiciels Sagarel" -> ORG; 'M. Dupont', 'Wei-Lin Chang, directrice financière' -> PERSON."""
     person_tokens = {i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)}
     found = []
     vocab = doc.vocab.strings
     for match_id, start, end in heads(doc):
         kind = vocab[match_id]
+        if kind == "TITLE":
+            found.extend(_name_before_title(doc, start, words))
+            continue
         if not doc[start].is_lower and kind != "PERSON":
             continue
+        if kind == "ORG":
+            found.extend(_name_before_apposition(doc, start, words, person_tokens))
+        if kind == "PRODUCT" and start > 0 and doc[start - 1].lower_ in ("de", "d'", "d’", "des"):
+            kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
         run_start = _skip_modifiers(doc, end, kind)
         if run_start is None:
             continue
@@ -152,10 +161,58 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     return found
 
 
+def _run_before(doc: Doc, end: int, words: dict) -> int:
+    """Start of the run of name-like tokens ending at end (exclusive); end when there is none."""
+    start = end
+    while start > 0 and end - start < MAX_RUN:
+        token = doc[start - 1]
+        if is_capitalised(token) or (token.text == "-" and start - 2 >= 0 and is_capitalised(doc[start - 2])
+                                     and token.whitespace_ == "" and start < end):
+            start -= 1
+            hyphen_word = token.text == "-" or (start > 0 and doc[start - 1].text == "-"
+                                                and doc[start - 1].whitespace_ == "")
+            if token.is_sent_start and not hyphen_word:
+                break
+        else:
+            break
+    while start < end and (doc[start].lower_ in words["leading_junk"] or doc[start].text == "-"):
+        start += 1
+    return start
+
+
+def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'Natcom, le concurrent de Digicel': the name before ', le <company word>'."""
+    i = head - 1
+    if i >= 0 and doc[i].lower_ in ("le", "la", "l'", "l’", "un", "une"):
+        i -= 1
+    if i < 1 or doc[i].text != ",":
+        return []
+    start = _run_before(doc, i, words)
+    if start == i or any(t in person_tokens for t in range(start, i)) or doc[start:i].text in words["places"]:
+        return []
+    return [Candidate(start, i, "ORG", "context")]
+
+
+def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
+    """'Wei-Lin Chang, directrice financière de ...': two or more name words before ', <title>'."""
+    i = title - 1
+    if i >= 0 and doc[i].lower_ in ("le", "la", "l'", "l’"):
+        i -= 1
+    if i < 2 or doc[i].text not in (",", "("):
+        return []
+    start = _run_before(doc, i, words)
+    names = [t for t in doc[start:i] if t.text != "-"]
+    if len(names) < 2 or len(names) > 4 or any(t.is_upper or t.lower_ in words["title_words"] for t in names):
+        return []
+    if doc[start].text in words["places"] or any(t.ent_type_ in ("ORG", "LOC") for t in doc[start:i]):
+        return []
+    return [Candidate(start, i, "PERSON", "context")]
+
+
 def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
-    """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé"); None when a
-    preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
-    limit = 1 if kind == "PERSON" else (2 if kind == "ORG" else 4)
+    """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé", "d'avocats"); None when
+    a preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
+    limit = 1 if kind == "PERSON" else (3 if kind == "ORG" else 4)
     skipped = 0
     while i < len(doc) and skipped <= limit:
         token = doc[i]
@@ -165,7 +222,7 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             return i
         if not token.is_lower or token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ"):
             return None
-        if kind == "ORG" and token.pos_ not in ("ADJ", "NOUN"):
+        if kind == "ORG" and token.pos_ not in ("ADJ", "NOUN", "ADP"):
             return None
         i += 1
         skipped += 1
