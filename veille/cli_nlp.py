@@ -1,0 +1,117 @@
+"""CLI commands of the extraction area: `veille extract` and `veille eval`; registered by veille.cli.
+
+spaCy is imported inside the commands so that `veille --help` stays fast.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from collections import deque
+from collections.abc import Iterator
+from typing import TextIO
+
+import click
+
+from veille import exitcodes
+
+logger = logging.getLogger(__name__)
+
+
+def read_jsonl(handle: TextIO, errors: list[str]) -> Iterator[tuple[int, dict]]:
+    """(line number, object) for each usable line of {"id", "text"}; a bad line is reported and skipped."""
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as exc:
+            _report(errors, f"line {number}: not valid JSON ({exc.msg})")
+            continue
+        if not isinstance(row, dict) or not isinstance(row.get("text"), str):
+            _report(errors, f'line {number}: expected an object with a "text" string')
+            continue
+        yield number, row
+
+
+def _report(errors: list[str], message: str) -> None:
+    errors.append(message)
+    click.echo(f"error: {message}", err=True)
+
+
+@click.command("extract")
+@click.argument("input_file", metavar="[INPUT|-]", type=click.File("r", encoding="utf-8"), default="-")
+@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
+              help="Where to write the JSON Lines (default: standard output).")
+@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Worker processes (each loads the model once).")
+@click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
+@click.option("--model", default=None, help="spaCy model (default: $VEILLE_SPACY_MODEL or fr_core_news_md).")
+def extract_cmd(input_file: TextIO, output: TextIO, processes: int, batch_size: int, model: str | None) -> None:
+    """Extract companies, people, products, amounts and roles from JSON Lines articles.
+
+    Each input line is {"id": ..., "text": ...}; each output line is {"id", "entities", "roles"} in the
+    input order. A malformed line is reported on stderr with its line number and the exit code is 1
+    once every other line has been written.
+
+    Example: veille extract articles.jsonl -o entities.jsonl --processes 2
+    """
+    from nlp import extract_texts, load_pipeline
+
+    nlp = load_pipeline(model)
+    errors: list[str] = []
+    ids: deque = deque()
+
+    def texts() -> Iterator[str]:
+        for number, row in read_jsonl(input_file, errors):
+            ids.append(row.get("id", number))
+            yield row["text"]
+
+    for result in extract_texts(nlp, texts(), batch_size=batch_size, n_process=processes):
+        output.write(json.dumps({"id": ids.popleft(), **result}, ensure_ascii=False) + "\n")
+    output.flush()
+    if errors:
+        click.echo(f"{len(errors)} malformed line(s) skipped", err=True)
+        sys.exit(exitcodes.PARTIAL)
+
+
+@click.command("eval")
+@click.argument("gold_file", metavar="GOLD.jsonl", type=click.File("r", encoding="utf-8"))
+@click.option("--detail", is_flag=True, help="Also list, per article, the missed and the false names.")
+@click.option("--json", "as_json", is_flag=True, help="Print the scores and details as JSON.")
+@click.option("--predictions", type=click.File("r", encoding="utf-8"), default=None,
+              help="Score this `veille extract` output instead of running the extraction.")
+@click.option("--model", default=None, help="spaCy model (default: $VEILLE_SPACY_MODEL or fr_core_news_md).")
+def eval_cmd(gold_file: TextIO, detail: bool, as_json: bool, predictions: TextIO | None, model: str | None) -> None:
+    """Score the extraction against hand-annotated articles (precision, recall, F1 per label).
+
+    Same rules as the project's evaluation script: document level, alias lists, optional entries
+    neither rewarded nor penalised, money matched by value within 0.5 % and currency.
+
+    Example: veille eval tests/nlp/data/gold_sample.jsonl --detail
+    """
+    from nlp.scoring import format_table, score
+
+    errors: list[str] = []
+    golds = [row for _, row in read_jsonl(gold_file, errors)]
+    for i, gold in enumerate(golds):
+        gold.setdefault("id", str(i))
+    if predictions is not None:
+        predicted = {row.get("id"): row for row in map(json.loads, filter(str.strip, predictions))}
+    else:
+        from nlp import extract_texts, load_pipeline
+
+        nlp = load_pipeline(model)
+        results = extract_texts(nlp, (g["text"] for g in golds))
+        predicted = {g["id"]: r for g, r in zip(golds, results, strict=True)}
+    result = score(golds, predicted)
+    if as_json:
+        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        click.echo(format_table(result, detail=detail))
+    if errors:
+        sys.exit(exitcodes.PARTIAL)
+
+
+COMMANDS: list[click.Command] = [extract_cmd, eval_cmd]
