@@ -137,6 +137,9 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
     except RunLocked as exc:
         click.echo(f"error: {exc}", err=True)
         code = exitcodes.LOCKED
+    except OSError as exc:  # the lock file sits next to the database: same folder, same permissions
+        click.echo(f"error: cannot open database {db_path}: {exc}", err=True)
+        code = exitcodes.DB_ERROR
     sys.exit(code)
 
 
