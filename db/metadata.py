@@ -147,7 +147,13 @@ TABLES: dict[str, dict[str, Any]] = {
 
 def canned_queries() -> dict[str, dict[str, Any]]:
     return {
-        q.name: {"title": q.title, "description": q.description, "sql": q.sql, "params": list(q.params)}
+        q.name: {
+            "title": q.title,
+            "description": q.description,
+            "sql": q.sql,
+            "params": list(q.params),
+            "hide_sql": True,
+        }
         for q in CANNED_QUERIES
     }
 

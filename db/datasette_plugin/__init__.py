@@ -27,6 +27,7 @@ def prepare_connection(conn):
     register_functions(conn)
 
 
+QUERY_VIEWS = ("query", "table", "database")
 #: the only paths that accept a POST: logging in and out (datasette-auth-passwords' form)
 WRITE_METHODS_ALLOWED = ("/-/login", "/-/logout")
 
@@ -90,15 +91,16 @@ def render_cell(row, value, column, table, database, datasette):
 
 @hookimpl
 def extra_js_urls(view_name, datasette):
-    # A canned query returning `periode` and `mentions` columns gets the same bar chart above its table.
-    if view_name == "query":
+    # Any query returning `periode` and `mentions` columns gets the same bar chart above its table
+    # (Datasette 0.65 renders canned queries with its table view, arbitrary SQL with the database view).
+    if view_name in QUERY_VIEWS:
         return [pages.static_url(datasette, "veille-timeline.js")]
     return []
 
 
 @hookimpl
 def extra_css_urls(view_name, datasette):
-    if view_name == "query":
+    if view_name in QUERY_VIEWS:
         return [pages.static_url(datasette, "veille.css")]
     return []
 

@@ -188,3 +188,27 @@ def test_password_hash_is_not_published_in_metadata(protected):
 def test_malformed_password_hash_is_refused(db_path):
     with pytest.raises(ValueError, match="hash-password"):
         build_datasette(db_path, password_hash="not-a-hash")
+
+
+def test_serve_without_database_exits_3(tmp_path):
+    result = CliRunner().invoke(main, ["serve", "--db", str(tmp_path / "absent.db")])
+    assert result.exit_code == 3
+    assert "no database at" in result.stderr
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_serve_refuses_a_malformed_password_hash_from_the_environment(db_path, monkeypatch):
+    monkeypatch.setenv(PASSWORD_ENV, "hunter2")
+    result = CliRunner().invoke(main, ["serve", "--db", str(db_path)])
+    assert result.exit_code == 2
+    assert "invalid password hash" in result.stderr
+
+
+def test_hash_password_prints_a_hash_serve_accepts(db_path, monkeypatch):
+    result = CliRunner().invoke(main, ["hash-password", "--stdin"], input="s3cret\n")
+    assert result.exit_code == 0
+    password_hash = result.stdout.strip()
+    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    ds = build_datasette(db_path, password_hash=password_hash)
+    assert get(ds, "/", headers=basic("veille", "s3cret")).status_code == 200
+    assert get(ds, "/").status_code == 401
