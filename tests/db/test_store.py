@@ -16,9 +16,23 @@ ARTICLE = {
 }
 EXTRACTION = {
     "entities": [
-        {"label": "ORG", "text": "Cisco", "start": 0, "end": 5, "canonical": "Cisco Systems", "sentence": "Cisco rachète"},
-        {"label": "MONEY", "text": "28 milliards de dollars", "start": 26, "end": 49, "value": 28e9, "currency": "USD",
-         "about": "Cisco"},
+        {
+            "label": "ORG",
+            "text": "Cisco",
+            "start": 0,
+            "end": 5,
+            "canonical": "Cisco Systems",
+            "sentence": "Cisco rachète",
+        },
+        {
+            "label": "MONEY",
+            "text": "28 milliards de dollars",
+            "start": 26,
+            "end": 49,
+            "value": 28e9,
+            "currency": "USD",
+            "about": "Cisco",
+        },
         {"label": "PERCENT", "text": "3 %", "start": 0, "end": 3, "value": 3.0},
     ],
     "roles": [{"person": "Chuck Robbins", "org": "Cisco", "title": "PDG", "role": "CEO", "former": False}],
@@ -56,7 +70,10 @@ def test_save_article_stores_everything(database):
     (role,) = database.query("SELECT * FROM roles")
     assert (role["person"], role["org"], role["role"]) == ("Chuck Robbins", "Cisco", "CEO")
     # the role's org "Cisco" resolves to the entity whose alias it is
-    assert role["org_entity_id"] == database.execute("SELECT id FROM entities WHERE name = 'Cisco Systems'").fetchone()[0]
+    assert (
+        role["org_entity_id"]
+        == database.execute("SELECT id FROM entities WHERE name = 'Cisco Systems'").fetchone()[0]
+    )
 
 
 def test_second_save_adds_no_rows(database):
@@ -69,8 +86,12 @@ def test_second_save_adds_no_rows(database):
 
 def test_same_text_at_two_urls_is_stored_once_with_both_urls(database):
     first = db.save_article(database, ARTICLE, EXTRACTION)
-    other = dict(ARTICLE, url="http://mirror.test/x", canonical_url="http://mirror.test/x",
-                 text=ARTICLE["text"].upper())
+    other = dict(
+        ARTICLE,
+        url="http://mirror.test/x",
+        canonical_url="http://mirror.test/x",
+        text=ARTICLE["text"].upper(),
+    )
     second = db.save_article(database, other)
     assert second.article_id == first.article_id and not second.created
     assert count(database, "articles") == 1
@@ -78,7 +99,10 @@ def test_same_text_at_two_urls_is_stored_once_with_both_urls(database):
 
 
 def test_failed_extraction_write_leaves_no_partial_article(database):
-    bad = {"entities": [{"label": "ORG", "text": "Cisco", "start": "x" * 3, "end": 5}], "roles": [{"person": object()}]}
+    bad = {
+        "entities": [{"label": "ORG", "text": "Cisco", "start": "x" * 3, "end": 5}],
+        "roles": [{"person": object()}],
+    }
     with pytest.raises((db.DatabaseError, sqlite3.Error, TypeError)):
         db.save_article(database, ARTICLE, bad)
     assert count(database, "articles") == 0 and count(database, "article_urls") == 0
@@ -99,10 +123,22 @@ def test_fts_finds_articles_without_accents(database):
 
 def test_run_log_and_feed_state(database):
     run = db.start_run(database, "crawl", "sources.toml")
-    db.finish_run(database, run, status="partial", exit_code=1, sources={
-        "a": {"feeds_read": 2, "pages_fetched": 5, "new_articles": 4, "errors": 1, "errors_by_kind": {"http_404": 1}},
-        "b": {"status": "failed", "feeds_failed": 1, "errors": 1},
-    })
+    db.finish_run(
+        database,
+        run,
+        status="partial",
+        exit_code=1,
+        sources={
+            "a": {
+                "feeds_read": 2,
+                "pages_fetched": 5,
+                "new_articles": 4,
+                "errors": 1,
+                "errors_by_kind": {"http_404": 1},
+            },
+            "b": {"status": "failed", "feeds_failed": 1, "errors": 1},
+        },
+    )
     (row,) = database.query("SELECT * FROM crawl_runs")
     assert (row["status"], row["new_articles"], row["errors"]) == ("partial", 4, 2)
     db.save_feed_state(database, "http://f/rss", "a", status=500, ok=False)
