@@ -187,7 +187,7 @@ def dump_database(path: str | Path, directory: str | Path, fmt: str = "csv") -> 
         exported_at=manifest["exported_at"],
         fmt=fmt,
         ext=fmt,
-        flag="--csv" if fmt == "csv" else "--nl",
+        flag="--csv --empty-null" if fmt == "csv" else "--nl",
     )
     (directory / "README.txt").write_text(readme, encoding="utf-8")
     return manifest
