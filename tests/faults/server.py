@@ -30,7 +30,7 @@ from tests.faults import content
 logger = logging.getLogger(__name__)
 
 HUGE_SIZE = 30 * 1024 * 1024
-BOMB_SIZE = 200 * 1024 * 1024  # what the gzip bomb expands to; it weighs ~200 KB on the wire
+BOMB_SIZE = 100 * 1024 * 1024  # what the gzip bomb expands to; it weighs ~100 KB on the wire
 _BOMB: bytes | None = None
 
 
@@ -56,7 +56,7 @@ FAULTS = {
     "/fault/loop-a.html": "redirect loop a -> b -> a: given up, counted as an error",
     "/fault/huge.html": "a 30 MB page with Content-Length: refused by the size limit",
     "/fault/huge-stream.html": "a 30 MB page without Content-Length: cut at the size limit",
-    "/fault/gzip-bomb.html": "200 KB of gzip expanding to 200 MB: refused by the size limit",
+    "/fault/gzip-bomb.html": "100 KB of gzip expanding to 100 MB: refused by the size limit",
     "/fault/malformed.xml": "a truncated RSS feed: logged, the other feeds go on",
     "/fault/charset.html": "UTF-8 page declared ISO-8859-1: stored",
     "/fault/missing.html": "404: counted as an error",
@@ -104,9 +104,7 @@ class FaultSite:
         if route == "/feed.xml":
             return self._feed(request)
         if route == "/sitemap.xml":
-            return send(
-                request, 200, self.sitemap(f"http://{request.headers.get('Host')}"), "application/xml"
-            )
+            return self._sitemap(request)
         if route.startswith(("/articles/", "/mirror/")):
             return self._article(request, route)
         handler = getattr(self, "_" + route.removeprefix("/fault/").split(".")[0].replace("-", "_"), None)
@@ -148,19 +146,19 @@ class FaultSite:
         ).encode()
 
     def _feed(self, request) -> None:
-        etag, modified = '"feed-v1"', formatdate(1700000000, usegmt=True)
-        if (
-            request.headers.get("If-None-Match") == etag
-            or request.headers.get("If-Modified-Since") == modified
-        ):
-            return send(request, 304, b"", None, {"ETag": etag, "Last-Modified": modified})
+        validators = {"ETag": f'"feed-{self.articles}"', "Last-Modified": formatdate(1700000000, usegmt=True)}
+        if not_modified(request, validators):
+            return send(request, 304, b"", None, validators)
         body = self.feed(f"http://{request.headers.get('Host')}")
+        send(request, 200, body, "application/rss+xml; charset=utf-8", validators)
+
+    def _sitemap(self, request) -> None:
+        # Last-Modified only: the crawler must handle both validators
+        validators = {"Last-Modified": formatdate(1700000000 + self.articles, usegmt=True)}
+        if not_modified(request, validators):
+            return send(request, 304, b"", None, validators)
         send(
-            request,
-            200,
-            body,
-            "application/rss+xml; charset=utf-8",
-            {"ETag": etag, "Last-Modified": modified},
+            request, 200, self.sitemap(f"http://{request.headers.get('Host')}"), "application/xml", validators
         )
 
     def _timeout(self, request) -> None:
@@ -227,6 +225,14 @@ class FaultSite:
         body = content.article_html(901, base + "/fault/charset.html").encode("utf-8")
         body = body.replace(b'<meta charset="utf-8">', b'<meta charset="iso-8859-1">')
         send(request, 200, body, "text/html; charset=iso-8859-1")
+
+
+def not_modified(request, validators: dict[str, str]) -> bool:
+    """True when the request's If-None-Match / If-Modified-Since match the current validators."""
+    etag, modified = validators.get("ETag"), validators.get("Last-Modified")
+    if etag and request.headers.get("If-None-Match") == etag:
+        return True
+    return bool(modified) and request.headers.get("If-Modified-Since") == modified
 
 
 def send(request, status: int, body: bytes, content_type: str | None, headers: dict | None = None) -> None:
@@ -300,6 +306,8 @@ class FaultServer:
         return self.base + path
 
     def __enter__(self) -> FaultServer:
+        if self.site.faults:
+            gzip_bomb()  # built before serving: building it takes longer than the crawler's timeout
         self.thread.start()
         return self
 

@@ -48,6 +48,13 @@ def test_feed_answers_304_to_its_validators(server):
     assert get(server, "/feed.xml", headers={"If-None-Match": etag}).status == 304
     assert get(server, "/feed.xml", headers={"If-Modified-Since": modified}).status == 304
     assert get(server, "/feed.xml", headers={"If-None-Match": '"other"'}).status == 200
+    sitemap = get(server, "/sitemap.xml")
+    sitemap.read()
+    assert sitemap.getheader("ETag") is None
+    assert (
+        get(server, "/sitemap.xml", headers={"If-Modified-Since": sitemap.getheader("Last-Modified")}).status
+        == 304
+    )
 
 
 def test_timeout_route_never_answers(server):
