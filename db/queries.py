@@ -253,7 +253,15 @@ ORDER BY rank
 LIMIT 200"""
 
 # The same search as an Atom feed: a saved search a journalist subscribes to.
-SEARCH_FEED_SQL = f"""WITH feed AS (
+SEARCH_FEED_SQL = f"""WITH latest AS (
+    SELECT a.id FROM articles_fts
+    JOIN articles a ON a.id = articles_fts.rowid
+    WHERE articles_fts MATCH veille_fts_query(:q)
+    ORDER BY COALESCE(a.published_at, a.fetched_at) DESC
+    LIMIT 50
+),
+feed AS (
+    -- snippet() only for the 50 latest: it is the costly part of a search matching many articles
     SELECT
         'tag:veille,2024:article/' || a.id AS atom_id,
         '[' || a.source || '] ' || COALESCE(a.title, a.canonical_url) AS atom_title,
@@ -263,9 +271,7 @@ SEARCH_FEED_SQL = f"""WITH feed AS (
         a.author AS atom_author_name
     FROM articles_fts
     JOIN articles a ON a.id = articles_fts.rowid
-    WHERE articles_fts MATCH veille_fts_query(:q)
-    ORDER BY COALESCE(a.published_at, a.fetched_at) DESC
-    LIMIT 50
+    WHERE articles_fts MATCH veille_fts_query(:q) AND articles_fts.rowid IN (SELECT id FROM latest)
 )
 SELECT * FROM feed
 UNION ALL
