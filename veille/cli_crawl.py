@@ -31,9 +31,14 @@ def _parse_settings(values: tuple[str, ...]) -> dict[str, str]:
 
 
 def run_crawl(
-    sources: list, db_path: str, known: set[str], settings: dict[str, Any], log_file: str | None
-) -> dict[str, Any]:
-    """Run the news spider once in this process; return the final Scrapy stats."""
+    sources: list,
+    db_path: str,
+    known: set[str],
+    settings: dict[str, Any],
+    log_file: str | None,
+    feed_states: dict[str, dict] | None = None,
+) -> tuple[dict[str, Any], dict[str, dict]]:
+    """Run the news spider once in this process; return the final Scrapy stats and the feed outcomes."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -53,11 +58,27 @@ def run_crawl(
         logging.root.removeHandler(handler)
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, sources=sources, known_urls=known)
+    process.crawl(crawler, sources=sources, known_urls=known, feed_states=feed_states or {})
     process.start()
     stats = dict(crawler.stats.get_stats())
-    stats["veille/finish_reason"] = stats.get("finish_reason")
-    return stats
+    return stats, getattr(crawler.spider, "feed_results", {})
+
+
+def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -> None:
+    """Record each feed's outcome; validators only when every link was followed (no --limit stop),
+    else the next run would get a 304 and miss the articles left behind."""
+    import db
+
+    for url, result in results.items():
+        db.save_feed_state(
+            database,
+            url,
+            result["source"],
+            status=result.get("status"),
+            ok=result["ok"],
+            etag=result.get("etag") if complete else None,
+            last_modified=result.get("last_modified") if complete else None,
+        )
 
 
 def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int, str]:
@@ -150,6 +171,7 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
     try:
         database = db.open_db(db_path)
         known = db.known_urls(database)
+        feed_states = db.feed_states(database)
         run_id = db.start_run(database, "crawl", str(sources_file))
     except db.DatabaseError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -163,10 +185,11 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
         settings["VEILLE_NLP"] = "none"
     settings.update(_parse_settings(overrides))
     started = time.monotonic()
-    stats = run_crawl(sources, db_path, known, settings, log_file)
+    stats, feed_results = run_crawl(sources, db_path, known, settings, log_file, feed_states)
     summary = source_summary(stats, [s.name for s in sources])
     code, status = exit_code_for(stats, summary)
     try:
+        save_feed_results(database, feed_results, complete=stats.get("finish_reason") == "finished")
         db.finish_run(database, run_id, status=status, exit_code=code, sources=summary, stats=_plain(stats))
     except db.DatabaseError as exc:
         click.echo(f"error: cannot record the run: {exc}", err=True)

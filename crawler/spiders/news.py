@@ -35,9 +35,17 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 class NewsSpider(scrapy.Spider):
     name = "news"
 
-    def __init__(self, sources: Iterable[Source] = (), known_urls: Iterable[str] = (), **kwargs: Any) -> None:
+    def __init__(
+        self,
+        sources: Iterable[Source] = (),
+        known_urls: Iterable[str] = (),
+        feed_states: dict[str, dict] | None = None,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(**kwargs)
         self.sources = {s.name: s for s in sources}
+        self.feed_states = feed_states or {}  # url -> {"etag", "last_modified"} from the last run
+        self.feed_results: dict[str, dict] = {}  # url -> outcome in this run, saved by the CLI
         self.known = {canonical_key(u) for u in known_urls}
         self.seen: set[str] = set()
         self.emitted = 0
@@ -58,14 +66,55 @@ class NewsSpider(scrapy.Spider):
     def _list_request(self, url: str, source: str, kind: str, depth: int) -> scrapy.Request:
         callback = self.parse_feed if kind == "feed" else self.parse_sitemap
         meta = {"source": source, "veille_kind": kind, "depth_in_index": depth, "top_level": depth == 0}
+        headers = {}
+        if depth == 0:  # conditional GET: an unchanged feed costs one 304
+            meta["handle_httpstatus_list"] = [304]
+            state = self.feed_states.get(url) or {}
+            if state.get("etag"):
+                headers["If-None-Match"] = state["etag"]
+            if state.get("last_modified"):
+                headers["If-Modified-Since"] = state["last_modified"]
         return scrapy.Request(
-            url, callback=callback, errback=self.list_failed, meta=meta, priority=10, dont_filter=True
+            url,
+            callback=callback,
+            errback=self.list_failed,
+            meta=meta,
+            headers=headers,
+            priority=10,
+            dont_filter=True,
         )
+
+    def _not_modified(self, response: Response) -> bool:
+        if response.status != 304:
+            return False
+        source = response.meta["source"]
+        count(self.crawler.stats, source, "feeds_read")
+        count(self.crawler.stats, source, "feeds_not_modified")
+        self._record(response, ok=True)
+        logger.info("%s: %s not modified since the last run", source, response.url)
+        return True
+
+    def _record(self, response: Response | None, ok: bool, request: scrapy.Request | None = None) -> None:
+        """Outcome of a top-level feed or sitemap, saved by the CLI (validators for conditional GET)."""
+        request = request or response.request
+        if not request.meta.get("top_level"):
+            return
+        etag = response.headers.get("ETag") if response is not None else None
+        modified = response.headers.get("Last-Modified") if response is not None else None
+        self.feed_results[request.url] = {
+            "source": request.meta["source"],
+            "status": response.status if response is not None else None,
+            "ok": ok,
+            "etag": etag.decode("latin-1") if etag and ok else None,
+            "last_modified": modified.decode("latin-1") if modified and ok else None,
+        }
 
     # feeds and sitemaps -------------------------------------------------------------------
 
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         source = response.meta["source"]
+        if self._not_modified(response):
+            return
         if looks_like_sitemap(response.body):
             yield from self.parse_sitemap(response)
             return
@@ -80,6 +129,8 @@ class NewsSpider(scrapy.Spider):
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         source = response.meta["source"]
+        if self._not_modified(response):
+            return
         try:
             content = parse_sitemap(response.body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         except MalformedFeed as exc:
@@ -99,6 +150,7 @@ class NewsSpider(scrapy.Spider):
         source = response.meta["source"]
         if response.meta.get("top_level"):
             count(self.crawler.stats, source, "feeds_read")
+        self._record(response, ok=True)
         count(self.crawler.stats, source, "links_found", n_links)
         logger.info("%s: %d links in %s", source, n_links, response.url)
 
@@ -117,6 +169,8 @@ class NewsSpider(scrapy.Spider):
         kind, detail = classify_failure(failure)
         if request.meta.get("top_level"):
             count(self.crawler.stats, source, "feeds_failed")
+            response = getattr(failure.value, "response", None)
+            self._record(response, ok=False, request=request)
         count_error(self.crawler.stats, source, kind)
         logger.warning(
             "%s: cannot fetch %s %s: %s (%s)", source, request.meta["veille_kind"], request.url, kind, detail

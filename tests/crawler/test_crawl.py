@@ -65,3 +65,35 @@ def test_second_identical_crawl_adds_no_rows(fault_crawl):
     assert database["articles"].count == 3
     runs = list(database.query("SELECT new_articles FROM crawl_runs ORDER BY id"))
     assert [r["new_articles"] for r in runs] == [3, 0]
+
+
+def test_unchanged_feed_costs_one_304(tmp_path):
+    from pytest_httpserver import HTTPServer
+
+    from tests.crawler.conftest import FAST, article, veille
+
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+        rss = f'<?xml version="1.0"?><rss version="2.0"><channel><title>S</title><item><link>{base}/a.html</link></item></channel></rss>'
+        etag = '"v1"'
+        server.expect_request("/rss.xml", headers={"If-None-Match": etag}).respond_with_data("", status=304)
+        server.expect_request("/rss.xml").respond_with_data(
+            rss, content_type="application/rss+xml", headers={"ETag": etag}
+        )
+        server.expect_request("/a.html").respond_with_data(
+            article("Un article"), content_type="text/html; charset=utf-8"
+        )
+        sources = tmp_path / "s.toml"
+        sources.write_text(f'[[sources]]\nname = "s"\nfeeds = ["{base}/rss.xml"]\n', encoding="utf-8")
+        args = ["crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"), "--no-nlp", *FAST]
+        first, second = veille(*args), veille(*args)
+        paths = [request.path for request, _ in server.log]
+    finally:
+        server.clear()
+        server.stop()
+    assert first.returncode == second.returncode == 0, second.stderr[-2000:]
+    assert paths.count("/rss.xml") == 2 and paths.count("/a.html") == 1
+    database = db.open_db(tmp_path / "v.db")
+    assert database["feed_state"].get(f"{base}/rss.xml")["last_status"] == 304
