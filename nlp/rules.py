@@ -56,7 +56,7 @@ def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) 
     junk = words["leading_junk"] | words["title_words"]
     while end < len(doc) and end - start < MAX_RUN:
         token = doc[end]
-        if breaks_line(token) or (end > start and token.is_sent_start):
+        if breaks_line(token):  # not is_sent_start: the parser often splits inside names
             break
         if is_capitalised(token) and (end > start or token.lower_ not in junk):
             end += 1
@@ -140,6 +140,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         kind = vocab[match_id]
         if kind == "TITLE":
             found.extend(_name_before_title(doc, start, words))
+            found.extend(_org_after_title(doc, end, words, person_tokens))
             continue
         if not doc[start].is_lower and kind != "PERSON":
             continue
@@ -169,12 +170,11 @@ def _run_before(doc: Doc, end: int, words: dict) -> int:
         if is_capitalised(token) or (token.text == "-" and start - 2 >= 0 and is_capitalised(doc[start - 2])
                                      and token.whitespace_ == "" and start < end):
             start -= 1
-            hyphen_word = token.text == "-" or (start > 0 and doc[start - 1].text == "-"
-                                                and doc[start - 1].whitespace_ == "")
-            if token.is_sent_start and not hyphen_word:
-                break
         else:
             break
+    if start < end and (start == 0 or doc[start - 1].is_punct or breaks_line(doc[start - 1])) \
+            and doc[start].pos_ not in ("PROPN", "X", "PUNCT"):
+        start += 1  # "Hier Jean Dupont, PDG de ...": a capitalised first word of the sentence
     while start < end and (doc[start].lower_ in words["leading_junk"] or doc[start].text == "-"):
         start += 1
     return start
@@ -209,6 +209,22 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     return [Candidate(start, i, "PERSON", "context")]
 
 
+def _org_after_title(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'PDG de Brintek', "directrice financière d'Valorix", 'responsable des ventes chez Brintek' -> ORG."""
+    limit = i + 5
+    while i < min(limit, len(doc)) and doc[i].is_lower and doc[i].lower_ not in ("de", "d'", "d’", "chez") \
+            and doc[i].is_alpha and doc[i].pos_ not in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+        i += 1
+    if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’", "chez"):
+        return []
+    end = capital_run(doc, i + 1, words)
+    if end == i + 1 or doc[i + 1:end].text in words["places"] or doc[i + 1].text in words["places"]:
+        return []
+    if any(t in person_tokens for t in range(i + 1, end)) or doc[i + 1].lower_ in words["title_words"]:
+        return []
+    return [Candidate(i + 1, end, "ORG", "context")]
+
+
 def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
     """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé", "d'avocats"); None when
     a preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
@@ -220,9 +236,7 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
                 return None
             return i
-        if not token.is_lower or token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ"):
-            return None
-        if kind == "ORG" and token.pos_ not in ("ADJ", "NOUN", "ADP"):
+        if not token.is_lower or token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ"):
             return None
         i += 1
         skipped += 1

@@ -1,0 +1,101 @@
+"""`veille extract` and `veille eval` as a user runs them, including bad input and the quality floor."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from veille import exitcodes
+from veille.cli_nlp import eval_cmd, extract_cmd
+
+DATA = Path(__file__).parent / "data"
+GOLD = DATA / "gold_sample.jsonl"
+BASELINE = Path(__file__).resolve().parents[2] / "nlp" / "baseline.json"
+
+
+@pytest.fixture(scope="module", autouse=True)
+def shared_pipeline(nlp, monkeypatch_module):
+    """The commands load the model through nlp.load_pipeline; reuse the session's pipeline."""
+    import nlp as nlp_package
+
+    monkeypatch_module.setattr(nlp_package, "load_pipeline", lambda model=None: nlp)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as mp:
+        yield mp
+
+
+def run(command, args, stdin=None):
+    return CliRunner().invoke(command, args, input=stdin, catch_exceptions=False)
+
+
+def test_extract_reads_stdin_and_writes_one_line_per_article():
+    lines = [
+        {"id": "a", "text": "Kimazou, la start-up de Claire Vasseur, lève 12 millions d'euros."},
+        {"id": "b", "text": ""},
+    ]
+    result = run(extract_cmd, ["-"], "\n".join(json.dumps(x) for x in lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b"]
+    money = [e for e in out[0]["entities"] if e["label"] == "MONEY"]
+    assert money[0]["value"] == 12e6 and money[0]["currency"] == "EUR"
+    assert out[1]["entities"] == [] and out[1]["roles"] == []
+
+
+def test_malformed_lines_are_reported_and_the_rest_is_written(tmp_path):
+    source = tmp_path / "in.jsonl"
+    source.write_text(
+        json.dumps({"id": 1, "text": "La société Brintek recrute."}) + "\n"
+        "{not json\n"
+        + json.dumps({"id": 3, "title": "no text"}) + "\n"
+        + json.dumps({"id": 4, "text": "Le groupe Valorix gagne 5 %."}) + "\n",
+        encoding="utf-8",
+    )
+    output = tmp_path / "out.jsonl"
+    result = CliRunner().invoke(extract_cmd, [str(source), "-o", str(output)])
+    assert result.exit_code == exitcodes.PARTIAL
+    assert "line 2" in result.stderr and "line 3" in result.stderr
+    ids = [json.loads(x)["id"] for x in output.read_text(encoding="utf-8").splitlines()]
+    assert ids == [1, 4]
+
+
+def test_eval_prints_scores_per_label():
+    result = run(eval_cmd, [str(GOLD)])
+    assert result.exit_code == 0, result.output
+    for label in ("ORG", "PERSON", "PRODUCT", "MONEY", "PERCENT", "ROLE", "ALL"):
+        assert any(line.startswith(label) for line in result.stdout.splitlines())
+
+
+def test_eval_json_and_detail():
+    result = run(eval_cmd, [str(GOLD), "--json"])
+    data = json.loads(result.stdout)
+    assert set(data["detail"]) == {json.loads(x)["id"] for x in GOLD.read_text(encoding="utf-8").splitlines()}
+    detail = run(eval_cmd, [str(GOLD), "--detail"]).stdout
+    assert "label" in detail
+
+
+def test_quality_does_not_fall_below_the_baseline():
+    """The floor in nlp/baseline.json; raise it when the extraction improves, never lower it silently."""
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["gold_sample_f1"]
+    scores = json.loads(run(eval_cmd, [str(GOLD), "--json"]).stdout)["scores"]
+    for label, floor in floors.items():
+        assert scores[label]["f"] >= floor, f"{label} F1 {scores[label]['f']:.3f} < floor {floor}"
+
+
+def test_eval_scores_a_given_prediction_file(tmp_path):
+    gold = {"id": "x", "text": "...", "orgs": [["Brintek"]], "money": [{"value": 5e6, "currency": "EUR"}]}
+    gold_path = tmp_path / "gold.jsonl"
+    gold_path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    pred = {"id": "x", "entities": [{"label": "ORG", "text": "Brintek"},
+                                    {"label": "MONEY", "text": "5 M€", "value": 5.01e6, "currency": "EUR"}],
+            "roles": []}
+    pred_path = tmp_path / "pred.jsonl"
+    pred_path.write_text(json.dumps(pred) + "\n", encoding="utf-8")
+    scores = json.loads(run(eval_cmd, [str(gold_path), "--predictions", str(pred_path), "--json"]).stdout)["scores"]
+    assert scores["ALL"]["f"] == 1.0

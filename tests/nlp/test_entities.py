@@ -1,0 +1,122 @@
+"""Entities on hand-written French press sentences: the fixes veille makes to the statistical model."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import labelled
+
+
+def test_empty_text_gives_empty_lists(extract):
+    assert extract("") == {"entities": [], "roles": []}
+
+
+def test_offsets_point_at_the_surface_text(extract):
+    text = "Le groupe Valorix a racheté la société Brintek pour 40 millions d'euros."
+    for ent in extract(text)["entities"]:
+        assert text[ent["start"]:ent["end"]] == ent["text"]
+        assert ent["sentence"] and ent["text"] in ent["sentence"]
+
+
+def test_elided_article_is_not_part_of_the_name(extract):
+    result = extract("L’Arcep a publié son rapport. L’Arcep estime que la 5G progresse.")
+    names = set(labelled(result, "ORG")) | set(labelled(result, "PERSON"))
+    assert not any(n.startswith(("L’", "L'", "n’")) for n in names)
+
+
+def test_job_titles_are_not_people(extract):
+    text = ("Paul Renaud reçoit le titre de COO, Chief Operating Officer, chez Quantis. "
+            "Il a été nommé ‘chairman’ en 2020.")
+    people = labelled(extract(text), "PERSON")
+    assert "Paul Renaud" in people
+    assert not any("Officer" in p or p.lower() == "chairman" for p in people)
+
+
+@pytest.mark.parametrize("text,company", [
+    ("La start-up nantaise Klovera lève 3 millions d'euros. Klovera vise l'Europe.", "Klovera"),
+    ("Le cabinet d'avocats Varlens conseille l'opération.", "Varlens"),
+    ("Kimazou, le concurrent de Doctolib, recrute 40 ingénieurs.", "Kimazou"),
+    ("L'éditeur de logiciels Sagarel rachète un concurrent.", "Sagarel"),
+    ("Selon Quantiq Systems, le marché va doubler.", "Quantiq Systems"),
+])
+def test_one_word_companies_are_companies(extract, text, company):
+    result = extract(text)
+    assert company in labelled(result, "ORG")
+    assert company not in labelled(result, "PERSON")
+
+
+def test_a_company_the_model_calls_a_person_follows_the_article_vote(extract):
+    text = ("Jamespot annonce un partenariat. La société Jamespot compte 40 salariés. "
+            "Jamespot vise 10 millions d'euros de revenus.")
+    result = extract(text)
+    assert "Jamespot" in labelled(result, "ORG")
+    assert "Jamespot" not in labelled(result, "PERSON")
+
+
+def test_company_aliases_share_a_canonical_name(extract):
+    result = extract("Hewlett-Packard réorganise ses activités. HP supprimera 500 postes, a indiqué Hewlett Packard.")
+    canon = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
+    assert canon["HP"] == canon["Hewlett-Packard"] == canon["Hewlett Packard"]
+
+
+def test_acronym_defined_in_brackets_takes_the_long_name(extract):
+    text = "L'Autorité de régulation des télécoms (ARCEP) a tranché. Selon l'ARCEP, la fibre progresse."
+    orgs = labelled(extract(text), "ORG")
+    assert orgs["ARCEP"]["canonical"] == "Autorité de régulation des télécoms"
+
+
+def test_country_subsidiary_resolves_to_the_parent(extract):
+    orgs = labelled(extract("Microsoft France a recruté 200 personnes, a annoncé Microsoft."), "ORG")
+    assert orgs["Microsoft France"]["canonical"] == "Microsoft"
+
+
+def test_surname_alone_refers_to_the_full_name(extract):
+    text = ("Claire Vasseur, présidente de Kimazou, a présenté les résultats. "
+            "Selon Vasseur, la rentabilité est attendue en 2026.")
+    people = labelled(extract(text), "PERSON")
+    assert people["Vasseur"]["canonical"] == "Claire Vasseur"
+
+
+def test_hyphenated_name_before_a_title_is_a_person(extract):
+    text = "Wei-Lin Chang, directrice financière de Norvatek, table sur une croissance de 20 %."
+    assert "Wei-Lin Chang" in labelled(extract(text), "PERSON")
+
+
+def test_product_named_after_its_maker(extract):
+    text = "Cisco ferme son service de messagerie Cisco Mail. Google Apps et Exchange Online en profitent."
+    products = labelled(extract(text), "PRODUCT")
+    assert products["Cisco Mail"]["maker"] == "Cisco"
+    assert products["Google Apps"]["maker"] == "Google"
+    assert "Exchange Online" in products
+
+
+def test_known_products_from_the_gazetteer(extract):
+    text = "Apple a vendu 50 millions d'iPhone. Microsoft mise sur Azure et SharePoint."
+    products = labelled(extract(text), "PRODUCT")
+    assert products["Azure"]["maker"] == "Microsoft"
+    assert "SharePoint" in products
+
+
+def test_product_named_by_its_context(extract):
+    text = "Orbix lance la plateforme Orbix Flow pour les PME. La société Orbix vise 2 000 clients."
+    products = labelled(extract(text), "PRODUCT")
+    assert products["Orbix Flow"]["maker"] == "Orbix"
+
+
+def test_money_entities_carry_value_currency_rate_and_company(extract):
+    text = "Kimazou facture son offre 49 € par utilisateur et par mois. Kimazou a levé 12 millions d'euros."
+    money = labelled(extract(text), "MONEY")
+    assert money["49 €"]["value"] == 49 and money["49 €"]["currency"] == "EUR"
+    assert money["49 €"]["rate"] == "par utilisateur et par mois"
+    assert money["12 millions d'euros"]["about"] == "Kimazou"
+
+
+def test_percent_entities(extract):
+    percents = labelled(extract("Le chiffre d'affaires progresse de 3,12 %, la marge de 12%."), "PERCENT")
+    assert {e["value"] for e in percents.values()} == {3.12, 12.0}
+
+
+def test_places_and_events_are_not_companies(extract):
+    text = "Cisco réunit ses partenaires au Cisco Partner Summit en Europe. L'Europe reste son marché."
+    orgs = labelled(extract(text), "ORG")
+    assert "Europe" not in orgs and "Cisco Partner Summit" not in orgs

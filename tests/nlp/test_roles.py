@@ -1,0 +1,92 @@
+"""Executives and their organisations in the forms the French press uses (hand-written sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from nlp.lexicon import normalise_title
+from tests.nlp.conftest import pairs
+
+
+def roles_of(result, person):
+    return [r for r in result["roles"] if r["person"] == person]
+
+
+@pytest.mark.parametrize("text,person,org,role", [
+    ("Hélène Marchal, PDG de Brintek, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+    ("Le PDG de Brintek, Hélène Marchal, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+    ("Hier, Hélène Marchal (CEO de Brintek) a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+    ("Hélène Marchal, CEO et cofondatrice de Brintek, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+    ("Olivier Tessier, responsable des ventes chez Brintek, confirme.", "Olivier Tessier", "Brintek", "CCO"),
+    ("Il y a un an, Olivier Tessier le P-DG de Brintek annonçait le projet.", "Olivier Tessier", "Brintek", "CEO"),
+    ("Olivier Tessier devient le numéro 2 de Brintek.", "Olivier Tessier", "Brintek", "DEPUTY_CEO"),
+    ("Nadia Ferhat, directrice financière de Valorix, quitte le groupe.", "Nadia Ferhat", "Valorix", "CFO"),
+    ("Karim Djebbar, DAF de Valorix, commente les résultats.", "Karim Djebbar", "Valorix", "CFO"),
+    ("Karim Djebbar, directeur des systèmes d'information de Valorix, détaille le projet.",
+     "Karim Djebbar", "Valorix", "CIO"),
+])
+def test_role_forms(extract, text, person, org, role):
+    result = extract(text)
+    found = roles_of(result, person)
+    assert (person, org) in pairs(result), result["roles"]
+    assert found[0]["role"] == role
+    assert found[0]["former"] is False
+    assert found[0]["title"] and found[0]["sentence"]
+
+
+def test_former_title(extract):
+    result = extract("Thomas Aubry, l'ancien vice-PDG de Sagarel, rejoint le conseil de Pixmotion.")
+    [role] = roles_of(result, "Thomas Aubry")
+    assert (role["org"], role["former"], role["role"]) == ("Sagarel", True, "DEPUTY_CEO")
+
+
+def test_organisation_by_reference_resolves_to_the_company_meant(extract):
+    text = ("Le groupe Valorix a racheté Brintek en 2021. "
+            "Marc Olivier, responsable du département logiciel du groupe, pilote l'intégration.")
+    assert ("Marc Olivier", "Valorix") in pairs(extract(text))
+
+
+def test_title_without_organisation_takes_the_company_of_the_passage(extract):
+    text = ("La société Brintek ferme son service de stockage. « Le produit a été bien reçu », explique "
+            "Sylvie Caron, vice-présidente senior et directrice générale, sur le blog de l'entreprise.")
+    assert ("Sylvie Caron", "Brintek") in pairs(extract(text))
+
+
+def test_list_of_people_in_brackets(extract):
+    text = ("Le groupe Brintek crée un comité. Il est composé de trois vétérans de Brintek, les patrons "
+            "mondiaux du marketing (Anne Roux), de la distribution (Paul Girard), des petites "
+            "entreprises (Léa Morel).")
+    result = extract(text)
+    for person in ("Anne Roux", "Paul Girard", "Léa Morel"):
+        assert (person, "Brintek") in pairs(result)
+    assert "distribution" in roles_of(result, "Paul Girard")[0]["title"]
+
+
+def test_pronoun_takes_the_person_last_named(extract):
+    text = "Marc Durand est entré chez Brintek en 1990. En 1995, il est devenu CEO de Brintek."
+    assert ("Marc Durand", "Brintek") in pairs(extract(text))
+
+
+def test_surname_in_a_role_uses_the_full_name(extract):
+    text = "Julie Martin dirige Valorix depuis 2019. Martin, PDG de Valorix, a signé l'accord."
+    assert ("Julie Martin", "Valorix") in pairs(extract(text))
+
+
+def test_head_of_state_is_not_a_company_role(extract):
+    result = extract("Emmanuel Macron, président de la République, a visité l'usine de Valorix.")
+    assert not roles_of(result, "Emmanuel Macron")
+
+
+def test_no_role_without_a_person(extract):
+    assert extract("Le PDG de Brintek met la pression sur ses partenaires.")["roles"] == []
+
+
+@pytest.mark.parametrize("raw,role", [
+    ("PDG", "CEO"), ("P-DG", "CEO"), ("directeur général", "CEO"), ("président-directeur général", "CEO"),
+    ("DAF", "CFO"), ("CFO", "CFO"), ("directrice financière", "CFO"), ("Chief Operating Officer", "COO"),
+    ("directeur technique", "CTO"), ("cofondateur", "FOUNDER"), ("vice-PDG", "DEPUTY_CEO"),
+    ("ex-PDG", "CEO"), ("patron mondial de la distribution", "DIRECTOR"), ("chairman", "CHAIR"),
+    ("directeur général délégué", "DEPUTY_CEO"), ("RSSI", "CISO"), ("DRH", "CHRO"), ("astronaute", "OTHER"),
+])
+def test_title_normalisation(raw, role):
+    assert normalise_title(raw) == role
