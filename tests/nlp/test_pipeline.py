@@ -1,0 +1,46 @@
+"""The pipeline contract: one load, factories by entry point, batches and processes give the same output."""
+
+from __future__ import annotations
+
+from importlib.metadata import entry_points
+
+import pytest
+import spacy
+
+import nlp as veille_nlp
+
+
+def test_factories_are_declared_as_spacy_entry_points():
+    names = {e.name: e.value for e in entry_points(group="spacy_factories")}
+    assert names.get("veille_entities") == "nlp.entities:make_entities"
+    assert names.get("veille_roles") == "nlp.roles:make_roles"
+
+
+def test_pipeline_has_the_veille_components_after_ner(nlp):
+    names = nlp.pipe_names
+    assert names.index("ner") < names.index("veille_entities") < names.index("veille_roles")
+    assert isinstance(veille_nlp.EXTRACTION_VERSION, int)
+
+
+def test_model_comes_from_the_environment(monkeypatch):
+    monkeypatch.setenv("VEILLE_SPACY_MODEL", "no_such_model_xx")
+    with pytest.raises(OSError):
+        veille_nlp.load_pipeline()
+
+
+def test_components_work_on_a_blank_pipeline_for_amounts():
+    blank = veille_nlp.add_components(spacy.blank("fr"))
+    [result] = veille_nlp.extract_texts(blank, ["Le contrat vaut 1,5 Md€."])
+    assert [(e["value"], e["currency"]) for e in result["entities"]] == [(1.5e9, "EUR")]
+
+
+def test_two_processes_give_the_same_output_as_one(nlp):
+    texts = [
+        "Le PDG de Brintek, Hélène Marchal, annonce 12 millions d'euros de chiffre d'affaires.",
+        "",
+        "Microsoft mise sur Azure ; la marge progresse de 3,12 %.",
+    ] * 2
+    one = list(veille_nlp.extract_texts(nlp, texts, batch_size=2))
+    two = list(veille_nlp.extract_texts(nlp, texts, batch_size=2, n_process=2))
+    assert one == two
+    assert one[0]["roles"] and one[1] == {"entities": [], "roles": []}
