@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import subprocess
 import sys
 import tempfile
@@ -31,7 +32,8 @@ def run_demo(db_path: Path, port: int = 8001, serve: bool = True, fresh: bool = 
         sources.write_text(sources_toml(site.base_url), encoding="utf-8")
         click.echo(f"demo site served at {site.base_url}; crawling it into {db_path} ...")
         command = [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(db_path)]
-        code = subprocess.call(command + FAST_SETTINGS)
+        # PYTHONSAFEPATH: a folder named "veille" in the current directory must not shadow the package
+        code = subprocess.call(command + FAST_SETTINGS, env={**os.environ, "PYTHONSAFEPATH": "1"})
     if code != 0:
         click.echo(f"the demo crawl failed (exit code {code})", err=True)
         return code
