@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import logging
+import multiprocessing
 import os
 from bisect import bisect_right
 from collections.abc import Iterable, Iterator
@@ -43,9 +45,49 @@ def add_components(nlp: Language) -> Language:
 
 def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32,
                   n_process: int = 1) -> Iterator[dict]:
-    """One {"entities": [...], "roles": [...]} per text, in order (empty text: empty lists)."""
-    for doc in nlp.pipe((t or "" for t in texts), batch_size=batch_size, n_process=n_process):
-        yield doc_to_dict(doc)
+    """One {"entities": [...], "roles": [...]} per text, in order (empty text: empty lists).
+
+    With n_process > 1, forked workers share the loaded pipeline and send back the small result
+    dicts rather than whole Docs (spaCy's own n_process pickles each Doc back to the parent, which
+    then becomes the bottleneck).
+    """
+    texts = (t or "" for t in texts)
+    if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
+            yield doc_to_dict(doc)
+        return
+    global _worker_nlp
+    _worker_nlp = nlp
+    work = functools.partial(_extract_chunk, batch_size=batch_size)
+    with multiprocessing.get_context("fork").Pool(n_process) as pool:
+        window = []
+        for chunk in _chunks(texts, batch_size):
+            window.append(chunk)
+            if len(window) == n_process * _CHUNKS_PER_WORKER:
+                for results in pool.imap(work, window):
+                    yield from results
+                window = []
+        for results in pool.imap(work, window):
+            yield from results
+
+
+_worker_nlp: Language | None = None
+_CHUNKS_PER_WORKER = 8  # chunks in flight per worker: bounded memory on endless input
+
+
+def _extract_chunk(texts: list[str], batch_size: int) -> list[dict]:
+    return [doc_to_dict(doc) for doc in _worker_nlp.pipe(texts, batch_size=batch_size)]
+
+
+def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
+    chunk = []
+    for text in texts:
+        chunk.append(text)
+        if len(chunk) == size:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
 
 
 def doc_to_dict(doc: Doc) -> dict:

