@@ -1,6 +1,7 @@
 """Downloader middleware and extension of veille.
 
-SourceStatsMiddleware counts responses per source and status; NonHtmlGuard stops downloading
+SourceStatsMiddleware counts responses per source and status; RedirectLoopMiddleware turns a
+redirect loop into an error (Scrapy's duplicate filter would drop it silently); NonHtmlGuard stops downloading
 an article whose headers announce something other than HTML (a PDF, a video), so a 30 MB
 attachment linked from a feed costs one header read, not the whole body.
 """
@@ -9,10 +10,11 @@ from __future__ import annotations
 
 import logging
 from typing import Any
+from urllib.parse import urljoin
 
 from scrapy import signals
 from scrapy.crawler import Crawler
-from scrapy.exceptions import StopDownload
+from scrapy.exceptions import IgnoreRequest, StopDownload
 from scrapy.http import Request, Response
 
 logger = logging.getLogger(__name__)
@@ -35,6 +37,22 @@ class SourceStatsMiddleware:
         if source:
             self.stats.inc_value(f"veille/{source}/responses/{response.status}")
             self.stats.inc_value(f"veille/{source}/bytes", len(response.body))
+        return response
+
+
+class RedirectLoopMiddleware:
+    """Fails a request whose redirect points back to an address of its own redirect chain.
+
+    Placed before RedirectMiddleware (higher order number), it sees the 3xx first. Without it the
+    looping request is dropped by the duplicate filter: no log line, no error counted.
+    """
+
+    def process_response(self, request: Request, response: Response) -> Response:
+        location = response.headers.get("Location")
+        if response.status in (301, 302, 303, 307, 308) and location:
+            target = urljoin(request.url, location.decode("latin-1"))
+            if target in {request.url, *request.meta.get("redirect_urls", ())}:
+                raise IgnoreRequest(f"redirect loop: {request.url} -> {target}")
         return response
 
 

@@ -38,6 +38,7 @@ TELNETCONSOLE_ENABLED = False
 
 DOWNLOADER_MIDDLEWARES = {
     "crawler.middlewares.SourceStatsMiddleware": 950,
+    "crawler.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600) sees the 3xx
 }
 EXTENSIONS = {
     "crawler.middlewares.NonHtmlGuard": 500,

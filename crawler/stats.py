@@ -47,6 +47,10 @@ _CONNECTION = (
 )
 
 
+#: error kinds a later run may not meet again (its links must be tried again)
+TRANSIENT_ERRORS = frozenset({"timeout", "connection", "dns", "http_5xx"})
+
+
 def key(source: str, counter: str) -> str:
     return f"veille/{source}/{counter}"
 
@@ -76,6 +80,8 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
             return "robots_forbidden", "forbidden by robots.txt"
         if "redirect" in text.lower():
             return "redirect_loop", text or "too many redirections"
+        if "DOWNLOAD_MAXSIZE" in text:  # a compressed body that inflates past the limit (gzip bomb)
+            return "too_large", text
         return "ignored", text or type(exc).__name__
     if isinstance(exc, DownloadCancelledError):
         return "too_large", str(exc) or "response larger than DOWNLOAD_MAXSIZE"

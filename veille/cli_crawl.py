@@ -84,6 +84,8 @@ def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -
 def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int, str]:
     if stats.get("veille/db_error") or stats.get("finish_reason") == "db_error":
         return exitcodes.DB_ERROR, "db_error"
+    if stats.get("finish_reason") == "shutdown":  # SIGTERM/SIGINT: stopped after the items in flight
+        return exitcodes.INTERRUPTED, "interrupted"
     if any(s["status"] == "failed" for s in summary.values()):
         return exitcodes.PARTIAL, "partial"
     return exitcodes.OK, "completed"
@@ -131,7 +133,8 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
 
     Articles already stored (same URL, tracking parameters removed) are not fetched again.
     Exit code 0: run completed; 1: a source could not be read at all; 3: database error;
-    4: another run holds the lock on this database.
+    4: another run holds the lock on this database; 6: stopped by SIGTERM/SIGINT after the
+    items in flight (the next run completes the work).
 
     Example: veille crawl --sources sources.toml --db veille.db --limit 50
     """
@@ -151,6 +154,12 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
     from veille.lock import RunLocked, run_lock
 
     try:
+        if log_file:  # cron lines name a logs/ folder that may not exist yet
+            Path(log_file).parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        click.echo(f"error: cannot create the folder of the log file {log_file}: {exc}", err=True)
+        sys.exit(exitcodes.USAGE)
+    try:
         with run_lock(db_path, "crawl"):
             code = _crawl_locked(
                 sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides
@@ -167,9 +176,11 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
 def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides) -> int:
     import db
     from crawler.stats import source_summary
+    from db.health import mark_interrupted
 
     try:
         database = db.open_db(db_path)
+        mark_interrupted(database)  # we hold the lock: a run still 'running' was killed
         known = db.known_urls(database)
         feed_states = db.feed_states(database)
         run_id = db.start_run(database, "crawl", str(sources_file))

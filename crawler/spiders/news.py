@@ -23,7 +23,7 @@ from crawler.feeds import FeedLink, MalformedFeed, looks_like_sitemap, parse_fee
 from crawler.items import ArticleItem
 from crawler.pagemeta import decode_html
 from crawler.sources import Source
-from crawler.stats import classify_failure, count, count_error
+from crawler.stats import TRANSIENT_ERRORS, classify_failure, count, count_error
 from crawler.urls import canonical_key, clean_url
 
 logger = logging.getLogger(__name__)
@@ -46,6 +46,8 @@ class NewsSpider(scrapy.Spider):
         self.sources = {s.name: s for s in sources}
         self.feed_states = feed_states or {}  # url -> {"etag", "last_modified"} from the last run
         self.feed_results: dict[str, dict] = {}  # url -> outcome in this run, saved by the CLI
+        # lists whose new validators must not be kept: a later 304 would hide links still to fetch
+        self.revisit: set[str] = set()
         self.known = {canonical_key(u) for u in known_urls}
         self.seen: set[str] = set()
         self.emitted = 0
@@ -101,12 +103,14 @@ class NewsSpider(scrapy.Spider):
             return
         etag = response.headers.get("ETag") if response is not None else None
         modified = response.headers.get("Last-Modified") if response is not None else None
-        self.feed_results[request.url] = {
+        # under the address of the sources file, where the next run looks it up (not a redirect target)
+        self.feed_results[(request.meta.get("redirect_urls") or [request.url])[0]] = {
             "source": request.meta["source"],
             "status": response.status if response is not None else None,
             "ok": ok,
             "etag": etag.decode("latin-1") if etag and ok else None,
             "last_modified": modified.decode("latin-1") if modified and ok else None,
+            "fetched_as": request.url,
         }
 
     # feeds and sitemaps -------------------------------------------------------------------
@@ -137,6 +141,8 @@ class NewsSpider(scrapy.Spider):
             self._list_unreadable(response, "malformed_feed", str(exc))
             return
         self._list_read(response, len(content.links))
+        if content.sitemaps:  # an unchanged index says nothing about its children: always read it
+            self.revisit.add(response.url)
         depth = response.meta.get("depth_in_index", 0) + 1
         for child in content.sitemaps:
             if depth > MAX_SITEMAP_DEPTH:
@@ -158,6 +164,7 @@ class NewsSpider(scrapy.Spider):
         source = response.meta["source"]
         if response.meta.get("top_level"):
             count(self.crawler.stats, source, "feeds_failed")
+            self._record(response, ok=False)  # a feed that answers garbage is failing too (veille status)
         count_error(self.crawler.stats, source, kind)
         logger.warning(
             "%s: cannot read %s %s: %s", source, response.meta["veille_kind"], response.url, detail
@@ -262,6 +269,13 @@ class NewsSpider(scrapy.Spider):
         kind, detail = classify_failure(failure)
         count_error(self.crawler.stats, source, kind)
         logger.warning("%s: cannot fetch article %s: %s (%s)", source, request.url, kind, detail)
+        if kind in TRANSIENT_ERRORS:  # the next run must see this link again, so no 304 for its list
+            self.revisit.add(request.meta.get("feed_url"))
+
+    def closed(self, reason: str) -> None:
+        for url, result in self.feed_results.items():
+            if url in self.revisit or result.pop("fetched_as", url) in self.revisit:
+                result["etag"] = result["last_modified"] = None
 
 
 def _looks_like_html(text: str) -> bool:
