@@ -146,7 +146,10 @@ class FaultSite:
         ).encode()
 
     def _feed(self, request) -> None:
-        validators = {"ETag": f'"feed-{self.articles}"', "Last-Modified": formatdate(1700000000, usegmt=True)}
+        validators = {
+            "ETag": f'"feed-{self.articles}"',
+            "Last-Modified": formatdate(1700000000 + self.articles, usegmt=True),
+        }
         if not_modified(request, validators):
             return send(request, 304, b"", None, validators)
         body = self.feed(f"http://{request.headers.get('Host')}")
@@ -230,8 +233,8 @@ class FaultSite:
 def not_modified(request, validators: dict[str, str]) -> bool:
     """True when the request's If-None-Match / If-Modified-Since match the current validators."""
     etag, modified = validators.get("ETag"), validators.get("Last-Modified")
-    if etag and request.headers.get("If-None-Match") == etag:
-        return True
+    if request.headers.get("If-None-Match") is not None:  # RFC 9110: it takes precedence
+        return request.headers.get("If-None-Match") == etag
     return bool(modified) and request.headers.get("If-Modified-Since") == modified
 
 
