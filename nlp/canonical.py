@@ -24,9 +24,12 @@ NAME_PARTICLES_MAX = 4
 
 def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> list[Candidate]:
     lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    org_texts = _vote_orgs(doc, chosen, entries)
+    org_texts = _vote_orgs(doc, chosen, entries, words)
+    people = {doc[c.start:c.end].text for c in chosen if c.label == "PERSON" and c.size > 1}
     for c in chosen:
         text = doc[c.start:c.end].text
+        if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
+            c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
         if text in org_texts and c.source in ("model", "context") and c.label in ("PERSON", "LOC", "MISC", "PRODUCT"):
             c.label = "ORG"
         elif c.label == "PERSON" and c.size > 1 and doc[c.start].text in org_texts and c.source == "model":
@@ -44,7 +47,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
 
 
-def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict) -> set[str]:
+def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> set[str]:
     """Names that are companies in this article: a gazetteer or context hit anywhere, or ORG for the
     model at least as often as any other label (the model hesitates between ORG, PER and LOC)."""
     votes: dict[str, Counter] = {}
@@ -58,7 +61,13 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict) -> set[str]:
         if ent.label_ == "ORG":
             votes.setdefault(ent.text, Counter())["ORG"] += 1
     by_model = {t for t, v in votes.items() if v["ORG"] and v["ORG"] >= max(v.values())}
-    return strong | by_model | {k for k, v in entries.items() if v["label"] == "ORG"}
+    orgs = strong | by_model
+    for text in list(orgs):  # "Kenwa" is the short name of "Kenwa Holdings"
+        first, _, rest = text.partition(" ")
+        if rest and all(w.lower() in words["org_suffixes"] for w in rest.split()) and first in votes:
+            if not votes[first]["PERSON"] or first[:1].isupper():
+                orgs.add(first)
+    return orgs | {k for k, v in entries.items() if v["label"] == "ORG"}
 
 
 def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], words: dict) -> None:
@@ -73,6 +82,10 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
         return
     for k in range(c.size - 1, 0, -1):
         prefix = doc[c.start:c.start + k].text
+        if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
+            entry = entries[prefix]
+            c.label, c.canonical, c.maker = "PRODUCT", entry["canonical"], entry.get("maker")
+            return
         if prefix not in org_texts:
             continue
         parent = entries.get(prefix, {}).get("canonical", prefix)
@@ -84,8 +97,9 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
             c.label = "DROP"  # "HP-Microsoft": two companies, not one name
         elif rest.text in words["places"]:
             c.label, c.canonical = "ORG", parent
-        elif all(w in words["org_suffixes"] for w in rest_words):
-            c.label = "ORG"
+        elif all(w in words["org_suffixes"] for w in rest_words) or len(rest_words) > 2 \
+                or any(t.is_lower for t in rest if t.is_alpha):
+            c.label = "ORG"  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
         elif any(w in words["event_words"] for w in rest_words):
             c.label = "DROP"
         else:

@@ -36,6 +36,9 @@ GAP_BEFORE_TITLE = FORMER | DETERMINERS | {
     "nouvellement", "jusqu’ici", "jusqu", "ici", "récemment", "officiellement",
 }
 SUBJECT_PRONOUNS = {"il", "elle"}
+PARTICIPLES = {"dirigé": "CEO", "dirigée": "CEO", "présidé": "PRESIDENT", "présidée": "PRESIDENT",
+               "fondé": "FOUNDER", "fondée": "FOUNDER", "cofondé": "FOUNDER", "cofondée": "FOUNDER",
+               "co-fondé": "FOUNDER", "co-fondée": "FOUNDER"}
 MAX_CHUNK = 14
 
 
@@ -62,7 +65,7 @@ class RoleFinder:
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         if not persons:
             return doc
-        ctx = _Context(doc, self.org_refs)
+        ctx = _Context(doc, self.org_refs, self.words["public_bodies"])
         titles_found = self._titles(doc)
         ctx.title_starts = {t.start for t, _ in titles_found}
         assigned: set[int] = set()
@@ -81,7 +84,45 @@ class RoleFinder:
             self._add(doc, ctx, person, org_name, raw, former, title)
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
+        self._participles(doc, ctx)
         return doc
+
+    def _participles(self, doc: Doc, ctx: _Context) -> None:
+        """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""
+        for token in doc:
+            role = PARTICIPLES.get(token.lower_)
+            if role is None:
+                continue
+            by = next((t.i for t in doc[token.i + 1:token.i + 5] if t.lower_ == "par"), None)
+            if by is None or (by + 1) not in ctx.person_start:
+                continue
+            people, j = [], by + 1
+            while j in ctx.person_start:
+                people.append(ctx.person_start[j])
+                j = people[-1].end
+                if j < len(doc) and doc[j].lower_ in ("et", ",") and (j + 1) in ctx.person_start:
+                    j += 1
+            org = self._participle_org(doc, token, j, ctx)
+            for person in people:
+                if org:
+                    self._add(doc, ctx, person, org, token.text, False, doc[token.i:token.i + 1], role)
+
+    def _participle_org(self, doc: Doc, participle, after: int, ctx: _Context) -> str | None:
+        i = participle.i - 1
+        while i >= 0 and (doc[i].text == "," or doc[i].pos_ == "ADJ") and participle.i - i <= 3:
+            i -= 1
+        if i >= 0 and i in ctx.person_end:
+            return None
+        org_end = {o.end - 1: o for o in ctx.orgs}
+        if i >= 0 and i in org_end:
+            return ctx.canonical(org_end[i])
+        if i >= 0 and doc[i].lower_ in self.org_refs:
+            return ctx.salient_org(participle.i)
+        sent = participle.sent
+        if participle.i == sent.start or i < sent.start or doc[i].is_punct:
+            later = [o for o in ctx.orgs if after <= o.start < sent.end]
+            return ctx.canonical(later[0]) if later else None
+        return None
 
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
         ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
@@ -170,7 +211,7 @@ class RoleFinder:
             if org_name:
                 self._add(doc, ctx, person, org_name, raw, _former_before(doc, title.start), title)
 
-    def _add(self, doc, ctx, person, org_name, raw, former, title) -> None:
+    def _add(self, doc, ctx, person, org_name, raw, former, title, role=None) -> None:
         name = ctx.canonical(person)
         if any(r["person"] == name and r["org"] == org_name and r["title"] == raw for r in doc._.roles):
             return
@@ -178,7 +219,7 @@ class RoleFinder:
         end = max(person.end_char, title.end_char)
         doc._.roles.append({
             "person": name, "org": org_name, "title": raw.strip(" ,'‘’«»"),
-            "role": normalise_title(raw, self.patterns_dir), "former": bool(former),
+            "role": role or normalise_title(raw, self.patterns_dir), "former": bool(former),
             "start": start, "end": end, "sentence": title.sent.text.strip(),
         })
 
@@ -193,8 +234,9 @@ def _former_before(doc: Doc, start: int) -> bool:
 class _Context:
     """Per-document lookups: entities by position, sentences, and the organisation a passage is about."""
 
-    def __init__(self, doc: Doc, org_refs):
+    def __init__(self, doc: Doc, org_refs, public_bodies=frozenset()):
         self.doc = doc
+        self.public_bodies = public_bodies
         self.ent_start = {e.start: e for e in doc.ents}
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_end = {e.end - 1: e for e in self.persons}
@@ -203,6 +245,13 @@ class _Context:
         self.title_starts: set[int] = set()
         self.sent_starts = [s.start for s in doc.sents]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
+        self.first_mention: dict[str, int] = {}
+        for o in self.orgs:
+            self.first_mention.setdefault(self.canonical(o), o.start)
+
+    def is_public(self, name: str) -> bool:
+        """'Commission nationale ...', 'Autorité de ...': a public body rarely employs the executive meant."""
+        return name.split(" ", 1)[0].lower() in self.public_bodies
 
     @staticmethod
     def canonical(span: Span) -> str:
@@ -224,8 +273,11 @@ class _Context:
             return self.canonical(same[-1])
         window = Counter(self.canonical(o) for o in self.orgs
                          if s - 2 <= self.sentence_index(o.start) < s)
-        scores = {name: window.get(name, 0) + 0.1 * count for name, count in self.doc_counts.items()}
-        return max(scores, key=scores.get)
+        # "l'entreprise", "le groupe" usually mean the company the article is about: the most named,
+        # helped by the last sentences; ties go to the one named first.
+        scores = {name: (count + 0.5 * window.get(name, 0)) * (0.3 if self.is_public(name) else 1.0)
+                  for name, count in self.doc_counts.items()}
+        return max(scores, key=lambda name: (scores[name], -self.first_mention[name]))
 
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]

@@ -79,7 +79,8 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
     if label == "PERSON":
         lead = lead | words["civilities"] | words["title_words"]
     while start < end and (doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_quote
-                           or doc[start].lower_.endswith(("'", "’")) or doc[start].is_space):
+                           or doc[start].lower_.endswith(("'", "’")) or doc[start].is_space
+                           or doc[start].is_lower):  # "groupe Orbix", "l'ancien PDG": names start upper
         start += 1
     while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space) \
             and doc[end - 1].text not in (")", "."):
@@ -124,8 +125,21 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
                 continue
         if start > 0 and doc[start - 1].is_alpha and doc[start - 1].whitespace_ == "":
             continue
+        if entry["label"] == "PRODUCT":
+            end = _model_number(doc, end)
         found.append(Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker")))
     return found
+
+
+def _model_number(doc: Doc, end: int) -> int:
+    """'iPhone' + '16', 'Galaxy S25' + 'Ultra': extend a product name over its model number."""
+    if end >= len(doc) or not doc[end - 1].whitespace_ or not doc[end].like_num:
+        return end
+    end += 1
+    while end < len(doc) and end - 1 >= 0 and doc[end - 1].whitespace_ and doc[end].text[:1].isupper() \
+            and doc[end].is_alpha and not doc[end].is_sent_start and doc[end].pos_ == "PROPN":
+        end += 1
+    return end
 
 
 def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
@@ -146,7 +160,8 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             continue
         if kind == "ORG":
             found.extend(_name_before_apposition(doc, start, words, person_tokens))
-        if kind == "PRODUCT" and start > 0 and doc[start - 1].lower_ in ("de", "d'", "d’", "des"):
+        if kind == "PRODUCT" and start > 1 and doc[start - 1].lower_ in ("de", "d'", "d’", "des") \
+                and doc[start - 2].lower_ in words["org_heads"]:
             kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
         run_start = _skip_modifiers(doc, end, kind)
         if run_start is None:

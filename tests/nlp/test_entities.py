@@ -120,3 +120,16 @@ def test_places_and_events_are_not_companies(extract):
     text = "Cisco réunit ses partenaires au Cisco Partner Summit en Europe. L'Europe reste son marché."
     orgs = labelled(extract(text), "ORG")
     assert "Europe" not in orgs and "Cisco Partner Summit" not in orgs
+
+
+def test_product_with_model_number(extract):
+    text = "Face à l’iPhone 16 d’Apple, Samsung présente sa gamme de smartphones Galaxy S25."
+    products = labelled(extract(text), "PRODUCT")
+    assert products["iPhone 16"]["maker"] == "Apple"
+    assert "Galaxy S25" in products
+
+
+def test_short_name_of_a_company_with_legal_suffix(extract):
+    text = "Kenwa Holdings investit en Alsace. Kenwa, dont les ventes progressent, fournit Renault."
+    orgs = labelled(extract(text), "ORG")
+    assert "Kenwa" in orgs and orgs["Kenwa"]["canonical"] == "Kenwa Holdings"

@@ -90,3 +90,20 @@ def test_no_role_without_a_person(extract):
 ])
 def test_title_normalisation(raw, role):
     assert normalise_title(raw) == role
+
+
+@pytest.mark.parametrize("text,person,org,role", [
+    ("Le groupe Orbix, dirigé par Claire Morin, rachète un concurrent.", "Claire Morin", "Orbix", "CEO"),
+    ("La fintech Payvio grandit. Fondée en 2020 par Inès Carpentier et Yann Le Goff, Payvio revendique 90 000 clients.",
+     "Yann Le Goff", "Payvio", "FOUNDER"),
+])
+def test_participle_forms(extract, text, person, org, role):
+    result = extract(text)
+    assert (person, org) in pairs(result)
+    assert roles_of(result, person)[0]["role"] == role
+
+
+def test_the_company_meant_is_not_the_regulator(extract):
+    text = ("La Commission nationale de l'informatique et des libertés (CNIL) sanctionne la société Orvane. "
+            "Selon la CNIL, Orvane a enfreint la loi. L'opérateur, dirigé par Marc Petit, fera appel.")
+    assert ("Marc Petit", "Orvane") in pairs(extract(text))
