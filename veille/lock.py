@@ -49,6 +49,24 @@ class RunLocked(Exception):
         )
 
 
+#: descriptors of the locks this process holds; closed in forked children (see _close_in_child)
+_HELD: set[int] = set()
+
+
+def _close_in_child() -> None:
+    """A forked child (NLP worker processes) must not inherit the lock: flock belongs to the open
+    file, so a worker outliving a killed parent would keep the database locked."""
+    for fd in list(_HELD):
+        try:
+            os.close(fd)
+        except OSError:
+            pass
+    _HELD.clear()
+
+
+os.register_at_fork(after_in_child=_close_in_child)
+
+
 def lock_path(db_path: str | Path) -> Path:
     return Path(f"{db_path}.lock")
 
@@ -98,9 +116,11 @@ def run_lock(db_path: str | Path, command: str = "veille", *, wait: float = 0.0)
         os.ftruncate(fd, 0)
         os.pwrite(fd, json.dumps(info).encode("utf-8") + b"\n", 0)
         logger.debug("run lock %s taken by pid %d", path, os.getpid())
+        _HELD.add(fd)
         try:
             yield path
         finally:
+            _HELD.discard(fd)
             os.ftruncate(fd, 0)
     finally:
         os.close(fd)  # closing the descriptor releases the flock

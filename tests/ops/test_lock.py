@@ -63,3 +63,37 @@ def test_lock_in_the_same_process_is_exclusive_too(db_path):
         with pytest.raises(RunLocked):
             with run_lock(db_path, "crawl"):
                 pass
+
+
+FORK_AND_DIE = """
+import os, sys, time
+from veille.lock import run_lock
+with run_lock(sys.argv[1], "crawl"):
+    child = os.fork()
+    if child == 0:  # an NLP worker
+        time.sleep(30)
+        os._exit(0)
+    print(child, flush=True)
+    time.sleep(60)
+"""
+
+
+def test_forked_worker_does_not_inherit_the_lock(db_path):
+    proc = subprocess.Popen(
+        [sys.executable, "-c", FORK_AND_DIE, str(db_path)], stdout=subprocess.PIPE, text=True
+    )
+    worker = int(proc.stdout.readline())
+    try:
+        assert lock_holder(db_path).pid == proc.pid
+        os.kill(proc.pid, signal.SIGKILL)  # the parent dies; its forked worker lives on
+        proc.wait()
+        os.kill(worker, 0)  # still alive
+        with run_lock(db_path, "crawl", wait=2):
+            pass
+    finally:
+        for pid in (proc.pid, worker):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        proc.wait()
