@@ -97,7 +97,7 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
             c.label = "DROP"  # "HP-Microsoft": two companies, not one name
         elif rest.text in words["places"]:
             c.label, c.canonical = "ORG", parent
-        elif all(w in words["org_suffixes"] for w in rest_words) or len(rest_words) > 2 \
+        elif any(w in words["org_suffixes"] for w in rest_words) or len(rest_words) > 2 \
                 or any(t.is_lower for t in rest if t.is_alpha):
             c.label = "ORG"  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
         elif any(w in words["event_words"] for w in rest_words):

@@ -53,8 +53,9 @@ class EntityBuilder:
         for label, filename in (("ORG", "orgs.jsonl"), ("PRODUCT", "products.jsonl")):
             for row in read_jsonl(filename, patterns_dir):
                 for alias in [row["canonical"], *row.get("aliases", [])]:
-                    self.entries.setdefault(alias, {"label": label, "canonical": row["canonical"],
-                                                    "maker": row.get("maker")})
+                    entry = {"label": label, "canonical": row["canonical"], "maker": row.get("maker")}
+                    for variant in {alias, alias.replace("'", "’"), alias.replace("’", "'")}:
+                        self.entries.setdefault(variant, entry)
         self.gazetteer.add("GAZ", list(nlp.tokenizer.pipe(self.entries)))
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind, key in (("ORG", "org_heads"), ("PRODUCT", "product_heads"), ("PERSON", "civilities")):

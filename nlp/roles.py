@@ -36,6 +36,7 @@ GAP_BEFORE_TITLE = FORMER | DETERMINERS | {
     "nouvellement", "jusqu’ici", "jusqu", "ici", "récemment", "officiellement",
 }
 SUBJECT_PRONOUNS = {"il", "elle"}
+REFERENCE_NOUNS = {"plateforme", "application", "marque", "site", "réseau", "service", "chaîne", "titre", "journal"}
 PARTICIPLES = {"dirigé": "CEO", "dirigée": "CEO", "présidé": "PRESIDENT", "présidée": "PRESIDENT",
                "fondé": "FOUNDER", "fondée": "FOUNDER", "cofondé": "FOUNDER", "cofondée": "FOUNDER",
                "co-fondé": "FOUNDER", "co-fondée": "FOUNDER"}
@@ -109,14 +110,19 @@ class RoleFinder:
 
     def _participle_org(self, doc: Doc, participle, after: int, ctx: _Context) -> str | None:
         i = participle.i - 1
-        while i >= 0 and (doc[i].text == "," or doc[i].pos_ == "ADJ") and participle.i - i <= 3:
+        while i >= 0 and doc[i].text == "," and participle.i - i <= 2:
             i -= 1
         if i >= 0 and i in ctx.person_end:
             return None
         org_end = {o.end - 1: o for o in ctx.orgs}
         if i >= 0 and i in org_end:
             return ctx.canonical(org_end[i])
-        if i >= 0 and doc[i].lower_ in self.org_refs:
+        phrase = []  # "la plateforme de commerce en ligne, dirigée par ...": the noun phrase before
+        j = i
+        while j >= 0 and doc[j].is_lower and not doc[j].is_punct and i - j < 6:
+            phrase.append(doc[j].lower_)
+            j -= 1
+        if any(w in self.org_refs or w in REFERENCE_NOUNS for w in phrase):
             return ctx.salient_org(participle.i)
         sent = participle.sent
         if participle.i == sent.start or i < sent.start or doc[i].is_punct:
