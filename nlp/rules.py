@@ -78,7 +78,8 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
     lead = words["leading_junk"] | words["elisions"]
     if label == "PERSON":
         lead = lead | words["civilities"] | words["title_words"]
-    while start < end and (doc[start].lower_ in lead or doc[start].is_punct or doc[start].is_quote
+    while start < end and (doc[start].lower_ in lead and not _article_of_name(doc, start, end)
+                           or doc[start].is_punct or doc[start].is_quote
                            or doc[start].lower_.endswith(("'", "’")) or doc[start].is_space
                            or doc[start].is_lower):  # "groupe Orbix", "l'ancien PDG": names start upper
         start += 1
@@ -88,6 +89,14 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
     return start, end
+
+
+def _article_of_name(doc: Doc, i: int, end: int) -> bool:
+    """'Les Echos', 'Le Monde' mid-sentence: a capitalised article inside a name is part of it."""
+    token = doc[i]
+    if token.lower_ not in ("le", "la", "les") or not token.text[0].isupper() or i + 1 >= end:
+        return False
+    return i > 0 and not doc[i - 1].is_punct and not breaks_line(doc[i - 1])
 
 
 def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
