@@ -50,7 +50,7 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
             db.enable_wal()
         if migrate:
             ensure_schema(db)
-    except sqlite3.DatabaseError as exc:
+    except (sqlite3.DatabaseError, RuntimeError) as exc:  # RuntimeError: schema newer than this veille
         raise DatabaseError(f"cannot open database {path}: {exc}") from exc
     return db
 

@@ -117,3 +117,10 @@ def test_status_of_missing_database_is_a_clear_error(tmp_path):
     assert result.exit_code == 3
     assert "no database at" in result.output
     assert not (tmp_path / "none.db").exists()
+
+
+def test_database_of_a_newer_veille_is_refused_with_a_clear_message(db_path, database):
+    database.execute("PRAGMA user_version = 99")
+    result = CliRunner().invoke(main, ["status", "--db", str(db_path)])
+    assert result.exit_code == 3
+    assert "newer than this veille" in result.output and "upgrade veille" in result.output
