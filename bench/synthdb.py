@@ -113,7 +113,7 @@ def zipf_weight(rank: int, offset: float = 5.0) -> float:
     return 1.0 / (rank + offset)
 
 
-def _fill(rng: random.Random, template: str, entity: str = "") -> str:
+def fill_template(rng: random.Random, template: str, entity: str = "") -> str:
     return template.format(
         e=entity,
         verb=rng.choice(VERBS),
@@ -160,12 +160,12 @@ def make_article(
     mentions: list[tuple] = []
     for ent in order:
         for _ in range(rng.randint(0, 2)):
-            filler = _fill(rng, rng.choice(FILLERS))
+            filler = fill_template(rng, rng.choice(FILLERS))
             parts.append(filler)
             offset += len(filler) + 1
         label, name = entities[ent - 1]
         template = rng.choice(TEMPLATES[label])
-        sentence = _fill(rng, template, name)
+        sentence = fill_template(rng, template, name)
         start = offset + sentence.index(name)
         mentions.append((ent, label, name, start, start + len(name), sentence))
         parts.append(sentence)
