@@ -25,12 +25,16 @@ NAME_PARTICLES_MAX = 4
 def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> list[Candidate]:
     lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     org_texts = _vote_orgs(doc, chosen, entries, words)
-    people = {doc[c.start:c.end].text for c in chosen if c.label == "PERSON" and c.size > 1}
+    people = {doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1}
     for c in chosen:
-        text = doc[c.start:c.end].text
+        text = doc[c.start : c.end].text
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
             c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
-        if text in org_texts and c.source in ("model", "context") and c.label in ("PERSON", "LOC", "MISC", "PRODUCT"):
+        if (
+            text in org_texts
+            and c.source in ("model", "context")
+            and c.label in ("PERSON", "LOC", "MISC", "PRODUCT")
+        ):
             c.label = "ORG"
         elif c.label == "PERSON" and c.size > 1 and doc[c.start].text in org_texts and c.source == "model":
             c.label = "MISC"  # "Kimazou Pay": a name that starts with a company of the article
@@ -53,7 +57,7 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
     votes: dict[str, Counter] = {}
     strong = set()
     for c in chosen:
-        text = doc[c.start:c.end].text
+        text = doc[c.start : c.end].text
         if c.label == "ORG" and c.source in ("context", "gazetteer"):
             strong.add(text)
         votes.setdefault(text, Counter())[c.label] += 1
@@ -72,7 +76,7 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
 
 def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], words: dict) -> None:
     """A name that starts with a known company: product, subsidiary or event."""
-    span = doc[c.start:c.end]
+    span = doc[c.start : c.end]
     text = span.text
     if text in entries:
         entry = entries[text]
@@ -81,7 +85,7 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
     if c.label == "MISC" and any(w in words["event_words"] for w in span_words(span)):
         return
     for k in range(c.size - 1, 0, -1):
-        prefix = doc[c.start:c.start + k].text
+        prefix = doc[c.start : c.start + k].text
         if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
             entry = entries[prefix]
             c.label, c.canonical, c.maker = "PRODUCT", entry["canonical"], entry.get("maker")
@@ -89,7 +93,7 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
         if prefix not in org_texts:
             continue
         parent = entries.get(prefix, {}).get("canonical", prefix)
-        rest = doc[c.start + k:c.end]
+        rest = doc[c.start + k : c.end]
         rest_words = span_words(rest)
         if c.label == "PRODUCT":
             c.maker = parent
@@ -97,8 +101,11 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
             c.label = "DROP"  # "HP-Microsoft": two companies, not one name
         elif rest.text in words["places"]:
             c.label, c.canonical = "ORG", parent
-        elif any(w in words["org_suffixes"] for w in rest_words) or len(rest_words) > 2 \
-                or any(t.is_lower for t in rest if t.is_alpha):
+        elif (
+            any(w in words["org_suffixes"] for w in rest_words)
+            or len(rest_words) > 2
+            or any(t.is_lower for t in rest if t.is_alpha)
+        ):
             c.label = "ORG"  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
         elif any(w in words["event_words"] for w in rest_words):
             c.label = "DROP"
@@ -108,21 +115,24 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], 
 
 
 def _plausible_place(doc: Doc, c: Candidate, words: dict) -> bool:
-    span = doc[c.start:c.end]
+    span = doc[c.start : c.end]
     if not span[0].text[:1].isupper() or (c.size == 1 and len(span.text) < 2):
         return False
     return not any(w in words["title_words"] for w in span_words(span))
 
 
 def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
-    span = doc[c.start:c.end]
+    span = doc[c.start : c.end]
     tokens = [t for t in span if not t.is_punct]
     if not tokens:
         c.label = "DROP"
         return
     lowered = [t.lower_ for t in tokens]
-    if any(w in words["org_suffixes"] and t.text[0].isupper() for w, t in zip(lowered, tokens, strict=True)) \
-            and len(tokens) > 1 and lowered[-1] in words["org_suffixes"]:
+    if (
+        any(w in words["org_suffixes"] and t.text[0].isupper() for w, t in zip(lowered, tokens, strict=True))
+        and len(tokens) > 1
+        and lowered[-1] in words["org_suffixes"]
+    ):
         c.label = "ORG"
     elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
         c.label = "ORG" if len(tokens) == 1 else "DROP"
@@ -136,7 +146,7 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
 
 def _persons(doc: Doc, chosen: list[Candidate], org_texts: set[str]) -> None:
     """Full names are canonical; a surname or first name alone refers to the full name of the article."""
-    full = [doc[c.start:c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
+    full = [doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
     by_part: dict[str, set[str]] = {}
     for name in full:
         parts = name.split()
@@ -145,7 +155,7 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: set[str]) -> None:
     for c in chosen:
         if c.label != "PERSON":
             continue
-        text = doc[c.start:c.end].text
+        text = doc[c.start : c.end].text
         if c.size > 1:
             longer = [n for n in full if n != text and n.endswith(" " + text)]
             c.canonical = max(longer, key=len) if longer else text
@@ -155,7 +165,11 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: set[str]) -> None:
             c.canonical = next(iter(names))
         elif names:
             c.canonical = text
-        elif text in org_texts or not doc.vocab.has_vector(text.lower()) or _coordinated_with_org(doc, c, chosen):
+        elif (
+            text in org_texts
+            or not doc.vocab.has_vector(text.lower())
+            or _coordinated_with_org(doc, c, chosen)
+        ):
             c.label, c.canonical = "ORG", None
         elif not _after_civility(doc, c):
             c.label = "DROP"
@@ -179,7 +193,7 @@ def _after_civility(doc: Doc, c: Candidate) -> bool:
 
 
 def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[str], words: dict) -> bool:
-    span = doc[c.start:c.end]
+    span = doc[c.start : c.end]
     text = span.text
     if c.source == "gazetteer" or text in entries:
         return True
@@ -202,11 +216,16 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
 def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> None:
     """Gazetteer canonical; acronym defined in parentheses; short name of a longer legal name."""
     orgs = [c for c in chosen if c.label == "ORG"]
-    texts = {id(c): doc[c.start:c.end].text for c in orgs}
+    texts = {id(c): doc[c.start : c.end].text for c in orgs}
     acronyms = {}
     for c in orgs:
-        if c.end + 2 < len(doc) and doc[c.end].text == "(" and doc[c.end + 2].text == ")" \
-                and doc[c.end + 1].is_upper and c.size > 1:
+        if (
+            c.end + 2 < len(doc)
+            and doc[c.end].text == "("
+            and doc[c.end + 2].text == ")"
+            and doc[c.end + 1].is_upper
+            and c.size > 1
+        ):
             acronyms[doc[c.end + 1].text] = c.canonical or texts[id(c)]
     longer_names = Counter(texts.values())
     for c in orgs:
@@ -218,6 +237,10 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
         elif text in acronyms:
             c.canonical = acronyms[text]
         else:
-            longer = [t for t in longer_names if t.startswith(text + " ")
-                      and all(w.lower() in words["org_suffixes"] for w in t[len(text):].split())]
+            longer = [
+                t
+                for t in longer_names
+                if t.startswith(text + " ")
+                and all(w.lower() in words["org_suffixes"] for w in t[len(text) :].split())
+            ]
             c.canonical = min(longer, key=len) if len(longer) == 1 else text

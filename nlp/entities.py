@@ -88,14 +88,19 @@ class EntityBuilder:
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue
-            found.append(Candidate(span.start, span.end, q.label, "quantity", value=q.value,
-                                   currency=q.currency, rate=q.rate))
+            found.append(
+                Candidate(
+                    span.start, span.end, q.label, "quantity", value=q.value, currency=q.currency, rate=q.rate
+                )
+            )
         return found
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: amounts first, then the longest, then the most trusted source."""
-    order = sorted(candidates, key=lambda c: (c.source == "quantity", c.size, PRIORITY[c.source]), reverse=True)
+    order = sorted(
+        candidates, key=lambda c: (c.source == "quantity", c.size, PRIORITY[c.source]), reverse=True
+    )
     taken: set[int] = set()
     chosen = []
     for c in order:

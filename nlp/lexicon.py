@@ -53,7 +53,7 @@ def normalise_title(raw: str, directory: str | None = None) -> str:
     words = [w.removeprefix("ex-") for w in raw.lower().replace("’", "'").split()]
     for size in range(len(words), 0, -1):
         for start in range(0, len(words) - size + 1):
-            found = " ".join(words[start:start + size])
+            found = " ".join(words[start : start + size])
             role = table.get(found)
             if role:
                 if found in _GENERIC_BOSS and len(words) > size:

@@ -18,16 +18,54 @@ logger = logging.getLogger(__name__)
 
 _NUM = r"[+\-−]?\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|[+\-−]?\d+(?:[.,]\d+)?"
 _SCALES = {
-    "mille": 1e3, "millier": 1e3, "milliers": 1e3, "k": 1e3, "K": 1e3,
-    "million": 1e6, "millions": 1e6, "M": 1e6, "Mn": 1e6, "mn": 1e6, "MM": 1e6,
-    "milliard": 1e9, "milliards": 1e9, "Md": 1e9, "Mds": 1e9, "Mrd": 1e9, "Mrds": 1e9, "G": 1e9, "bn": 1e9,
-    "billion": 1e12, "billions": 1e12,
+    "mille": 1e3,
+    "millier": 1e3,
+    "milliers": 1e3,
+    "k": 1e3,
+    "K": 1e3,
+    "million": 1e6,
+    "millions": 1e6,
+    "M": 1e6,
+    "Mn": 1e6,
+    "mn": 1e6,
+    "MM": 1e6,
+    "milliard": 1e9,
+    "milliards": 1e9,
+    "Md": 1e9,
+    "Mds": 1e9,
+    "Mrd": 1e9,
+    "Mrds": 1e9,
+    "G": 1e9,
+    "bn": 1e9,
+    "billion": 1e12,
+    "billions": 1e12,
 }
 _SCALE = r"(?:milliards?|millions?|milliers?|mille|billions?|Mrds?|Mds?|Mn|mn|MM|M|k|K|G|bn)"
 _WORD_NUMBERS = {
-    "un": 1, "une": 1, "le": 1, "du": 1, "au": 1, "d'un": 1, "d’un": 1, "deux": 2, "trois": 3, "quatre": 4,
-    "cinq": 5, "six": 6, "sept": 7, "huit": 8, "neuf": 9, "dix": 10, "douze": 12, "quinze": 15, "vingt": 20,
-    "trente": 30, "quarante": 40, "cinquante": 50, "cent": 100, "quelques": None,
+    "un": 1,
+    "une": 1,
+    "le": 1,
+    "du": 1,
+    "au": 1,
+    "d'un": 1,
+    "d’un": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "six": 6,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "douze": 12,
+    "quinze": 15,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "cent": 100,
+    "quelques": None,
 }
 _RATE = re.compile(
     r"\s*(?:HT|TTC|hors taxes?)?\s*(?:par|/)\s*[a-zéèêàç'’-]+(?:\s+et\s+par\s+[a-zéèêàç'’-]+)?",
@@ -170,8 +208,9 @@ class QuantityParser:
             if m["half"]:
                 value += 0.5 * _scale(m["scale"])
             word, symbol = m["word"], m["sym"]
-        return self._with_rate(Quantity("MONEY", m.start(), m.end(), value,
-                                        self.currency_of(word, symbol, context)), text)
+        return self._with_rate(
+            Quantity("MONEY", m.start(), m.end(), value, self.currency_of(word, symbol, context)), text
+        )
 
     def _money_before(self, m: re.Match, text: str, context: str) -> Quantity:
         value = parse_number(m["num"]) * _scale(m["scale"])
@@ -190,7 +229,7 @@ class QuantityParser:
 
     def _range_left(self, right: Quantity, text: str) -> Quantity | None:
         """'entre 50 millions et 100 millions d'euros' -> the 50 millions, with the right side's currency."""
-        window = text[max(0, right.start - 60):right.start]
+        window = text[max(0, right.start - 60) : right.start]
         if right.label == "PERCENT":
             m = _RANGE_LEFT_PERCENT.search(window)
             if not m:
@@ -230,7 +269,7 @@ def _scale(word: str | None) -> float:
 
 def _scale_of_value(right: Quantity, text: str) -> float:
     """The scale the right side of a range used ('50 et 100 millions' -> millions)."""
-    m = re.search(rf"(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?", text[right.start:right.end])
+    m = re.search(rf"(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?", text[right.start : right.end])
     if not m or not m["scale"]:
         return 1.0
     return _scale(m["scale"])

@@ -43,8 +43,9 @@ def add_components(nlp: Language) -> Language:
     return nlp
 
 
-def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32,
-                  n_process: int = 1) -> Iterator[dict]:
+def extract_texts(
+    nlp: Language, texts: Iterable[str], batch_size: int = 32, n_process: int = 1
+) -> Iterator[dict]:
     """One {"entities": [...], "roles": [...]} per text, in order (empty text: empty lists).
 
     With n_process > 1, forked workers share the loaded pipeline and send back the small result
@@ -61,7 +62,7 @@ def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32,
     work = functools.partial(_extract_chunk, batch_size=batch_size)
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
         window = []
-        for chunk in _chunks(texts, batch_size):
+        for chunk in _chunks(texts, max(1, min(batch_size, _CHUNK_TEXTS))):
             window.append(chunk)
             if len(window) == n_process * _CHUNKS_PER_WORKER:
                 for results in pool.imap(work, window):
@@ -73,6 +74,7 @@ def extract_texts(nlp: Language, texts: Iterable[str], batch_size: int = 32,
 
 _worker_nlp: Language | None = None
 _CHUNKS_PER_WORKER = 8  # chunks in flight per worker: bounded memory on endless input
+_CHUNK_TEXTS = 8  # small chunks keep both workers busy to the end of a window
 
 
 def _extract_chunk(texts: list[str], batch_size: int) -> list[dict]:

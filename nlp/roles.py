@@ -26,20 +26,111 @@ logger = logging.getLogger(__name__)
 
 PREPOSITIONS = {"de", "du", "des", "d'", "d’", "chez", "à", "au", "aux", "of", "at", "pour"}
 DETERMINERS = {"l'", "l’", "la", "le", "les", "cette", "ce", "cet", "son", "sa", "ses"}
-FORMER = {"ancien", "ancienne", "anciens", "anciennes", "ex", "ex-", "précédent", "précédente", "feu",
-          "auparavant", "précédemment", "jusqu'", "jusqu’", "jusqu'alors", "jusqu’alors", "jusqu'ici", "jusqu’ici", "était", "fut"}
-GAP_BEFORE_TITLE = FORMER | DETERMINERS | {
-    ",", "(", "‘", "'", "«", "“", "est", "était", "devient", "devenu", "devenue", "a", "été", "nommé", "nommée",
-    "sera", "reste", "promu", "promue", "au", "poste", "de", "d'", "d’", "comme", "en", "tant", "que", "et",
-    "actuel", "actuelle", "nouveau", "nouvelle", "futur", "future", "désormais", "aujourd'hui", "également",
-    "actuellement", "alors", "reçoit", "titre", "fonction", "fonctions", "occupe", "qui", "devenir", "depuis",
-    "nouvellement", "jusqu’ici", "jusqu", "ici", "récemment", "officiellement",
+FORMER = {
+    "ancien",
+    "ancienne",
+    "anciens",
+    "anciennes",
+    "ex",
+    "ex-",
+    "précédent",
+    "précédente",
+    "feu",
+    "auparavant",
+    "précédemment",
+    "jusqu'",
+    "jusqu’",
+    "jusqu'alors",
+    "jusqu’alors",
+    "jusqu'ici",
+    "jusqu’ici",
+    "était",
+    "fut",
 }
+GAP_BEFORE_TITLE = (
+    FORMER
+    | DETERMINERS
+    | {
+        ",",
+        "(",
+        "‘",
+        "'",
+        "«",
+        "“",
+        "est",
+        "était",
+        "devient",
+        "devenu",
+        "devenue",
+        "a",
+        "été",
+        "nommé",
+        "nommée",
+        "sera",
+        "reste",
+        "promu",
+        "promue",
+        "au",
+        "poste",
+        "de",
+        "d'",
+        "d’",
+        "comme",
+        "en",
+        "tant",
+        "que",
+        "et",
+        "actuel",
+        "actuelle",
+        "nouveau",
+        "nouvelle",
+        "futur",
+        "future",
+        "désormais",
+        "aujourd'hui",
+        "également",
+        "actuellement",
+        "alors",
+        "reçoit",
+        "titre",
+        "fonction",
+        "fonctions",
+        "occupe",
+        "qui",
+        "devenir",
+        "depuis",
+        "nouvellement",
+        "jusqu’ici",
+        "jusqu",
+        "ici",
+        "récemment",
+        "officiellement",
+    }
+)
 SUBJECT_PRONOUNS = {"il", "elle"}
-REFERENCE_NOUNS = {"plateforme", "application", "marque", "site", "réseau", "service", "chaîne", "titre", "journal"}
-PARTICIPLES = {"dirigé": "CEO", "dirigée": "CEO", "présidé": "PRESIDENT", "présidée": "PRESIDENT",
-               "fondé": "FOUNDER", "fondée": "FOUNDER", "cofondé": "FOUNDER", "cofondée": "FOUNDER",
-               "co-fondé": "FOUNDER", "co-fondée": "FOUNDER"}
+REFERENCE_NOUNS = {
+    "plateforme",
+    "application",
+    "marque",
+    "site",
+    "réseau",
+    "service",
+    "chaîne",
+    "titre",
+    "journal",
+}
+PARTICIPLES = {
+    "dirigé": "CEO",
+    "dirigée": "CEO",
+    "présidé": "PRESIDENT",
+    "présidée": "PRESIDENT",
+    "fondé": "FOUNDER",
+    "fondée": "FOUNDER",
+    "cofondé": "FOUNDER",
+    "cofondée": "FOUNDER",
+    "co-fondé": "FOUNDER",
+    "co-fondée": "FOUNDER",
+}
 MAX_CHUNK = 14
 
 
@@ -81,7 +172,7 @@ class RoleFinder:
             org_name = org if org is not None else ctx.salient_org(title.start)
             if org_name is None:
                 continue
-            raw = doc[title.start:raw_end].text
+            raw = doc[title.start : raw_end].text
             self._add(doc, ctx, person, org_name, raw, former, title)
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
@@ -94,7 +185,7 @@ class RoleFinder:
             role = PARTICIPLES.get(token.lower_)
             if role is None:
                 continue
-            by = next((t.i for t in doc[token.i + 1:token.i + 5] if t.lower_ == "par"), None)
+            by = next((t.i for t in doc[token.i + 1 : token.i + 5] if t.lower_ == "par"), None)
             if by is None or (by + 1) not in ctx.person_start:
                 continue
             people, j = [], by + 1
@@ -106,7 +197,7 @@ class RoleFinder:
             org = self._participle_org(doc, token, j, ctx)
             for person in people:
                 if org:
-                    self._add(doc, ctx, person, org, token.text, False, doc[token.i:token.i + 1], role)
+                    self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
 
     def _participle_org(self, doc: Doc, participle, after: int, ctx: _Context) -> str | None:
         i = participle.i - 1
@@ -145,8 +236,12 @@ class RoleFinder:
         i = title.end
         while i < len(doc) and i - title.end < MAX_CHUNK:
             token = doc[i]
-            if token.i in ctx.ent_start and ctx.ent_start[token.i].label_ in ("ORG",) and \
-                    i > 0 and doc[i - 1].lower_ in PREPOSITIONS:
+            if (
+                token.i in ctx.ent_start
+                and ctx.ent_start[token.i].label_ in ("ORG",)
+                and i > 0
+                and doc[i - 1].lower_ in PREPOSITIONS
+            ):
                 return ctx.ent_start[token.i].end, ctx.canonical(ctx.ent_start[token.i]), i - 1
             if token.lower_ in PREPOSITIONS:
                 j = i + 1
@@ -168,8 +263,12 @@ class RoleFinder:
             if token.lower_ == "et" and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
                 i += 1
                 continue
-            if token.is_punct or token.is_space or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") \
-                    or token.i in ctx.ent_start:
+            if (
+                token.is_punct
+                or token.is_space
+                or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
+                or token.i in ctx.ent_start
+            ):
                 break
             i += 1
         return i, None, i
@@ -204,14 +303,17 @@ class RoleFinder:
             if not before:
                 continue
             title = before[-1]
-            if any(t.pos_ in ("VERB", "AUX") for t in doc[title.end:person.start]):
+            if any(t.pos_ in ("VERB", "AUX") for t in doc[title.end : person.start]):
                 continue
             local_start = person.start - 1
             while local_start > title.end and doc[local_start - 1].text not in (",", ")"):
                 local_start -= 1
-            local = doc[local_start:person.start - 1].text.strip()
-            raw = doc[title.start:person.start - 1].text if local_start <= title.end else \
-                f"{title.text} {local}".strip()
+            local = doc[local_start : person.start - 1].text.strip()
+            raw = (
+                doc[title.start : person.start - 1].text
+                if local_start <= title.end
+                else f"{title.text} {local}".strip()
+            )
             _, org, _ = self._complement(doc, title, ctx)
             org_name = org or ctx.salient_org(title.start)
             if org_name:
@@ -223,11 +325,18 @@ class RoleFinder:
             return
         start = min(person.start_char, title.start_char)
         end = max(person.end_char, title.end_char)
-        doc._.roles.append({
-            "person": name, "org": org_name, "title": raw.strip(" ,'‘’«»"),
-            "role": role or normalise_title(raw, self.patterns_dir), "former": bool(former),
-            "start": start, "end": end, "sentence": title.sent.text.strip(),
-        })
+        doc._.roles.append(
+            {
+                "person": name,
+                "org": org_name,
+                "title": raw.strip(" ,'‘’«»"),
+                "role": role or normalise_title(raw, self.patterns_dir),
+                "former": bool(former),
+                "start": start,
+                "end": end,
+                "sentence": title.sent.text.strip(),
+            }
+        )
 
 
 def _former_before(doc: Doc, start: int) -> bool:
@@ -277,12 +386,13 @@ class _Context:
         same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
         if same:
             return self.canonical(same[-1])
-        window = Counter(self.canonical(o) for o in self.orgs
-                         if s - 2 <= self.sentence_index(o.start) < s)
+        window = Counter(self.canonical(o) for o in self.orgs if s - 2 <= self.sentence_index(o.start) < s)
         # "l'entreprise", "le groupe" usually mean the company the article is about: the most named,
         # helped by the last sentences; ties go to the one named first.
-        scores = {name: (count + 0.5 * window.get(name, 0)) * (0.3 if self.is_public(name) else 1.0)
-                  for name, count in self.doc_counts.items()}
+        scores = {
+            name: (count + 0.5 * window.get(name, 0)) * (0.3 if self.is_public(name) else 1.0)
+            for name, count in self.doc_counts.items()
+        }
         return max(scores, key=lambda name: (scores[name], -self.first_mention[name]))
 
     def last_person_before(self, i: int) -> Span | None:

@@ -66,7 +66,12 @@ def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) 
             end += 1
         else:
             break
-        if doc[end - 1].whitespace_ == "" and end < len(doc) and doc[end].is_punct and doc[end].text not in "&-":
+        if (
+            doc[end - 1].whitespace_ == ""
+            and end < len(doc)
+            and doc[end].is_punct
+            and doc[end].text not in "&-"
+        ):
             break
     while end > start and doc[end - 1].text in ("&", "-"):
         end -= 1
@@ -78,13 +83,21 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
     lead = words["leading_junk"] | words["elisions"]
     if label == "PERSON":
         lead = lead | words["civilities"] | words["title_words"]
-    while start < end and (doc[start].lower_ in lead and not _article_of_name(doc, start, end)
-                           or doc[start].is_punct or doc[start].is_quote
-                           or doc[start].lower_.endswith(("'", "’")) or doc[start].is_space
-                           or doc[start].is_lower):  # "groupe Orbix", "l'ancien PDG": names start upper
+    while start < end and (
+        doc[start].lower_ in lead
+        and not _article_of_name(doc, start, end)
+        or doc[start].is_punct
+        or doc[start].is_quote
+        or doc[start].lower_.endswith(("'", "’"))
+        or doc[start].is_space
+        or doc[start].is_lower
+    ):  # "groupe Orbix", "l'ancien PDG": names start upper
         start += 1
-    while end > start and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space) \
-            and doc[end - 1].text not in (")", "."):
+    while (
+        end > start
+        and (doc[end - 1].is_punct or doc[end - 1].is_quote or doc[end - 1].is_space)
+        and doc[end - 1].text not in (")", ".")
+    ):
         end -= 1
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
@@ -112,8 +125,11 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 start, end = strip_span(doc, piece_start, i, label, words)
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
-                        end = max(end, capital_run(doc, end, words)) if end < len(doc) and not \
-                            breaks_line(doc[end]) and doc[end - 1].whitespace_ else end
+                        end = (
+                            max(end, capital_run(doc, end, words))
+                            if end < len(doc) and not breaks_line(doc[end]) and doc[end - 1].whitespace_
+                            else end
+                        )
                     found.append(Candidate(start, end, label, "model"))
                 piece_start = i + 1
     return found
@@ -130,13 +146,17 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
             continue
         token = doc[start]
         if end - start == 1 and not token.is_upper:
-            if start not in model_tokens and (token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "X")):
+            if start not in model_tokens and (
+                token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "X")
+            ):
                 continue
         if start > 0 and doc[start - 1].is_alpha and doc[start - 1].whitespace_ == "":
             continue
         if entry["label"] == "PRODUCT":
             end = _model_number(doc, end)
-        found.append(Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker")))
+        found.append(
+            Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker"))
+        )
     return found
 
 
@@ -145,8 +165,15 @@ def _model_number(doc: Doc, end: int) -> int:
     if end >= len(doc) or not doc[end - 1].whitespace_ or not doc[end].like_num:
         return end
     end += 1
-    while end < len(doc) and end - 1 >= 0 and doc[end - 1].whitespace_ and doc[end].text[:1].isupper() \
-            and doc[end].is_alpha and not doc[end].is_sent_start and doc[end].pos_ == "PROPN":
+    while (
+        end < len(doc)
+        and end - 1 >= 0
+        and doc[end - 1].whitespace_
+        and doc[end].text[:1].isupper()
+        and doc[end].is_alpha
+        and not doc[end].is_sent_start
+        and doc[end].pos_ == "PROPN"
+    ):
         end += 1
     return end
 
@@ -156,7 +183,9 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     'la société Linksys', 'le géant américain Google', "le cabinet d'avocats Dentons" -> ORG;
     'Natcom, le concurrent de Digicel' -> ORG; "son service d'e-mail Cisco Mail" -> PRODUCT;
     "l'éditeur de logiciels Sagarel" -> ORG; 'M. Dupont', 'Wei-Lin Chang, directrice financière' -> PERSON."""
-    person_tokens = {i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)}
+    person_tokens = {
+        i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
+    }
     found = []
     vocab = doc.vocab.strings
     for match_id, start, end in heads(doc):
@@ -169,8 +198,12 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             continue
         if kind == "ORG":
             found.extend(_name_before_apposition(doc, start, words, person_tokens))
-        if kind == "PRODUCT" and start > 1 and doc[start - 1].lower_ in ("de", "d'", "d’", "des") \
-                and doc[start - 2].lower_ in words["org_heads"]:
+        if (
+            kind == "PRODUCT"
+            and start > 1
+            and doc[start - 1].lower_ in ("de", "d'", "d’", "des")
+            and doc[start - 2].lower_ in words["org_heads"]
+        ):
             kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
         run_start = _skip_modifiers(doc, end, kind)
         if run_start is None:
@@ -191,13 +224,21 @@ def _run_before(doc: Doc, end: int, words: dict) -> int:
     start = end
     while start > 0 and end - start < MAX_RUN:
         token = doc[start - 1]
-        if is_capitalised(token) or (token.text == "-" and start - 2 >= 0 and is_capitalised(doc[start - 2])
-                                     and token.whitespace_ == "" and start < end):
+        if is_capitalised(token) or (
+            token.text == "-"
+            and start - 2 >= 0
+            and is_capitalised(doc[start - 2])
+            and token.whitespace_ == ""
+            and start < end
+        ):
             start -= 1
         else:
             break
-    if start < end and (start == 0 or doc[start - 1].is_punct or breaks_line(doc[start - 1])) \
-            and doc[start].pos_ not in ("PROPN", "X", "PUNCT"):
+    if (
+        start < end
+        and (start == 0 or doc[start - 1].is_punct or breaks_line(doc[start - 1]))
+        and doc[start].pos_ not in ("PROPN", "X", "PUNCT")
+    ):
         start += 1  # "Hier Jean Dupont, PDG de ...": a capitalised first word of the sentence
     while start < end and (doc[start].lower_ in words["leading_junk"] or doc[start].text == "-"):
         start += 1
@@ -236,13 +277,18 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
 def _org_after_title(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'PDG de Brintek', "directrice financière d'Valorix", 'responsable des ventes chez Brintek' -> ORG."""
     limit = i + 5
-    while i < min(limit, len(doc)) and doc[i].is_lower and doc[i].lower_ not in ("de", "d'", "d’", "chez") \
-            and doc[i].is_alpha and doc[i].pos_ not in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ"):
+    while (
+        i < min(limit, len(doc))
+        and doc[i].is_lower
+        and doc[i].lower_ not in ("de", "d'", "d’", "chez")
+        and doc[i].is_alpha
+        and doc[i].pos_ not in ("VERB", "AUX", "PRON", "CCONJ", "SCONJ")
+    ):
         i += 1
     if i + 1 >= len(doc) or doc[i].lower_ not in ("de", "d'", "d’", "chez"):
         return []
     end = capital_run(doc, i + 1, words)
-    if end == i + 1 or doc[i + 1:end].text in words["places"] or doc[i + 1].text in words["places"]:
+    if end == i + 1 or doc[i + 1 : end].text in words["places"] or doc[i + 1].text in words["places"]:
         return []
     if any(t in person_tokens for t in range(i + 1, end)) or doc[i + 1].lower_ in words["title_words"]:
         return []
@@ -260,7 +306,11 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
                 return None
             return i
-        if not token.is_lower or token.is_punct or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ"):
+        if (
+            not token.is_lower
+            or token.is_punct
+            or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ")
+        ):
             return None
         i += 1
         skipped += 1

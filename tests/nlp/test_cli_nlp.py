@@ -53,8 +53,10 @@ def test_malformed_lines_are_reported_and_the_rest_is_written(tmp_path):
     source.write_text(
         json.dumps({"id": 1, "text": "La société Brintek recrute."}) + "\n"
         "{not json\n"
-        + json.dumps({"id": 3, "title": "no text"}) + "\n"
-        + json.dumps({"id": 4, "text": "Le groupe Valorix gagne 5 %."}) + "\n",
+        + json.dumps({"id": 3, "title": "no text"})
+        + "\n"
+        + json.dumps({"id": 4, "text": "Le groupe Valorix gagne 5 %."})
+        + "\n",
         encoding="utf-8",
     )
     output = tmp_path / "out.jsonl"
@@ -92,10 +94,17 @@ def test_eval_scores_a_given_prediction_file(tmp_path):
     gold = {"id": "x", "text": "...", "orgs": [["Brintek"]], "money": [{"value": 5e6, "currency": "EUR"}]}
     gold_path = tmp_path / "gold.jsonl"
     gold_path.write_text(json.dumps(gold) + "\n", encoding="utf-8")
-    pred = {"id": "x", "entities": [{"label": "ORG", "text": "Brintek"},
-                                    {"label": "MONEY", "text": "5 M€", "value": 5.01e6, "currency": "EUR"}],
-            "roles": []}
+    pred = {
+        "id": "x",
+        "entities": [
+            {"label": "ORG", "text": "Brintek"},
+            {"label": "MONEY", "text": "5 M€", "value": 5.01e6, "currency": "EUR"},
+        ],
+        "roles": [],
+    }
     pred_path = tmp_path / "pred.jsonl"
     pred_path.write_text(json.dumps(pred) + "\n", encoding="utf-8")
-    scores = json.loads(run(eval_cmd, [str(gold_path), "--predictions", str(pred_path), "--json"]).stdout)["scores"]
+    scores = json.loads(run(eval_cmd, [str(gold_path), "--predictions", str(pred_path), "--json"]).stdout)[
+        "scores"
+    ]
     assert scores["ALL"]["f"] == 1.0

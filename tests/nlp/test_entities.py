@@ -14,7 +14,7 @@ def test_empty_text_gives_empty_lists(extract):
 def test_offsets_point_at_the_surface_text(extract):
     text = "Le groupe Valorix a racheté la société Brintek pour 40 millions d'euros."
     for ent in extract(text)["entities"]:
-        assert text[ent["start"]:ent["end"]] == ent["text"]
+        assert text[ent["start"] : ent["end"]] == ent["text"]
         assert ent["sentence"] and ent["text"] in ent["sentence"]
 
 
@@ -25,20 +25,25 @@ def test_elided_article_is_not_part_of_the_name(extract):
 
 
 def test_job_titles_are_not_people(extract):
-    text = ("Paul Renaud reçoit le titre de COO, Chief Operating Officer, chez Quantis. "
-            "Il a été nommé ‘chairman’ en 2020.")
+    text = (
+        "Paul Renaud reçoit le titre de COO, Chief Operating Officer, chez Quantis. "
+        "Il a été nommé ‘chairman’ en 2020."
+    )
     people = labelled(extract(text), "PERSON")
     assert "Paul Renaud" in people
     assert not any("Officer" in p or p.lower() == "chairman" for p in people)
 
 
-@pytest.mark.parametrize("text,company", [
-    ("La start-up nantaise Klovera lève 3 millions d'euros. Klovera vise l'Europe.", "Klovera"),
-    ("Le cabinet d'avocats Varlens conseille l'opération.", "Varlens"),
-    ("Kimazou, le concurrent de Doctolib, recrute 40 ingénieurs.", "Kimazou"),
-    ("L'éditeur de logiciels Sagarel rachète un concurrent.", "Sagarel"),
-    ("Selon Quantiq Systems, le marché va doubler.", "Quantiq Systems"),
-])
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        ("La start-up nantaise Klovera lève 3 millions d'euros. Klovera vise l'Europe.", "Klovera"),
+        ("Le cabinet d'avocats Varlens conseille l'opération.", "Varlens"),
+        ("Kimazou, le concurrent de Doctolib, recrute 40 ingénieurs.", "Kimazou"),
+        ("L'éditeur de logiciels Sagarel rachète un concurrent.", "Sagarel"),
+        ("Selon Quantiq Systems, le marché va doubler.", "Quantiq Systems"),
+    ],
+)
 def test_one_word_companies_are_companies(extract, text, company):
     result = extract(text)
     assert company in labelled(result, "ORG")
@@ -46,15 +51,19 @@ def test_one_word_companies_are_companies(extract, text, company):
 
 
 def test_a_company_the_model_calls_a_person_follows_the_article_vote(extract):
-    text = ("Jamespot annonce un partenariat. La société Jamespot compte 40 salariés. "
-            "Jamespot vise 10 millions d'euros de revenus.")
+    text = (
+        "Jamespot annonce un partenariat. La société Jamespot compte 40 salariés. "
+        "Jamespot vise 10 millions d'euros de revenus."
+    )
     result = extract(text)
     assert "Jamespot" in labelled(result, "ORG")
     assert "Jamespot" not in labelled(result, "PERSON")
 
 
 def test_company_aliases_share_a_canonical_name(extract):
-    result = extract("Hewlett-Packard réorganise ses activités. HP supprimera 500 postes, a indiqué Hewlett Packard.")
+    result = extract(
+        "Hewlett-Packard réorganise ses activités. HP supprimera 500 postes, a indiqué Hewlett Packard."
+    )
     canon = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
     assert canon["HP"] == canon["Hewlett-Packard"] == canon["Hewlett Packard"]
 
@@ -71,8 +80,10 @@ def test_country_subsidiary_resolves_to_the_parent(extract):
 
 
 def test_surname_alone_refers_to_the_full_name(extract):
-    text = ("Claire Vasseur, présidente de Kimazou, a présenté les résultats. "
-            "Selon Vasseur, la rentabilité est attendue en 2026.")
+    text = (
+        "Claire Vasseur, présidente de Kimazou, a présenté les résultats. "
+        "Selon Vasseur, la rentabilité est attendue en 2026."
+    )
     people = labelled(extract(text), "PERSON")
     assert people["Vasseur"]["canonical"] == "Claire Vasseur"
 

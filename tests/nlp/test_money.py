@@ -21,24 +21,27 @@ def percents(parser, text):
     return [q.value for q in parser.find(text) if q.label == "PERCENT"]
 
 
-@pytest.mark.parametrize("text,value,currency", [
-    ("Le marché pèserait 38 milliards de dollars en 2027.", 38e9, "USD"),
-    ("Une acquisition de 250 M€ a été bouclée.", 250e6, "EUR"),
-    ("Le groupe lève 1,5 Md€ auprès de ses actionnaires.", 1.5e9, "EUR"),
-    ("La start-up a levé 2,3 millions d'euros.", 2.3e6, "EUR"),
-    ("La start-up a levé 2,3 millions d’euros.", 2.3e6, "EUR"),
-    ("Le ticket moyen atteint 12 000 € par client.", 12000, "EUR"),
-    ("Le ticket moyen atteint 12\u202f000 € par client.", 12000, "EUR"),
-    ("L'application coûte $5 aux États-Unis.", 5, "USD"),
-    ("Le fonds gère 1,3 milliard de gourdes.", 1.3e9, "HTG"),
-    ("Le chiffre d'affaires trimestriel atteint 247,8 milliards de dollars de Taïwan.", 247.8e9, "TWD"),
-    ("Il a été racheté pour 3 milliards et demi d'euros.", 3.5e9, "EUR"),
-    ("Le budget est de 10 k€ et le contrat de 4 M$.", 10e3, "EUR"),
-    ("La banque a perdu 800 millions de livres sterling.", 800e6, "GBP"),
-    ("Un investissement de 120 millions de francs suisses.", 120e6, "CHF"),
-    ("Un contrat de 2 milliards de yens.", 2e9, "JPY"),
-    ("La valorisation dépasse 1 milliard d'euros.", 1e9, "EUR"),
-])
+@pytest.mark.parametrize(
+    "text,value,currency",
+    [
+        ("Le marché pèserait 38 milliards de dollars en 2027.", 38e9, "USD"),
+        ("Une acquisition de 250 M€ a été bouclée.", 250e6, "EUR"),
+        ("Le groupe lève 1,5 Md€ auprès de ses actionnaires.", 1.5e9, "EUR"),
+        ("La start-up a levé 2,3 millions d'euros.", 2.3e6, "EUR"),
+        ("La start-up a levé 2,3 millions d’euros.", 2.3e6, "EUR"),
+        ("Le ticket moyen atteint 12 000 € par client.", 12000, "EUR"),
+        ("Le ticket moyen atteint 12\u202f000 € par client.", 12000, "EUR"),
+        ("L'application coûte $5 aux États-Unis.", 5, "USD"),
+        ("Le fonds gère 1,3 milliard de gourdes.", 1.3e9, "HTG"),
+        ("Le chiffre d'affaires trimestriel atteint 247,8 milliards de dollars de Taïwan.", 247.8e9, "TWD"),
+        ("Il a été racheté pour 3 milliards et demi d'euros.", 3.5e9, "EUR"),
+        ("Le budget est de 10 k€ et le contrat de 4 M$.", 10e3, "EUR"),
+        ("La banque a perdu 800 millions de livres sterling.", 800e6, "GBP"),
+        ("Un investissement de 120 millions de francs suisses.", 120e6, "CHF"),
+        ("Un contrat de 2 milliards de yens.", 2e9, "JPY"),
+        ("La valorisation dépasse 1 milliard d'euros.", 1e9, "EUR"),
+    ],
+)
 def test_money_forms(parser, text, value, currency):
     assert (pytest.approx(value), currency) in [(pytest.approx(v), c) for v, c in amounts(parser, text)]
     assert amounts(parser, text)[0] == (pytest.approx(value), currency)
@@ -67,13 +70,16 @@ def test_a_year_before_a_range_word_is_not_an_amount(parser):
     assert amounts(parser, "De 2019 à 5 millions d'euros de pertes.") == [(5e6, "EUR")]
 
 
-@pytest.mark.parametrize("text", [
-    "Le forfait inclut 5 Go de données.",
-    "Le dirigeant, 62 ans, quitte ses fonctions.",
-    "L'entreprise compte 250 salariés.",
-    "Elle revendique 3 millions d'utilisateurs.",
-    "Ils seraient 20 000 au plan mondial.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le forfait inclut 5 Go de données.",
+        "Le dirigeant, 62 ans, quitte ses fonctions.",
+        "L'entreprise compte 250 salariés.",
+        "Elle revendique 3 millions d'utilisateurs.",
+        "Ils seraient 20 000 au plan mondial.",
+    ],
+)
 def test_quantities_that_are_not_money(parser, text):
     assert amounts(parser, text) == []
 
@@ -87,20 +93,31 @@ def test_the_billion_named_without_a_number(parser):
     assert amounts(parser, "Il a franchi le cap du milliard de dollars.") == [(1e9, "USD")]
 
 
-@pytest.mark.parametrize("text,values", [
-    ("La marge progresse de 12%.", [12.0]),
-    ("Le taux atteint 3,12 % sur un an.", [3.12]),
-    ("Le rendement est de 0,55 %.", [0.55]),
-    ("La croissance sera comprise entre 5 % et 6 %.", [5.0, 6.0]),
-    ("La croissance sera comprise entre 5 et 6 %.", [5.0, 6.0]),
-    ("Une hausse de 15 pour cent des ventes.", [15.0]),
-])
+@pytest.mark.parametrize(
+    "text,values",
+    [
+        ("La marge progresse de 12%.", [12.0]),
+        ("Le taux atteint 3,12 % sur un an.", [3.12]),
+        ("Le rendement est de 0,55 %.", [0.55]),
+        ("La croissance sera comprise entre 5 % et 6 %.", [5.0, 6.0]),
+        ("La croissance sera comprise entre 5 et 6 %.", [5.0, 6.0]),
+        ("Une hausse de 15 pour cent des ventes.", [15.0]),
+    ],
+)
 def test_percent_forms(parser, text, values):
     assert percents(parser, text) == values
 
 
-@pytest.mark.parametrize("raw,value", [
-    ("1,5", 1.5), ("12 000", 12000), ("12\u00a0000", 12000), ("1.500", 1500), ("3.5", 3.5), ("−2", -2),
-])
+@pytest.mark.parametrize(
+    "raw,value",
+    [
+        ("1,5", 1.5),
+        ("12 000", 12000),
+        ("12\u00a0000", 12000),
+        ("1.500", 1500),
+        ("3.5", 3.5),
+        ("−2", -2),
+    ],
+)
 def test_parse_number_french_formats(raw, value):
     assert parse_number(raw) == value

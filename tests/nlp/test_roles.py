@@ -12,19 +12,46 @@ def roles_of(result, person):
     return [r for r in result["roles"] if r["person"] == person]
 
 
-@pytest.mark.parametrize("text,person,org,role", [
-    ("Hélène Marchal, PDG de Brintek, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
-    ("Le PDG de Brintek, Hélène Marchal, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
-    ("Hier, Hélène Marchal (CEO de Brintek) a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
-    ("Hélène Marchal, CEO et cofondatrice de Brintek, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
-    ("Olivier Tessier, responsable des ventes chez Brintek, confirme.", "Olivier Tessier", "Brintek", "CCO"),
-    ("Il y a un an, Olivier Tessier le P-DG de Brintek annonçait le projet.", "Olivier Tessier", "Brintek", "CEO"),
-    ("Olivier Tessier devient le numéro 2 de Brintek.", "Olivier Tessier", "Brintek", "DEPUTY_CEO"),
-    ("Nadia Ferhat, directrice financière de Valorix, quitte le groupe.", "Nadia Ferhat", "Valorix", "CFO"),
-    ("Karim Djebbar, DAF de Valorix, commente les résultats.", "Karim Djebbar", "Valorix", "CFO"),
-    ("Karim Djebbar, directeur des systèmes d'information de Valorix, détaille le projet.",
-     "Karim Djebbar", "Valorix", "CIO"),
-])
+@pytest.mark.parametrize(
+    "text,person,org,role",
+    [
+        ("Hélène Marchal, PDG de Brintek, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+        ("Le PDG de Brintek, Hélène Marchal, a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+        ("Hier, Hélène Marchal (CEO de Brintek) a présenté le plan.", "Hélène Marchal", "Brintek", "CEO"),
+        (
+            "Hélène Marchal, CEO et cofondatrice de Brintek, a présenté le plan.",
+            "Hélène Marchal",
+            "Brintek",
+            "CEO",
+        ),
+        (
+            "Olivier Tessier, responsable des ventes chez Brintek, confirme.",
+            "Olivier Tessier",
+            "Brintek",
+            "CCO",
+        ),
+        (
+            "Il y a un an, Olivier Tessier le P-DG de Brintek annonçait le projet.",
+            "Olivier Tessier",
+            "Brintek",
+            "CEO",
+        ),
+        ("Olivier Tessier devient le numéro 2 de Brintek.", "Olivier Tessier", "Brintek", "DEPUTY_CEO"),
+        (
+            "Nadia Ferhat, directrice financière de Valorix, quitte le groupe.",
+            "Nadia Ferhat",
+            "Valorix",
+            "CFO",
+        ),
+        ("Karim Djebbar, DAF de Valorix, commente les résultats.", "Karim Djebbar", "Valorix", "CFO"),
+        (
+            "Karim Djebbar, directeur des systèmes d'information de Valorix, détaille le projet.",
+            "Karim Djebbar",
+            "Valorix",
+            "CIO",
+        ),
+    ],
+)
 def test_role_forms(extract, text, person, org, role):
     result = extract(text)
     found = roles_of(result, person)
@@ -41,21 +68,27 @@ def test_former_title(extract):
 
 
 def test_organisation_by_reference_resolves_to_the_company_meant(extract):
-    text = ("Le groupe Valorix a racheté Brintek en 2021. "
-            "Marc Olivier, responsable du département logiciel du groupe, pilote l'intégration.")
+    text = (
+        "Le groupe Valorix a racheté Brintek en 2021. "
+        "Marc Olivier, responsable du département logiciel du groupe, pilote l'intégration."
+    )
     assert ("Marc Olivier", "Valorix") in pairs(extract(text))
 
 
 def test_title_without_organisation_takes_the_company_of_the_passage(extract):
-    text = ("La société Brintek ferme son service de stockage. « Le produit a été bien reçu », explique "
-            "Sylvie Caron, vice-présidente senior et directrice générale, sur le blog de l'entreprise.")
+    text = (
+        "La société Brintek ferme son service de stockage. « Le produit a été bien reçu », explique "
+        "Sylvie Caron, vice-présidente senior et directrice générale, sur le blog de l'entreprise."
+    )
     assert ("Sylvie Caron", "Brintek") in pairs(extract(text))
 
 
 def test_list_of_people_in_brackets(extract):
-    text = ("Le groupe Brintek crée un comité. Il est composé de trois vétérans de Brintek, les patrons "
-            "mondiaux du marketing (Anne Roux), de la distribution (Paul Girard), des petites "
-            "entreprises (Léa Morel).")
+    text = (
+        "Le groupe Brintek crée un comité. Il est composé de trois vétérans de Brintek, les patrons "
+        "mondiaux du marketing (Anne Roux), de la distribution (Paul Girard), des petites "
+        "entreprises (Léa Morel)."
+    )
     result = extract(text)
     for person in ("Anne Roux", "Paul Girard", "Léa Morel"):
         assert (person, "Brintek") in pairs(result)
@@ -81,22 +114,45 @@ def test_no_role_without_a_person(extract):
     assert extract("Le PDG de Brintek met la pression sur ses partenaires.")["roles"] == []
 
 
-@pytest.mark.parametrize("raw,role", [
-    ("PDG", "CEO"), ("P-DG", "CEO"), ("directeur général", "CEO"), ("président-directeur général", "CEO"),
-    ("DAF", "CFO"), ("CFO", "CFO"), ("directrice financière", "CFO"), ("Chief Operating Officer", "COO"),
-    ("directeur technique", "CTO"), ("cofondateur", "FOUNDER"), ("vice-PDG", "DEPUTY_CEO"),
-    ("ex-PDG", "CEO"), ("patron mondial de la distribution", "DIRECTOR"), ("chairman", "CHAIR"),
-    ("directeur général délégué", "DEPUTY_CEO"), ("RSSI", "CISO"), ("DRH", "CHRO"), ("astronaute", "OTHER"),
-])
+@pytest.mark.parametrize(
+    "raw,role",
+    [
+        ("PDG", "CEO"),
+        ("P-DG", "CEO"),
+        ("directeur général", "CEO"),
+        ("président-directeur général", "CEO"),
+        ("DAF", "CFO"),
+        ("CFO", "CFO"),
+        ("directrice financière", "CFO"),
+        ("Chief Operating Officer", "COO"),
+        ("directeur technique", "CTO"),
+        ("cofondateur", "FOUNDER"),
+        ("vice-PDG", "DEPUTY_CEO"),
+        ("ex-PDG", "CEO"),
+        ("patron mondial de la distribution", "DIRECTOR"),
+        ("chairman", "CHAIR"),
+        ("directeur général délégué", "DEPUTY_CEO"),
+        ("RSSI", "CISO"),
+        ("DRH", "CHRO"),
+        ("astronaute", "OTHER"),
+    ],
+)
 def test_title_normalisation(raw, role):
     assert normalise_title(raw) == role
 
 
-@pytest.mark.parametrize("text,person,org,role", [
-    ("Le groupe Orbix, dirigé par Claire Morin, rachète un concurrent.", "Claire Morin", "Orbix", "CEO"),
-    ("La fintech Payvio grandit. Fondée en 2020 par Inès Carpentier et Yann Le Goff, Payvio revendique 90 000 clients.",
-     "Yann Le Goff", "Payvio", "FOUNDER"),
-])
+@pytest.mark.parametrize(
+    "text,person,org,role",
+    [
+        ("Le groupe Orbix, dirigé par Claire Morin, rachète un concurrent.", "Claire Morin", "Orbix", "CEO"),
+        (
+            "La fintech Payvio grandit. Fondée en 2020 par Inès Carpentier et Yann Le Goff, Payvio revendique 90 000 clients.",
+            "Yann Le Goff",
+            "Payvio",
+            "FOUNDER",
+        ),
+    ],
+)
 def test_participle_forms(extract, text, person, org, role):
     result = extract(text)
     assert (person, org) in pairs(result)
@@ -104,6 +160,8 @@ def test_participle_forms(extract, text, person, org, role):
 
 
 def test_the_company_meant_is_not_the_regulator(extract):
-    text = ("La Commission nationale de l'informatique et des libertés (CNIL) sanctionne la société Orvane. "
-            "Selon la CNIL, Orvane a enfreint la loi. L'opérateur, dirigé par Marc Petit, fera appel.")
+    text = (
+        "La Commission nationale de l'informatique et des libertés (CNIL) sanctionne la société Orvane. "
+        "Selon la CNIL, Orvane a enfreint la loi. L'opérateur, dirigé par Marc Petit, fera appel."
+    )
     assert ("Marc Petit", "Orvane") in pairs(extract(text))

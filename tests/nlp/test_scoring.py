@@ -15,31 +15,48 @@ def test_normalise_ignores_accents_case_punctuation():
 
 
 def test_alias_or_canonical_matches_and_repeats_count_once():
-    s = scores({"orgs": [["Hewlett-Packard", "HP"]]},
-               [{"label": "ORG", "text": "HP"}, {"label": "ORG", "text": "HP"},
-                {"label": "ORG", "text": "la firme", "canonical": "Hewlett-Packard"}])
+    s = scores(
+        {"orgs": [["Hewlett-Packard", "HP"]]},
+        [
+            {"label": "ORG", "text": "HP"},
+            {"label": "ORG", "text": "HP"},
+            {"label": "ORG", "text": "la firme", "canonical": "Hewlett-Packard"},
+        ],
+    )
     assert (s["ORG"]["tp"], s["ORG"]["fp"], s["ORG"]["fn"]) == (1, 0, 0)
 
 
 def test_optional_entries_are_neutral():
-    s = scores({"orgs": [["Cisco"]], "orgs_optional": [["Silicon.fr"]]},
-               [{"label": "ORG", "text": "Cisco"}, {"label": "ORG", "text": "Silicon.fr"},
-                {"label": "ORG", "text": "Nulle Part"}])
+    s = scores(
+        {"orgs": [["Cisco"]], "orgs_optional": [["Silicon.fr"]]},
+        [
+            {"label": "ORG", "text": "Cisco"},
+            {"label": "ORG", "text": "Silicon.fr"},
+            {"label": "ORG", "text": "Nulle Part"},
+        ],
+    )
     assert (s["ORG"]["tp"], s["ORG"]["fp"]) == (1, 1)
 
 
 def test_money_needs_value_within_half_a_percent_and_currency():
     gold = {"money": [{"value": 38e9, "currency": "USD"}, {"value": 8e9, "currency": None}]}
-    s = scores(gold, [{"label": "MONEY", "value": 38.1e9, "currency": "USD"},
-                      {"label": "MONEY", "value": 8e9, "currency": "EUR"},
-                      {"label": "MONEY", "value": 38e9, "currency": "EUR"}])
+    s = scores(
+        gold,
+        [
+            {"label": "MONEY", "value": 38.1e9, "currency": "USD"},
+            {"label": "MONEY", "value": 8e9, "currency": "EUR"},
+            {"label": "MONEY", "value": 38e9, "currency": "EUR"},
+        ],
+    )
     assert (s["MONEY"]["tp"], s["MONEY"]["fp"], s["MONEY"]["fn"]) == (2, 1, 0)
 
 
 def test_roles_match_org_through_gold_aliases():
     gold = {"orgs": [["HP", "Hewlett-Packard"]], "roles": [{"person": "Mark Lewis", "org": "HP"}]}
-    s = scores(gold, roles=[{"person": "Mark Lewis", "org": "Hewlett-Packard"},
-                            {"person": "Mark Lewis", "org": "Cisco"}])
+    s = scores(
+        gold,
+        roles=[{"person": "Mark Lewis", "org": "Hewlett-Packard"}, {"person": "Mark Lewis", "org": "Cisco"}],
+    )
     assert (s["ROLE"]["tp"], s["ROLE"]["fp"]) == (1, 1)
 
 
