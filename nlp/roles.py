@@ -108,6 +108,16 @@ GAP_BEFORE_TITLE = (
     }
 )
 SUBJECT_PRONOUNS = {"il", "elle"}
+RELATIVE_VERBS = {
+    "dirige": "CEO",
+    "dirigeait": "CEO",
+    "préside": "PRESIDENT",
+    "présidait": "PRESIDENT",
+    "fondé": "FOUNDER",
+    "cofondé": "FOUNDER",
+    "co-fondé": "FOUNDER",
+    "fonde": "FOUNDER",
+}
 REFERENCE_NOUNS = {
     "plateforme",
     "application",
@@ -177,7 +187,27 @@ class RoleFinder:
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
         self._participles(doc, ctx)
+        self._relative_verbs(doc, ctx)
         return doc
+
+    def _relative_verbs(self, doc: Doc, ctx: _Context) -> None:
+        """'X, qui dirige Brintek depuis 2015', 'X, qui a fondé Payvio en 2020'."""
+        for token in doc:
+            role = RELATIVE_VERBS.get(token.lower_)
+            if role is None or token.i < 3:
+                continue
+            i = token.i - 1
+            if doc[i].lower_ in ("a", "avait"):
+                i -= 1
+            if doc[i].lower_ != "qui" or doc[i - 1].text != "," or (i - 2) not in ctx.person_end:
+                continue
+            j = token.i + 1
+            while j < len(doc) and doc[j].lower_ in DETERMINERS | self.org_refs:
+                j += 1
+            if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
+                org = ctx.canonical(ctx.ent_start[j])
+                person = ctx.person_end[i - 2]
+                self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
 
     def _participles(self, doc: Doc, ctx: _Context) -> None:
         """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""

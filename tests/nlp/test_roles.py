@@ -165,3 +165,27 @@ def test_the_company_meant_is_not_the_regulator(extract):
         "Selon la CNIL, Orvane a enfreint la loi. L'opérateur, dirigé par Marc Petit, fera appel."
     )
     assert ("Marc Petit", "Orvane") in pairs(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text,person,org",
+    [
+        (
+            "La société Brintek recrute. Hélène Marchal, à la tête de Brintek depuis 2015, vise l'Asie.",
+            "Hélène Marchal",
+            "Brintek",
+        ),
+        (
+            "La société Brintek recrute. Hélène Marchal, qui dirige Brintek depuis 2015, vise l'Asie.",
+            "Hélène Marchal",
+            "Brintek",
+        ),
+        (
+            "La société Brintek recrute. Hélène Marchal, qui a fondé Brintek en 2015, vise l'Asie.",
+            "Hélène Marchal",
+            "Brintek",
+        ),
+    ],
+)
+def test_head_of_company_phrases(extract, text, person, org):
+    assert (person, org) in pairs(extract(text))
