@@ -136,7 +136,7 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
         c.label = "ORG"
     elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
         c.label = "ORG" if len(tokens) == 1 else "DROP"
-    elif all(w in words["title_words"] for w in lowered):
+    elif all(w in words["title_words"] for w in lowered) or span.text.lower() in words["not_names"]:
         c.label = "DROP"
     elif any(t.is_lower and t.lower_ not in words["name_particles"] for t in tokens):
         c.label = "DROP"
@@ -198,8 +198,10 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     if c.source == "gazetteer" or text in entries:
         return True
     lowered = span_words(span)
-    if not lowered or text in words["places"]:
+    if not lowered or text in words["places"] or text.lower() in words["not_names"]:
         return False
+    if c.source == "model" and c.size == 1 and _alone_on_its_line(doc, c):
+        return sum(1 for t in doc if t.text == text) > 1  # a rubric ("Réseaux") above the title
     if any(w in words["title_words"] for w in lowered) and c.source == "model":
         return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":
@@ -211,6 +213,12 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
         return sum(1 for t in doc if t.text == text) > 1
     return True
+
+
+def _alone_on_its_line(doc: Doc, c: Candidate) -> bool:
+    before = c.start == 0 or "\n" in doc[c.start - 1].text or "\n" in doc[c.start - 1].whitespace_
+    after = c.end >= len(doc) or "\n" in doc[c.end].text
+    return before and after
 
 
 def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> None:

@@ -61,6 +61,7 @@ class EntityBuilder:
         for kind, key in (("ORG", "org_heads"), ("PRODUCT", "product_heads"), ("PERSON", "civilities")):
             self.heads.add(kind, list(nlp.tokenizer.pipe(sorted(self.words[key]))))
         self.heads.add("TITLE", list(nlp.tokenizer.pipe(sorted(titles(patterns_dir)))))
+        self.heads.add("ORG_NEXT", list(nlp.tokenizer.pipe(sorted(self.words["org_triggers"]))))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._quantities(doc)

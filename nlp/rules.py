@@ -196,6 +196,9 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             continue
         if not doc[start].is_lower and kind != "PERSON":
             continue
+        if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
+            found.extend(_org_right_after(doc, end, words, person_tokens))
+            continue
         if kind == "ORG":
             found.extend(_name_before_apposition(doc, start, words, person_tokens))
         if (
@@ -272,6 +275,17 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     if doc[start].text in words["places"] or any(t.ent_type_ in ("ORG", "LOC") for t in doc[start:i]):
         return []
     return [Candidate(start, i, "PERSON", "context")]
+
+
+def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    if i < len(doc) and doc[i].lower_ in ("l'", "l’", "le", "la", "les") and doc[i].is_lower:
+        i += 1
+    end = capital_run(doc, i, words)
+    if end == i or doc[i:end].text in words["places"] or doc[i].text in words["places"]:
+        return []
+    if any(t in person_tokens for t in range(i, end)) or doc[i:end].text.lower() in words["not_names"]:
+        return []
+    return [Candidate(i, end, "ORG", "context")]
 
 
 def _org_after_title(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:

@@ -144,3 +144,15 @@ def test_short_name_of_a_company_with_legal_suffix(extract):
     text = "Kenwa Holdings investit en Alsace. Kenwa, dont les ventes progressent, fournit Renault."
     orgs = labelled(extract(text), "ORG")
     assert "Kenwa" in orgs and orgs["Kenwa"]["canonical"] == "Kenwa Holdings"
+
+
+def test_company_after_deal_words(extract):
+    text = "La société Brintek grandit. Brintek rachète Valorix et signe un partenariat avec Quorvia."
+    orgs = labelled(extract(text), "ORG")
+    assert {"Brintek", "Valorix", "Quorvia"} <= set(orgs)
+
+
+def test_rubrics_and_common_acronyms_are_not_companies(extract):
+    text = "Réseaux\n\nLe RGPD inquiète Brintek\n\nLa société Brintek juge que le RGPD freine les PME."
+    orgs = labelled(extract(text), "ORG")
+    assert set(orgs) == {"Brintek"}
