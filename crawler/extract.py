@@ -2,55 +2,37 @@
 
 trafilatura (precision settings) finds the main text and metadata; JSON-LD and OpenGraph give
 the publisher's own title, author and dates when present; htmldate finds dates elsewhere.
-On top of that, two cheap passes that trafilatura alone lacks: boilerplate blocks of French
-news sites are pruned before extraction (class/id names), and boilerplate lines ("Lire aussi",
-newsletter and cookie prompts, share buttons) are dropped from the text.
+On top of that, two cheap passes that trafilatura alone lacks: boilerplate blocks of French news
+sites are marked by their class/id tokens and pruned before the text is read (crawler.prune), and
+boilerplate lines ("Lire aussi", newsletter and cookie prompts, share buttons, photo credits)
+are dropped from the text. The page is parsed once; trafilatura works on a copy of that tree.
 """
 
 from __future__ import annotations
 
 import logging
 import re
-from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
-import htmldate
 import trafilatura
+from lxml.html import HtmlElement
+from trafilatura.utils import load_html
 
-from crawler.feeds import normalise_date
+from crawler.pagedates import byline_date, htmldate_search, markup_date, plausible, structured_date
 from crawler.pagemeta import (
     PageMeta,
     declared_language,
     detect_language,
     jsonld_names,
-    parse_tree,
     read_meta,
 )
+from crawler.prune import INVISIBLE_RE, PRUNE_XPATH, Marks, coverage, mark_boilerplate, unmark
 from crawler.urls import resolve_canonical
 
 logger = logging.getLogger(__name__)
 
 MIN_TEXT_CHARS = 200
-
-# Blocks that are never the article: pruned by class/id before trafilatura reads the page.
-_BOILERPLATE_NAMES = (
-    "lire-aussi", "lireaussi", "lire_aussi", "a-lire", "alire", "read-also", "related", "similar", "sur-le-meme-sujet",
-    "newsletter", "cookie", "consent", "rgpd", "gdpr", "comment", "share", "partage", "social", "outbrain",
-    "taboola", "advert", "publicite", "pub-", "sponsor", "promo", "breadcrumb", "most-read", "plus-lus", "popular",
-    "tags", "author-bio", "paywall", "subscribe", "abonnement",
-)  # fmt: skip
-PRUNE_XPATH = [
-    "//aside",
-    "//nav",
-    "//footer",
-    "//form",
-    *(
-        f"//*[not(self::html or self::body or self::main or self::article)]"
-        f"[contains(translate(@class,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{name}') or "
-        f"contains(translate(@id,'ABCDEFGHIJKLMNOPQRSTUVWXYZ','abcdefghijklmnopqrstuvwxyz'),'{name}')]"
-        for name in _BOILERPLATE_NAMES
-    ),
-]
+COVERED = 0.8  # share of the main container's long paragraphs below which a text looks truncated
 
 # Lines of text that are site furniture, whatever the markup.
 _BOILERPLATE_LINE_RE = re.compile(
@@ -92,31 +74,23 @@ def extract_article(
     """Extract one article; raise PageSkipped("empty_page", ...) when there is no article text.
 
     Returns url, canonical_url, title, author, published_at (ISO 8601), lang, description,
-    sitename, text, and date_source (where the date came from: jsonld, meta, htmldate, feed).
+    sitename, text, and date_source (where the date came from: jsonld, meta, markup, byline,
+    htmldate, feed).
     """
-    tree = parse_tree(html)
+    tree = _load(html)
     if tree is None:
         raise PageSkipped("empty_page", "page has no HTML content")
     page = read_meta(tree)
-    doc = trafilatura.bare_extraction(
-        html,
-        url=url,
-        favor_precision=True,
-        include_comments=False,
-        include_tables=False,
-        with_metadata=True,
-        prune_xpath=PRUNE_XPATH,
-        date_extraction_params={"extensive_search": False, "original_date": True},
-    )
-    data = doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+    marks = mark_boilerplate(tree)
+    data = _trafilatura(tree, url, PRUNE_XPATH)
     names = _sitenames(page, data, url, sitenames)
     title = find_title(page, data, names, feed_title)
-    text = clean_text(data.get("text") or "", title)
+    text = _recover_truncated(tree, url, marks, title, clean_text(data.get("text") or "", title))
     if len(text) < MIN_TEXT_CHARS:
-        text = _fallback_text(html, url, page, title) or text
+        text = _fallback_text(tree, url, page, title) or text
     if len(text) < MIN_TEXT_CHARS:
         raise PageSkipped("empty_page", f"no article text ({len(text)} characters) at {url}")
-    published, date_source = find_date(html, page, data, feed_date)
+    published, date_source = find_date(tree, page, data, feed_date, title)
     detected, share = detect_language(text)
     lang = detected if detected and share >= 0.08 else declared_language(page) or detected
     return {
@@ -135,12 +109,70 @@ def extract_article(
     }
 
 
-def _fallback_text(html: str, url: str, page: PageMeta, title: str | None) -> str:
-    """Precision mode can drop a short article entirely: retry in balanced mode, then JSON-LD articleBody."""
-    text = trafilatura.extract(
-        html, url=url, include_comments=False, include_tables=False, prune_xpath=PRUNE_XPATH
+def _load(html: str) -> HtmlElement | None:
+    """Parse with trafilatura's own parser, so that its results on the tree equal those on the string."""
+    try:
+        return load_html(html)
+    except (TypeError, ValueError) as exc:
+        logger.debug("unparseable page: %s", exc)
+        return None
+
+
+def _trafilatura(tree: HtmlElement, url: str, prune: list[str] | None, *, precision: bool = True) -> dict:
+    """One trafilatura pass on (a copy of) the tree; metadata included; {} when it finds nothing."""
+    doc = trafilatura.bare_extraction(
+        tree,
+        url=url,
+        favor_precision=precision,
+        include_comments=False,
+        include_tables=False,
+        with_metadata=True,
+        prune_xpath=prune,
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
-    text = clean_text(text or "", title)
+    return doc.as_dict() if doc is not None and hasattr(doc, "as_dict") else (doc or {})
+
+
+def _recover_truncated(tree: HtmlElement, url: str, marks: Marks, title: str | None, text: str) -> str:
+    """A second pass only when the first one looks truncated (most pages need one pass).
+
+    Truncated means: the long paragraphs of the page's main text container are not all in the
+    text, or pruning removed long paragraphs weighing as much as a good share of the text.
+    First the blocks named like boilerplate that hold long paragraphs are kept (a wrapper named
+    "paywall" may hold the end of the article); then trafilatura's balanced mode is tried.
+    """
+    covered = coverage(text, marks.anchor_keys)
+    if marks.suspects and (covered < COVERED or marks.lost_prose >= 0.3 * max(len(text), 1)):
+        text = _without_suspect_pruning(tree, url, marks, title, text)
+        covered = coverage(text, marks.anchor_keys)
+    if covered < COVERED and len(marks.anchor_keys) >= 2:
+        retry = clean_text(_trafilatura(tree, url, PRUNE_XPATH, precision=False).get("text") or "", title)
+        if coverage(retry, marks.anchor_keys) >= covered + 0.25:
+            logger.debug("precision mode left out part of the main text at %s; balanced mode kept", url)
+            return retry
+    return text
+
+
+def _without_suspect_pruning(tree: HtmlElement, url: str, marks: Marks, title: str | None, text: str) -> str:
+    """Extract again with the blocks holding long paragraphs kept; keep the result if they were article.
+
+    Comments hold long paragraphs too, but trafilatura leaves those out on its own: the second
+    text is kept only when it gained at least half of the prose that pruning had removed.
+    """
+    suspect_prose = sum(
+        len(" ".join(p.text_content().split())) for node in marks.suspects for p in node.iter("p")
+    )
+    unmark(marks.suspects)
+    retry = clean_text(_trafilatura(tree, url, PRUNE_XPATH).get("text") or "", title)
+    if len(retry) - len(text) >= 0.5 * suspect_prose:
+        logger.debug("pruning had cut the article at %s; kept the blocks named like boilerplate", url)
+        return retry
+    return text
+
+
+def _fallback_text(tree: HtmlElement, url: str, page: PageMeta, title: str | None) -> str:
+    """Precision mode can drop a short article entirely: retry in balanced mode, then JSON-LD articleBody."""
+    text = clean_text(_trafilatura(tree, url, PRUNE_XPATH, precision=False).get("text") or "", title)
     body = page.jsonld.get("articleBody")
     if isinstance(body, str) and len(body.strip()) > len(text):
         text = clean_text(body, title)
@@ -155,7 +187,7 @@ def clean_text(text: str, title: str | None = None) -> str:
     """
     kept: list[str] = []
     seen: set[str] = set()
-    lines = [" ".join(line.split()) for line in text.splitlines()]
+    lines = [" ".join(line.split()) for line in INVISIBLE_RE.sub("", text).splitlines()]
     squashed_title = _squash(title or "")
     while lines and (
         not lines[0]
@@ -225,20 +257,22 @@ def strip_site_suffix(title: str, sitenames: list[str]) -> str:
 
 
 def find_title(page: PageMeta, data: dict, sitenames: list[str], feed_title: str | None = None) -> str | None:
-    """The headline: publisher metadata first, cleaned of the site name, checked against the <h1>."""
+    """The headline: publisher metadata first, cleaned of the site name, checked against the <h1>.
+
+    When the metadata disagree (an og:title written for social networks, a JSON-LD headline of
+    another article), the one that the page's own <h1> repeats wins.
+    """
     headline = page.jsonld.get("headline") if isinstance(page.jsonld.get("headline"), str) else None
-    candidates = [
-        headline,
-        page.meta.get("og:title"),
-        page.meta.get("twitter:title"),
-        data.get("title"),
-        feed_title,
-        page.title_tag,
-    ]
-    title = next((" ".join(c.split()) for c in candidates if c and c.strip()), None)
-    if title is None:
+    candidates = [headline, page.meta.get("og:title"), page.meta.get("twitter:title"), data.get("title"),
+                  feed_title, page.title_tag]  # fmt: skip
+    cleaned = [strip_site_suffix(" ".join(c.split()), sitenames) for c in candidates if c and c.strip()]
+    if not cleaned:
         return page.h1[0] if page.h1 else None
-    title = strip_site_suffix(title, sitenames)
+    confirmed = {_squash(c): c for c in reversed(cleaned)}  # the first candidate of each spelling
+    for h1 in page.h1:
+        if _squash(h1) in confirmed:
+            return confirmed[_squash(h1)]
+    title = cleaned[0]
     parts = [_squash(part) for part in _TITLE_SEPARATORS.split(title)]
     if (
         len(parts) > 1
@@ -268,51 +302,24 @@ def find_author(page: PageMeta, data: dict) -> str | None:
     return "; ".join(unique) or None
 
 
-_META_DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-    "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-)  # fmt: skip
-
-
-def find_date(html: str, page: PageMeta, data: dict, feed_date: str | None) -> tuple[str | None, str | None]:
+def find_date(
+    tree: HtmlElement, page: PageMeta, data: dict, feed_date: str | None, title: str | None = None
+) -> tuple[str | None, str | None]:
     """(ISO 8601 publication date, where it came from); the original publication date is preferred."""
-    for value, origin in (
-        (page.jsonld.get("datePublished"), "jsonld"),
-        (page.jsonld.get("dateCreated"), "jsonld"),
-    ):
-        date = _plausible(value if isinstance(value, str) else None)
-        if date:
-            return date, origin
-    for key in _META_DATE_KEYS:
-        date = _plausible(page.meta.get(key))
-        if date:
-            return date, "meta"
-    found = _htmldate(html, extensive=False) or _plausible(data.get("date"))
-    if found:
-        return found, "htmldate"
-    date = _plausible(feed_date)
+    date, origin = structured_date(page)
+    if date:
+        return date, origin
+    date = markup_date(tree)
+    if date:
+        return date, "markup"
+    date = byline_date(tree, title)
+    if date:
+        return date, "byline"
+    date = plausible(data.get("date"))
+    if date:
+        return date, "htmldate"
+    date = plausible(feed_date)
     if date:
         return date, "feed"
-    found = _htmldate(html, extensive=True)
-    return (found, "htmldate") if found else (None, None)
-
-
-def _htmldate(html: str, extensive: bool) -> str | None:
-    try:
-        found = htmldate.find_date(html, extensive_search=extensive, original_date=True)
-    except (ValueError, TypeError) as exc:  # htmldate is defensive, but never let a page stop the crawl
-        logger.debug("htmldate failed: %s", exc)
-        return None
-    return _plausible(found)
-
-
-def _plausible(value: str | None) -> str | None:
-    """An ISO date between 1995 and tomorrow, else None."""
-    date = normalise_date(value)
-    if date is None and value:
-        date = normalise_date(value.strip()[:10])
-    if date is None:
-        return None
-    day = date[:10]
-    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
-    return date if "1995-01-01" <= day <= tomorrow else None
+    date = htmldate_search(tree, extensive=True)
+    return (date, "htmldate") if date else (None, None)

@@ -110,11 +110,15 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
         if "canonical" in (node.get("rel") or "").lower().split() and node.get("href"):
             page.canonical = node.get("href").strip()
             break
-    page.jsonld = _jsonld_article(tree)
     page.h1 = [_clean_space(h.text_content()) for h in tree.iter("h1") if _clean_space(h.text_content())]
     page.h2 = [_clean_space(h.text_content()) for h in tree.iter("h2") if _clean_space(h.text_content())][:20]
-    titles = [t.text_content() for t in tree.iter("title")]
+    titles = [
+        t.text_content()
+        for t in tree.iter("title")
+        if t.getparent() is not None and t.getparent().tag == "head"
+    ]
     page.title_tag = _clean_space(titles[0]) if titles else None
+    page.jsonld = _jsonld_article(tree, [page.meta.get("og:title"), page.title_tag, *page.h1])
     return page
 
 
@@ -122,7 +126,13 @@ def _clean_space(value: str | None) -> str:
     return " ".join((value or "").split())
 
 
-def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
+def _jsonld_article(tree: lxml_html.HtmlElement, hints: list[str | None]) -> dict:
+    """The JSON-LD node of this page's article.
+
+    A page may describe several articles (an @graph, a list, an ItemList of related articles):
+    the node whose headline matches the page's own title or h1 wins, else the first article node.
+    """
+    articles = []
     for script in tree.xpath('//script[@type="application/ld+json"]'):
         raw = (script.text or "").strip()
         if not raw:
@@ -136,18 +146,30 @@ def _jsonld_article(tree: lxml_html.HtmlElement) -> dict:
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
             if any(isinstance(t, str) and t.lower() in ARTICLE_TYPES for t in types):
-                return node
-    return {}
+                articles.append(node)
+    keys = [_squash(h) for h in hints if h and _squash(h)]
+    for node in articles:
+        headline = _squash(node.get("headline") if isinstance(node.get("headline"), str) else "")
+        if headline and any(headline == key or (len(headline) > 20 and headline in key) for key in keys):
+            return node
+    return articles[0] if articles else {}
 
 
-def _nodes(data: object):
+def _squash(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.casefold())
+
+
+def _nodes(data: object, depth: int = 0):
+    if depth > 6:
+        return
     if isinstance(data, list):
         for item in data:
-            yield from _nodes(item)
+            yield from _nodes(item, depth + 1)
     elif isinstance(data, dict):
         yield data
-        if "@graph" in data:
-            yield from _nodes(data["@graph"])
+        for key in ("@graph", "mainEntity", "mainEntityOfPage", "itemListElement", "item"):
+            if isinstance(data.get(key), (dict, list)):
+                yield from _nodes(data[key], depth + 1)
 
 
 def jsonld_names(value: object) -> list[str]:

@@ -1,18 +1,20 @@
 """Fixture pages for the extraction-quality check: the demo articles rendered in six layouts
 modelled on French news-site CMSs, each with its own boilerplate (menus, cookie banners,
-"Lire aussi" boxes, newsletter prompts, comments, related articles) and its own metadata.
+"Lire aussi" boxes, newsletter prompts, comments, related articles) and its own metadata, plus
+the eleven layouts of tests.crawler.layouts_real that reproduce structures of real sites.
 
-``fixture_pages()`` yields (html bytes, content-type, expected) where expected holds the title,
-the date (YYYY-MM-DD), the article paragraphs and the boilerplate snippets of that page.
+``fixture_pages()`` yields (page id, html bytes, content-type, expected) where expected holds the
+title, the date (YYYY-MM-DD), the article paragraphs and the boilerplate snippets of that page.
 """
 
 from __future__ import annotations
 
 import html
 from collections.abc import Iterator
-from datetime import datetime
+from datetime import datetime, timedelta
 from string import Template
 
+from tests.crawler.layouts_real import NO_CHARSET, REAL_BOILERPLATE, REAL_LAYOUTS
 from veille.demo.site import MONTHS, load_articles
 
 WORDPRESS = Template("""<!DOCTYPE html><html lang="fr-FR"><head><meta charset="UTF-8">
@@ -147,7 +149,8 @@ BOILERPLATE = {
                 "directeurs financiers misent", "édité par SN Médias"],
 }  # fmt: skip
 LAYOUTS = {"wordpress": WORDPRESS, "drupal": DRUPAL, "modern": MODERN, "old_table": OLD_TABLE, "divs": DIVS,
-           "feature": FEATURE}  # fmt: skip
+           "feature": FEATURE, **REAL_LAYOUTS}  # fmt: skip
+BOILERPLATE.update(REAL_BOILERPLATE)
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -158,6 +161,7 @@ def render(layout: str, article: dict) -> tuple[bytes, str]:
     paragraphs = _paragraphs(article["body"])
     escaped = [html.escape(p, quote=False) for p in paragraphs]
     date = datetime.fromisoformat(article["date"])
+    updated = date + timedelta(days=2, hours=3)
     fields = {
         "title": html.escape(article["title"], quote=False),
         "title_attr": html.escape(article["title"]),
@@ -168,6 +172,11 @@ def render(layout: str, article: dict) -> tuple[bytes, str]:
         "date": article["date"],
         "date_fr": f"{date.day} {MONTHS[date.month - 1]} {date.year}",
         "date_short": date.strftime("%d/%m/%Y"),
+        "date_day": date.date().isoformat(),
+        "hm": date.strftime("%Hh%M"),
+        "upd": updated.isoformat(),
+        "upd_fr": f"{updated.day} {MONTHS[updated.month - 1]} {updated.year} à {updated.strftime('%Hh%M')}",
+        "og_short": html.escape(" ".join(article["title"].split()[:4]) + " : ce qu'il faut retenir"),
         "section": html.escape(article["section"]),
         "slug": article["slug"],
         "p0": f"<p>{escaped[0]}</p>",
@@ -180,13 +189,13 @@ def render(layout: str, article: dict) -> tuple[bytes, str]:
         "quote": "Nous devons aller plus vite que nos concurrents, sans sacrifier la qualité.",
     }
     text = LAYOUTS[layout].substitute(fields)
-    if layout == "old_table":  # an old CMS: windows-1252, no charset anywhere
+    if layout == "old_table" or layout in NO_CHARSET:  # an old CMS: windows-1252, no charset anywhere
         return text.encode("cp1252"), "text/html"
     return text.encode("utf-8"), "text/html; charset=utf-8"
 
 
 def fixture_pages() -> Iterator[tuple[str, bytes, str, dict]]:
-    """(page id, body, content type, expected) for every layout x demo article (72 pages)."""
+    """(page id, body, content type, expected) for every layout x demo article (204 pages)."""
     for layout in LAYOUTS:
         for article in load_articles():
             body, content_type = render(layout, article)

@@ -1,0 +1,147 @@
+"""The publication date of an article page, original date first ("Publié le", not "Mis à jour le").
+
+Order of trust: JSON-LD datePublished of the article node, article:published_time and similar meta
+tags, an itemprop=datePublished element, the first <time datetime> of the article that is not in a
+boilerplate block (related articles, comments) nor labelled as an update, a French byline
+("Publié le 12 mars 2024 à 10h05", "Le 12/03/2024 à 10:05") after the headline; then htmldate's
+answer (given by trafilatura), the feed's date, and htmldate's extensive search.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import UTC, datetime, timedelta
+
+import htmldate
+from lxml.html import HtmlElement
+
+from crawler.feeds import normalise_date
+from crawler.pagemeta import PageMeta
+from crawler.prune import boilerplate_ancestor
+
+logger = logging.getLogger(__name__)
+
+_META_DATE_KEYS = (
+    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
+    "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+    "og:published_time", "article.published", "date.publication",
+)  # fmt: skip
+_MONTHS = {
+    "janv": 1, "janvier": 1, "fev": 2, "févr": 2, "février": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
+    "mai": 5, "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "août": 8, "sept": 9, "septembre": 9, "oct": 10,
+    "octobre": 10, "nov": 11, "novembre": 11, "dec": 12, "déc": 12, "décembre": 12, "decembre": 12,
+}  # fmt: skip
+_UPDATE_WORDS = re.compile(r"(?:mis à jour|mise à jour|màj|modifié|actualisé|updated|modified|édité)\W*(?:le)?\W*$",
+                           re.IGNORECASE)  # fmt: skip
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FRENCH_DATE_RE = re.compile(
+    r"(?:(?P<label>publié|publiée|mis en ligne|posté|mis à jour|mise à jour|màj|modifié|actualisé)[^\d\n]{0,25}?)?"
+    r"(?<!\d)(?P<day>\d{1,2})(?:er)?(?:\s+(?P<month>" + _MONTH_RE + r")\.?\s+|[/.-](?P<mnum>\d{1,2})[/.-])"
+    r"(?P<year>(?:19|20)\d{2})(?:\s*(?:à|-|,)?\s*(?P<hour>\d{1,2})\s*[h:]\s*(?P<minute>\d{2}))?",
+    re.IGNORECASE,
+)
+_BYLINE_WINDOW = 400  # characters after the headline where a date line stands
+
+
+def plausible(value: str | None) -> str | None:
+    """An ISO date between 1995 and tomorrow, else None."""
+    date = normalise_date(value)
+    if date is None and value:
+        date = normalise_date(value.strip()[:10])
+    if date is None:
+        return None
+    tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
+    return date if "1995-01-01" <= date[:10] <= tomorrow else None
+
+
+def structured_date(page: PageMeta) -> tuple[str | None, str | None]:
+    """(date, origin) from what the page declares in its metadata: JSON-LD then meta tags."""
+    for key in ("datePublished", "dateCreated"):
+        value = page.jsonld.get(key)
+        date = plausible(value if isinstance(value, str) else None)
+        if date:
+            return date, "jsonld"
+    for key in _META_DATE_KEYS:
+        date = plausible(page.meta.get(key))
+        if date:
+            return date, "meta"
+    return None, None
+
+
+def markup_date(tree: HtmlElement) -> str | None:
+    """itemprop=datePublished, else the first <time datetime> of the article that is not an update."""
+    for node in tree.xpath('//*[@itemprop="datePublished" or @itemprop="datepublished"]'):
+        date = plausible(node.get("datetime") or node.get("content") or node.text_content())
+        if date and not boilerplate_ancestor(node):
+            return date
+    headline = next(iter(tree.iter("h1")), None)
+    for node in tree.iter("time"):
+        if boilerplate_ancestor(node) or any(a.tag == "a" for a in node.iterancestors()):
+            continue
+        if headline is not None and not _after(node, headline):
+            continue
+        label = f"{node.get('class') or ''} {node.get('itemprop') or ''}".lower()
+        if "modif" in label or "update" in label or _UPDATE_WORDS.search(_text_before(node)):
+            continue
+        date = plausible(node.get("datetime"))
+        if date:
+            return date
+    return None
+
+
+def _after(node: HtmlElement, headline: HtmlElement) -> bool:
+    """True when node comes after the headline in document order (a byline under the h1)."""
+    for element in headline.itersiblings(preceding=False):
+        if element is node or node in element.iterdescendants():
+            return True
+    parent = headline.getparent()
+    return parent is not None and parent.tag not in ("html", "body") and _after(node, parent)
+
+
+def _text_before(node: HtmlElement) -> str:
+    previous = node.getprevious()
+    text = (previous.tail if previous is not None else node.getparent().text) or ""
+    if not text.strip() and previous is not None:
+        text = previous.text_content()
+    return text[-40:]
+
+
+def byline_date(tree: HtmlElement, headline: str | None) -> str | None:
+    """A French date line under the headline: 'Publié le 12 mars 2024 à 10h05', 'Le 12/03/2024'."""
+    body = tree.find("body")
+    text = " ".join((body if body is not None else tree).text_content().split())
+    start = text.find(headline) + len(headline) if headline and headline in text else -1
+    if start < 0:
+        return None
+    window = text[start : start + _BYLINE_WINDOW]
+    dates = [(m.group("label") or "", _iso(m)) for m in _FRENCH_DATE_RE.finditer(window)]
+    dates = [(label.lower(), date) for label, date in dates if date]
+    for label, date in dates:
+        if label.startswith(("publi", "mis en", "post")):
+            return date
+    for label, date in dates:
+        if not label:
+            return date
+    return None
+
+
+def _iso(match: re.Match) -> str | None:
+    month = _MONTHS.get(match.group("month").lower().rstrip(".")) if match.group("month") else None
+    month = month or (int(match.group("mnum")) if match.group("mnum") else None)
+    try:
+        moment = datetime(int(match.group("year")), month or 0, int(match.group("day")))
+        if match.group("hour"):
+            moment = moment.replace(hour=int(match.group("hour")), minute=int(match.group("minute")))
+    except (TypeError, ValueError):
+        return None
+    return plausible(moment.isoformat() if match.group("hour") else moment.date().isoformat())
+
+
+def htmldate_search(tree: HtmlElement, extensive: bool) -> str | None:
+    try:
+        found = htmldate.find_date(tree, extensive_search=extensive, original_date=True)
+    except (ValueError, TypeError) as exc:  # htmldate is defensive, but never let a page stop the crawl
+        logger.debug("htmldate failed: %s", exc)
+        return None
+    return plausible(found)
