@@ -51,7 +51,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
 
 
-def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> set[str]:
+def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> _OrgNames:
     """Names that are companies in this article: a gazetteer or context hit anywhere, or ORG for the
     model at least as often as any other label (the model hesitates between ORG, PER and LOC)."""
     votes: dict[str, Counter] = {}
@@ -71,10 +71,20 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
         if rest and all(w.lower() in words["org_suffixes"] for w in rest.split()) and first in votes:
             if not votes[first]["PERSON"] or first[:1].isupper():
                 orgs.add(first)
-    return orgs | {k for k, v in entries.items() if v["label"] == "ORG"}
+    return _OrgNames(orgs, entries)
 
 
-def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: set[str], words: dict) -> None:
+class _OrgNames:
+    """The article's company names plus the gazetteer's, without copying the gazetteer per article."""
+
+    def __init__(self, names: set[str], entries: dict):
+        self.names, self.entries = names, entries
+
+    def __contains__(self, text: str) -> bool:
+        return text in self.names or self.entries.get(text, {}).get("label") == "ORG"
+
+
+def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames, words: dict) -> None:
     """A name that starts with a known company: product, subsidiary or event."""
     span = doc[c.start : c.end]
     text = span.text
@@ -144,7 +154,7 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
         c.label = "ORG"
 
 
-def _persons(doc: Doc, chosen: list[Candidate], org_texts: set[str]) -> None:
+def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
     """Full names are canonical; a surname or first name alone refers to the full name of the article."""
     full = [doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
     by_part: dict[str, set[str]] = {}

