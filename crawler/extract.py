@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 import re
+from html import unescape
 from urllib.parse import urlsplit
 
 import trafilatura
@@ -41,7 +42,7 @@ _BOILERPLATE_LINE_RE = re.compile(
     r"articles? (?:similaires|liés|recommandés)|les plus lus|(?:abonnez|inscrivez)[- ]vous|"
     r"recevez (?:notre|nos|chaque)|(?:notre|la) newsletter|suivez[- ]nous|partager (?:sur|cet)|"
     r"partagez (?:cet|sur)|crédits? photo|(?:nous|ce site) utilis(?:ons|e) des cookies|"
-    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|"
+    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|(?:photo|illustration) ?:|"
     r"laisser un commentaire|écrire un commentaire|cet article vous a plu|signaler un contenu)",
     re.IGNORECASE,
 )
@@ -265,7 +266,9 @@ def find_title(page: PageMeta, data: dict, sitenames: list[str], feed_title: str
     headline = page.jsonld.get("headline") if isinstance(page.jsonld.get("headline"), str) else None
     candidates = [headline, page.meta.get("og:title"), page.meta.get("twitter:title"), data.get("title"),
                   feed_title, page.title_tag]  # fmt: skip
-    cleaned = [strip_site_suffix(" ".join(c.split()), sitenames) for c in candidates if c and c.strip()]
+    cleaned = [
+        strip_site_suffix(" ".join(unescape(c).split()), sitenames) for c in candidates if c and c.strip()
+    ]
     if not cleaned:
         return page.h1[0] if page.h1 else None
     confirmed = {_squash(c): c for c in reversed(cleaned)}  # the first candidate of each spelling

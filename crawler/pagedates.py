@@ -48,11 +48,17 @@ def plausible(value: str | None) -> str | None:
     """An ISO date between 1995 and tomorrow, else None."""
     date = normalise_date(value)
     if date is None and value:
-        date = normalise_date(value.strip()[:10])
+        date = normalise_date(value.strip()[:19]) or normalise_date(value.strip()[:10]) or _french(value)
     if date is None:
         return None
     tomorrow = (datetime.now(UTC) + timedelta(days=1)).date().isoformat()
     return date if "1995-01-01" <= date[:10] <= tomorrow else None
+
+
+def _french(value: str) -> str | None:
+    """A date written the French way in a meta tag or a JSON-LD value: '12/03/2024', '12 mars 2024 à 10h05'."""
+    match = _FRENCH_DATE_RE.search(value[:80])
+    return _iso(match) if match else None
 
 
 def structured_date(page: PageMeta) -> tuple[str | None, str | None]:

@@ -6,6 +6,7 @@ Used by crawler.extract; pure functions over bytes / lxml trees.
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import logging
 import re
@@ -140,8 +141,7 @@ def _jsonld_article(tree: lxml_html.HtmlElement, hints: list[str | None]) -> dic
         try:
             data = json.loads(raw, strict=False)
         except ValueError:
-            logger.debug("unreadable JSON-LD block skipped")
-            continue
+            data = _salvage_jsonld(raw)
         for node in _nodes(data):
             types = node.get("@type")
             types = types if isinstance(types, list) else [types]
@@ -153,6 +153,20 @@ def _jsonld_article(tree: lxml_html.HtmlElement, hints: list[str | None]) -> dic
         if headline and any(headline == key or (len(headline) > 20 and headline in key) for key in keys):
             return node
     return articles[0] if articles else {}
+
+
+_JSONLD_FIELD_RE = re.compile(
+    r'"(@type|headline|datePublished|dateCreated|dateModified)"\s*:\s*"([^"]{1,300})"'
+)
+
+
+def _salvage_jsonld(raw: str) -> dict:
+    """Broken JSON-LD (trailing commas, unescaped quotes are common): keep its first flat fields."""
+    fields: dict[str, str] = {}
+    for key, value in _JSONLD_FIELD_RE.findall(raw):
+        fields.setdefault(key, html.unescape(value))
+    logger.debug("unreadable JSON-LD block, %d fields salvaged", len(fields))
+    return fields
 
 
 def _squash(value: str) -> str:

@@ -145,3 +145,23 @@ def test_soft_hyphens_and_zero_width_spaces_are_removed():
     assert clean_text("Une phrase avec des absences\u00adtotales et un\u200bespace invisible.") == (
         "Une phrase avec des absencestotales et unespace invisible."
     )
+
+
+def test_broken_jsonld_still_gives_its_date_and_entities_in_headlines_are_decoded():
+    head = (
+        '<script type="application/ld+json">{"@type":"NewsArticle","headline":"Exemplia lance sa plateforme de '
+        'donn&eacute;es industrielles","datePublished":"2024-03-12T10:05:00+01:00",}</script>'
+    )
+    article = extract_article(
+        page(f"<h1>Autre titre</h1><div>{paragraphs(P)}</div>", head), "https://usine.example/a"
+    )
+    assert article["published_at"] == "2024-03-12T10:05:00+01:00"
+    assert article["title"] == HEADLINE
+
+
+def test_french_date_in_a_meta_tag():
+    head = '<meta name="date" content="12/03/2024">'
+    article = extract_article(
+        page(f"<h1>{HEADLINE}</h1><div>{paragraphs(P)}</div>", head), "https://usine.example/a"
+    )
+    assert article["published_at"] == "2024-03-12"
