@@ -287,6 +287,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class _QuietServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 64  # a full accept queue drops SYNs: a 1 s client timeout would see a fake fault
 
     def handle_error(self, request, client_address) -> None:
         logger.debug("fault server: client %s went away", client_address, exc_info=True)
