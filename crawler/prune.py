@@ -31,7 +31,7 @@ _BOILERPLATE_PREFIXES = (
     "related", "similar", "newsletter", "cookie", "consent", "rgpd", "gdpr", "comment", "share", "sharing",
     "partage", "social", "outbrain", "taboola", "advert", "publicite", "sponsor", "promo", "breadcrumb",
     "popular", "paywall", "subscri", "abonnement", "recommend", "trending", "sidebar", "footer", "reactions",
-    "disqus", "ligatus", "teads", "widget",
+    "disqus", "ligatus", "teads",
 )  # fmt: skip
 # Whole words only: short or ambiguous names.
 _BOILERPLATE_WORDS = {"ad", "ads", "pub", "tags", "tag", "menu", "nav", "alire", "lireaussi", "cta", "banner"}
@@ -56,7 +56,12 @@ LONG_PARAGRAPH = 150
 
 
 def token_kind(token: str) -> str | None:
-    """'boilerplate', 'content' or None for one class token or id (BEM-aware)."""
+    """'boilerplate', 'content' or None for one class token or id.
+
+    BEM-aware: in "block__element--modifier" the element decides and the modifier is ignored.
+    In a compound the last meaningful word is the head, as in English: "post-tags" and
+    "content-sidebar" are boilerplate, "paywall-content" and "subscriber-content" are content.
+    """
     head = token.split("--", 1)[0]
     if "__" in head:
         head = head.rsplit("__", 1)[1]
@@ -64,12 +69,14 @@ def token_kind(token: str) -> str | None:
     if not words or words[0] in _STATE_WORDS or (words[0] in _TAXONOMY_WORDS and len(words) > 1):
         return None
     joined = f"-{'-'.join(words)}-"
-    boilerplate = any(w in _BOILERPLATE_WORDS or w.startswith(_BOILERPLATE_PREFIXES) for w in words) or any(
-        f"-{seq}-" in joined for seq in _BOILERPLATE_SEQUENCES
-    )
-    if boilerplate:
-        return "boilerplate"
-    return "content" if any(w in _CONTENT_WORDS for w in words) else None
+    if any(f"-{seq}-" in joined for seq in _BOILERPLATE_SEQUENCES) or _COMMENTS_RE.match(words[0]):
+        return "boilerplate"  # "comment-content" is a comment's content: never the article
+    for word in reversed(words):
+        if word in _CONTENT_WORDS:
+            return "content"
+        if word in _BOILERPLATE_WORDS or word.startswith(_BOILERPLATE_PREFIXES):
+            return "boilerplate"
+    return None
 
 
 def is_boilerplate_element(node: HtmlElement) -> bool:

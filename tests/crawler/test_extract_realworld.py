@@ -49,6 +49,13 @@ def paragraphs(items: list[str]) -> str:
         ("lire-aussi", "boilerplate"),
         ("paywall-cta", "boilerplate"),
         ("commentList", "boilerplate"),
+        ("comment-content", "boilerplate"),
+        ("post-tags", "boilerplate"),
+        ("content-sidebar", "boilerplate"),
+        ("paywall-content", "content"),
+        ("subscriber-content", "content"),
+        ("elementor-widget-theme-post-content", "content"),
+        ("elementor-widget-container", None),
     ],
 )
 def test_class_tokens_are_read_as_words_not_substrings(token, kind):
