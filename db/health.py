@@ -80,7 +80,11 @@ def recent_runs(db: sqlite_utils.Database, limit: int = 10, *, run_in_progress: 
         if row["status"] == "running" and not run_in_progress:
             row["status"] = "interrupted"
         row["duration_s"] = _duration(row["started_at"], row["ended_at"])
-        row["errors_by_kind"] = stats.get("errors_by_kind") or {}
+        # the crawl's Scrapy stats count errors as veille/errors/<kind>
+        prefix = "veille/errors/"
+        row["errors_by_kind"] = {
+            k[len(prefix) :]: v for k, v in sorted(stats.items()) if k.startswith(prefix)
+        }
         runs.append(row)
     return runs
 

@@ -124,3 +124,10 @@ def test_database_of_a_newer_veille_is_refused_with_a_clear_message(db_path, dat
     result = CliRunner().invoke(main, ["status", "--db", str(db_path)])
     assert result.exit_code == 3
     assert "newer than this veille" in result.output and "upgrade veille" in result.output
+
+
+def test_run_lists_its_errors_by_kind_from_the_crawl_stats(database):
+    run_id = db.start_run(database, "crawl")
+    stats = {"veille/errors/timeout": 3, "veille/errors/http_404": 1, "downloader/request_count": 40}
+    db.finish_run(database, run_id, status="completed", exit_code=0, stats=stats)
+    assert recent_runs(database)[0]["errors_by_kind"] == {"http_404": 1, "timeout": 3}
