@@ -312,7 +312,7 @@ def find_date(
     date, origin = structured_date(page)
     if date:
         return date, origin
-    date = markup_date(tree)
+    date = markup_date(tree, title)
     if date:
         return date, "markup"
     date = byline_date(tree, title)

@@ -75,13 +75,19 @@ def structured_date(page: PageMeta) -> tuple[str | None, str | None]:
     return None, None
 
 
-def markup_date(tree: HtmlElement) -> str | None:
-    """itemprop=datePublished, else the first <time datetime> of the article that is not an update."""
+def markup_date(tree: HtmlElement, title: str | None = None) -> str | None:
+    """itemprop=datePublished, else the first <time datetime> after the headline that is not an update.
+
+    The headline is the <h1> that repeats the title (some sites put their logo in an <h1> too).
+    """
     for node in tree.xpath('//*[@itemprop="datePublished" or @itemprop="datepublished"]'):
         date = plausible(node.get("datetime") or node.get("content") or node.text_content())
         if date and not boilerplate_ancestor(node):
             return date
-    headline = next(iter(tree.iter("h1")), None)
+    headings = list(tree.iter("h1"))
+    squashed = _squash(title or "")
+    headline = next((h for h in headings if squashed and _squash(h.text_content()) == squashed), None)
+    headline = headline if headline is not None else next(iter(headings), None)
     for node in tree.iter("time"):
         if boilerplate_ancestor(node) or any(a.tag == "a" for a in node.iterancestors()):
             continue
@@ -94,6 +100,10 @@ def markup_date(tree: HtmlElement) -> str | None:
         if date:
             return date
     return None
+
+
+def _squash(value: str) -> str:
+    return re.sub(r"[\W_]+", "", value.casefold())
 
 
 def _after(node: HtmlElement, headline: HtmlElement) -> bool:

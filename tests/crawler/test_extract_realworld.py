@@ -172,3 +172,14 @@ def test_french_date_in_a_meta_tag():
         page(f"<h1>{HEADLINE}</h1><div>{paragraphs(P)}</div>", head), "https://usine.example/a"
     )
     assert article["published_at"] == "2024-03-12"
+
+
+def test_logo_in_an_h1_does_not_make_the_sidebar_times_the_article_date():
+    body = (
+        '<h1 class="logo">Usine Hebdo</h1><ul class="fil"><li><time datetime="2023-02-10T08:00:00+01:00">10:00</time>'
+        f' Une panne</li></ul><h1>{HEADLINE}</h1><p class="meta"><time datetime="2024-03-12T10:05:00+01:00">12/03</time>'
+        f"</p><div>{paragraphs(P)}</div>"
+    )
+    assert (
+        extract_article(page(body), "https://usine.example/a")["published_at"] == "2024-03-12T10:05:00+01:00"
+    )
