@@ -26,6 +26,11 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
     org_texts = _vote_orgs(doc, chosen, entries, words)
     people = {doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1}
+    org_first_words = {
+        doc[c.start].text: doc[c.start : c.end].text
+        for c in chosen
+        if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
+    }
     for c in chosen:
         text = doc[c.start : c.end].text
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
@@ -36,8 +41,18 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             and c.label in ("PERSON", "LOC", "MISC", "PRODUCT")
         ):
             c.label = "ORG"
-        elif c.label == "PERSON" and c.size > 1 and doc[c.start].text in org_texts and c.source == "model":
-            c.label = "MISC"  # "Kimazou Pay": a name that starts with a company of the article
+        elif (
+            c.label == "PERSON"
+            and c.size > 1
+            and c.source == "model"
+            and (doc[c.start].text in org_texts or doc[c.start].text in org_first_words)
+        ):
+            company = org_first_words.get(doc[c.start].text, "")
+            if company.startswith(text + " ") or text in org_texts:
+                c.label = "ORG"  # "Pallet Systems" for "Pallet Systems Inc"
+            else:
+                c.label, c.maker = "PRODUCT", company or None
+            # "Kimazou Pay", "Mistral Large": a name that starts with a company of the article
         if c.label in ("ORG", "MISC", "PRODUCT") and c.source in ("model", "context"):
             _company_prefix(doc, c, entries, org_texts, words)
         if c.label == "LOC" and not _plausible_place(doc, c, words):
@@ -218,6 +233,8 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
         return False
     if c.size == 1 and text.lower() in lowercase_words:
         return False
+    if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):
+        return False  # "le ministère de l'Économie": a portfolio, not a company
     if all(t.is_lower for t in span if t.is_alpha):
         return False
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):

@@ -62,6 +62,7 @@ class EntityBuilder:
             self.heads.add(kind, list(nlp.tokenizer.pipe(sorted(self.words[key]))))
         self.heads.add("TITLE", list(nlp.tokenizer.pipe(sorted(titles(patterns_dir)))))
         self.heads.add("ORG_NEXT", list(nlp.tokenizer.pipe(sorted(self.words["org_triggers"]))))
+        self.heads.add("NAMED", list(nlp.tokenizer.pipe(sorted(self.words["naming_words"]))))
 
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._quantities(doc)

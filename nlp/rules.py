@@ -199,6 +199,11 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             found.extend(_org_right_after(doc, end, words, person_tokens))
             continue
+        if kind == "NAMED":
+            found.extend(_named(doc, start, end, words, person_tokens))
+            continue
+        if kind == "PRODUCT":
+            found.extend(_product_apposition(doc, end, words, person_tokens))
         if kind == "ORG":
             found.extend(_name_before_apposition(doc, start, words, person_tokens))
         if (
@@ -275,6 +280,34 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     if doc[start].text in words["places"] or any(t.ent_type_ in ("ORG", "LOC") for t in doc[start:i]):
         return []
     return [Candidate(start, i, "PERSON", "context")]
+
+
+def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'une offre de stockage, baptisée Cold Archive' -> PRODUCT; 'une start-up baptisée Kimazou' -> ORG."""
+    if start > 0 and doc[start - 1].lower_ in ("a", "été", "est", "sera", "être"):
+        return []  # "a été nommé directeur": an appointment, not a name
+    run_end = capital_run(doc, end, words, allow_numbers=True)
+    if run_end == end or any(t in person_tokens for t in range(end, run_end)):
+        return []
+    before = {t.lower_ for t in doc[max(0, start - 8) : start]}
+    label = "ORG" if before & words["org_heads"] else "PRODUCT"
+    if label == "PRODUCT" and not before & words["product_heads"] and "offre" not in before:
+        return []
+    return [Candidate(end, run_end, label, "context")]
+
+
+def _product_apposition(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'Son modèle phare, Mistral Large, ...': a name in apposition after a product word."""
+    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+        i += 1
+    if i + 1 >= len(doc) or doc[i].text != ",":
+        return []
+    end = capital_run(doc, i + 1, words, allow_numbers=True)
+    if end == i + 1 or any(t in person_tokens for t in range(i + 1, end)) or end >= len(doc):
+        return []
+    if doc[end].text not in (",", ")", ".") or doc[i + 1].text in words["places"]:
+        return []
+    return [Candidate(i + 1, end, "PRODUCT", "context")]
 
 
 def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:

@@ -156,3 +156,18 @@ def test_rubrics_and_common_acronyms_are_not_companies(extract):
     text = "Réseaux\n\nLe RGPD inquiète Brintek\n\nLa société Brintek juge que le RGPD freine les PME."
     orgs = labelled(extract(text), "ORG")
     assert set(orgs) == {"Brintek"}
+
+
+def test_product_named_by_baptisee_and_by_apposition(extract):
+    text = (
+        "La société Brintek lance une offre de stockage à bas coût, baptisée Cold Vault, pour les PME. "
+        "Son modèle phare, Brintek Nova, est distribué par Microsoft."
+    )
+    products = labelled(extract(text), "PRODUCT")
+    assert "Cold Vault" in products
+    assert products["Brintek Nova"]["maker"] == "Brintek"
+
+
+def test_a_ministry_is_not_a_company(extract):
+    text = "Le ministère de l'Économie a validé la cession de Worldgrid à la société Alten."
+    assert "Économie" not in labelled(extract(text), "ORG")
