@@ -54,8 +54,11 @@ def extract_texts(
     """
     texts = (t or "" for t in texts)
     if n_process <= 1 or "fork" not in multiprocessing.get_all_start_methods():
-        for doc in nlp.pipe(texts, batch_size=batch_size, n_process=n_process):
-            yield doc_to_dict(doc)
+        # memory zones free the strings each window added to the vocabulary: a long crawl stays flat
+        for chunk in _chunks(texts, _ZONE_TEXTS):
+            with nlp.memory_zone():
+                results = [doc_to_dict(doc) for doc in nlp.pipe(chunk, batch_size=batch_size)]
+            yield from results
         return
     global _worker_nlp
     _worker_nlp = nlp
@@ -74,11 +77,13 @@ def extract_texts(
 
 _worker_nlp: Language | None = None
 _CHUNKS_PER_WORKER = 8  # chunks in flight per worker: bounded memory on endless input
+_ZONE_TEXTS = 256  # texts per memory zone in one process
 _CHUNK_TEXTS = 8  # small chunks keep both workers busy to the end of a window
 
 
 def _extract_chunk(texts: list[str], batch_size: int) -> list[dict]:
-    return [doc_to_dict(doc) for doc in _worker_nlp.pipe(texts, batch_size=batch_size)]
+    with _worker_nlp.memory_zone():
+        return [doc_to_dict(doc) for doc in _worker_nlp.pipe(texts, batch_size=batch_size)]
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -44,3 +44,12 @@ def test_two_processes_give_the_same_output_as_one(nlp):
     two = list(veille_nlp.extract_texts(nlp, texts, batch_size=2, n_process=2))
     assert one == two
     assert one[0]["roles"] and one[1] == {"entities": [], "roles": []}
+
+
+def test_long_runs_do_not_grow_the_vocabulary(nlp):
+    list(veille_nlp.extract_texts(nlp, ["La société Brintek lève 5 millions d'euros."]))
+    before = len(nlp.vocab.strings)
+    texts = [f"La société Zorblax{i} recrute Qwentin Vlorp{i} pour {i} millions d'euros." for i in range(40)]
+    results = list(veille_nlp.extract_texts(nlp, texts))
+    assert len(nlp.vocab.strings) == before
+    assert any(e["text"] == "Zorblax7" for e in results[7]["entities"])
