@@ -71,6 +71,7 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
     model at least as often as any other label (the model hesitates between ORG, PER and LOC)."""
     votes: dict[str, Counter] = {}
     strong = set()
+    people = {doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.source == "context"}
     for c in chosen:
         text = doc[c.start : c.end].text
         if c.label == "ORG" and c.source in ("context", "gazetteer"):
@@ -79,7 +80,7 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
     for ent in doc.ents:
         if ent.label_ == "ORG":
             votes.setdefault(ent.text, Counter())["ORG"] += 1
-    by_model = {t for t, v in votes.items() if v["ORG"] and v["ORG"] >= max(v.values())}
+    by_model = {t for t, v in votes.items() if v["ORG"] and v["ORG"] >= max(v.values()) and t not in people}
     orgs = strong | by_model
     for text in list(orgs):  # "Kenwa" is the short name of "Kenwa Holdings"
         first, _, rest = text.partition(" ")

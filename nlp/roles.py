@@ -118,6 +118,42 @@ RELATIVE_VERBS = {
     "co-fondé": "FOUNDER",
     "fonde": "FOUNDER",
 }
+NATIONALITIES = {
+    "américain",
+    "américaine",
+    "français",
+    "française",
+    "chinois",
+    "chinoise",
+    "russe",
+    "allemand",
+    "allemande",
+    "britannique",
+    "italien",
+    "italienne",
+    "espagnol",
+    "espagnole",
+    "japonais",
+    "japonaise",
+    "ukrainien",
+    "ukrainienne",
+    "turc",
+    "turque",
+    "brésilien",
+    "brésilienne",
+    "mexicain",
+    "mexicaine",
+    "indien",
+    "indienne",
+    "européen",
+    "européenne",
+    "sud-coréen",
+    "coréen",
+    "israélien",
+    "iranien",
+    "argentin",
+    "argentine",
+}
 REFERENCE_NOUNS = {
     "plateforme",
     "application",
@@ -179,10 +215,12 @@ class RoleFinder:
             former = former or _former_before(doc, title.start)
             if org is None and raw_end < chunk_end:  # "président de la République": not a company title
                 continue
-            org_name = org if org is not None else ctx.salient_org(title.start)
-            if org_name is None:
-                continue
             raw = doc[title.start : raw_end].text
+            if org is None and not self._may_guess_org(doc, title, raw_end):
+                continue
+            org_name = org if org is not None else ctx.salient_org(title.start)
+            if org_name is None or (ctx.is_public(org_name) and self._is_presidency(raw)):
+                continue  # "la présidente de la Commission européenne": a public office
             self._add(doc, ctx, person, org_name, raw, former, title)
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
@@ -250,6 +288,17 @@ class RoleFinder:
             later = [o for o in ctx.orgs if after <= o.start < sent.end]
             return ctx.canonical(later[0]) if later else None
         return None
+
+    def _is_presidency(self, raw: str) -> bool:
+        return normalise_title(raw, self.patterns_dir) in ("PRESIDENT", "CHAIR")
+
+    def _may_guess_org(self, doc: Doc, title: Span, raw_end: int) -> bool:
+        """A title without its company ('X, vice-présidente senior') takes the company of the passage,
+        but not a bare 'président' (head of state, of a region...) nor a title with a nationality
+        ('le président américain Donald Trump')."""
+        if normalise_title(doc[title.start : raw_end].text, self.patterns_dir) == "PRESIDENT":
+            return False
+        return not any(t.lower_ in NATIONALITIES for t in doc[title.start : raw_end + 1])
 
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
         ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}

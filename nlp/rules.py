@@ -277,7 +277,9 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     names = [t for t in doc[start:i] if t.text != "-"]
     if len(names) < 2 or len(names) > 4 or any(t.is_upper or t.lower_ in words["title_words"] for t in names):
         return []
-    if doc[start].text in words["places"] or any(t.ent_type_ in ("ORG", "LOC") for t in doc[start:i]):
+    if doc[start].text in words["places"] or any(t.ent_type_ == "LOC" for t in doc[start:i]):
+        return []
+    if any(t.lower_ in words["org_suffixes"] for t in names):
         return []
     return [Candidate(start, i, "PERSON", "context")]
 

@@ -189,3 +189,20 @@ def test_the_company_meant_is_not_the_regulator(extract):
 )
 def test_head_of_company_phrases(extract, text, person, org):
     assert (person, org) in pairs(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le président américain Donald Trump a menacé la société Brintek de taxes.",
+        "La présidente de la Commission européenne, Ursula von der Leyen, a visité la société Brintek.",
+        "Selon Marie Dupont, analyste chez Gartner, la société Brintek va croître.",
+    ],
+)
+def test_public_offices_and_analysts_are_not_executive_roles(extract, text):
+    assert extract(text)["roles"] == []
+
+
+def test_a_name_before_a_title_is_a_person_even_if_the_model_says_company(extract):
+    text = "La Commission européenne a reçu Sundar Pichai, PDG de Google."
+    assert ("Sundar Pichai", "Google") in pairs(extract(text))
