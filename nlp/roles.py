@@ -13,7 +13,6 @@ Results go to `doc._.roles`, a list of dicts (person, org, title, role, former, 
 from __future__ import annotations
 
 import logging
-from collections import Counter
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -21,6 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp.lexicon import normalise_title, titles, word_lists
+from nlp.passage import Passage
 
 logger = logging.getLogger(__name__)
 
@@ -203,7 +203,7 @@ class RoleFinder:
         persons = [e for e in doc.ents if e.label_ == "PERSON"]
         if not persons:
             return doc
-        ctx = _Context(doc, self.org_refs, self.words["public_bodies"])
+        ctx = Passage(doc, self.org_refs, self.words["public_bodies"])
         titles_found = self._titles(doc)
         ctx.title_starts = {t.start for t, _ in titles_found}
         assigned: set[int] = set()
@@ -228,7 +228,7 @@ class RoleFinder:
         self._relative_verbs(doc, ctx)
         return doc
 
-    def _relative_verbs(self, doc: Doc, ctx: _Context) -> None:
+    def _relative_verbs(self, doc: Doc, ctx: Passage) -> None:
         """'X, qui dirige Brintek depuis 2015', 'X, qui a fondé Payvio en 2020'."""
         for token in doc:
             role = RELATIVE_VERBS.get(token.lower_)
@@ -247,7 +247,7 @@ class RoleFinder:
                 person = ctx.person_end[i - 2]
                 self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
 
-    def _participles(self, doc: Doc, ctx: _Context) -> None:
+    def _participles(self, doc: Doc, ctx: Passage) -> None:
         """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""
         for token in doc:
             role = PARTICIPLES.get(token.lower_)
@@ -267,7 +267,7 @@ class RoleFinder:
                 if org:
                     self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
 
-    def _participle_org(self, doc: Doc, participle, after: int, ctx: _Context) -> str | None:
+    def _participle_org(self, doc: Doc, participle, after: int, ctx: Passage) -> str | None:
         i = participle.i - 1
         while i >= 0 and doc[i].text == "," and participle.i - i <= 2:
             i -= 1
@@ -310,7 +310,7 @@ class RoleFinder:
             found.append((span, span.label_ == "FORMER_TITLE"))
         return found
 
-    def _complement(self, doc: Doc, title: Span, ctx: _Context) -> tuple[int, str | None, int]:
+    def _complement(self, doc: Doc, title: Span, ctx: Passage) -> tuple[int, str | None, int]:
         """(end of the title phrase, organisation canonical or None, end of the raw title)."""
         i = title.end
         while i < len(doc) and i - title.end < MAX_CHUNK:
@@ -352,7 +352,7 @@ class RoleFinder:
             i += 1
         return i, None, i
 
-    def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: _Context) -> tuple[Span | None, bool]:
+    def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Span | None, bool]:
         i, gap = title.start - 1, 0
         while i >= 0 and gap < 7:
             token = doc[i]
@@ -370,7 +370,7 @@ class RoleFinder:
             return ctx.person_start[j], False
         return None, False
 
-    def _lists(self, doc: Doc, ctx: _Context, titles_found: list, assigned: set[int]) -> None:
+    def _lists(self, doc: Doc, ctx: Passage, titles_found: list, assigned: set[int]) -> None:
         """'les patrons mondiaux du marketing (A), de la distribution (B)': each name in brackets."""
         for person in ctx.persons:
             if person.start in assigned or person.start == 0 or person.end >= len(doc):
@@ -423,57 +423,3 @@ def _former_before(doc: Doc, start: int) -> bool:
         if doc[i].lower_ in FORMER:
             return True
     return False
-
-
-class _Context:
-    """Per-document lookups: entities by position, sentences, and the organisation a passage is about."""
-
-    def __init__(self, doc: Doc, org_refs, public_bodies=frozenset()):
-        self.doc = doc
-        self.public_bodies = public_bodies
-        self.ent_start = {e.start: e for e in doc.ents}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
-        self.person_end = {e.end - 1: e for e in self.persons}
-        self.person_start = {e.start: e for e in self.persons}
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
-        self.title_starts: set[int] = set()
-        self.sent_starts = [s.start for s in doc.sents]
-        self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
-        self.first_mention: dict[str, int] = {}
-        for o in self.orgs:
-            self.first_mention.setdefault(self.canonical(o), o.start)
-
-    def is_public(self, name: str) -> bool:
-        """'Commission nationale ...', 'Autorité de ...': a public body rarely employs the executive meant."""
-        return name.split(" ", 1)[0].lower() in self.public_bodies
-
-    @staticmethod
-    def canonical(span: Span) -> str:
-        return span._.canonical or span.text
-
-    def sentence_index(self, i: int) -> int:
-        from bisect import bisect_right
-
-        return bisect_right(self.sent_starts, i) - 1
-
-    def salient_org(self, i: int) -> str | None:
-        """The organisation the passage around token i is about: the last one named earlier in the same
-        sentence, else the most named in the two sentences before (ties: the most named in the article)."""
-        if not self.orgs:
-            return None
-        s = self.sentence_index(i)
-        same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
-        if same:
-            return self.canonical(same[-1])
-        window = Counter(self.canonical(o) for o in self.orgs if s - 2 <= self.sentence_index(o.start) < s)
-        # "l'entreprise", "le groupe" usually mean the company the article is about: the most named,
-        # helped by the last sentences; ties go to the one named first.
-        scores = {
-            name: (count + 0.5 * window.get(name, 0)) * (0.3 if self.is_public(name) else 1.0)
-            for name, count in self.doc_counts.items()
-        }
-        return max(scores, key=lambda name: (scores[name], -self.first_mention[name]))
-
-    def last_person_before(self, i: int) -> Span | None:
-        before = [p for p in self.persons if p.end <= i]
-        return before[-1] if before else None
