@@ -11,6 +11,8 @@ from spacy.tokens import Doc, Span
 
 logger = logging.getLogger(__name__)
 
+ASIDE_WORDS = frozenset({"selon", "analyste", "analystes", "ancien", "ancienne", "anciens", "ex", "ex-"})
+
 
 class Passage:
     """Per-document lookups: entities by position, sentences, and the organisation a passage is about."""
@@ -25,6 +27,7 @@ class Passage:
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
         self.sent_starts = [s.start for s in doc.sents]
+        self.para_starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
         self.first_mention: dict[str, int] = {}
         for o in self.orgs:
@@ -42,22 +45,53 @@ class Passage:
         return bisect_right(self.sent_starts, i) - 1
 
     def salient_org(self, i: int) -> str | None:
-        """The organisation the passage around token i is about: the last one named earlier in the same
-        sentence, else the most named in the two sentences before (ties: the most named in the article)."""
+        """The organisation the passage around token i is about ("l'entreprise", "son PDG"): the last
+        company named before i in the same sentence, else the first company of the paragraph (the press
+        opens a paragraph on the company it is about, then refers to it), else the most named."""
         if not self.orgs:
             return None
         s = self.sentence_index(i)
         same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
         if same:
             return self.canonical(same[-1])
+        paragraph = self.paragraph_start(i)
+        opening = [
+            o
+            for o in self.orgs
+            if paragraph <= o.start < i and not self._is_aside(o) and not self.is_public(self.canonical(o))
+        ]
+        if opening:
+            return self.canonical(opening[0])
+        return self.most_named(i)
+
+    def most_named(self, i: int) -> str | None:
+        """The most named organisation of the article, helped by the two sentences before i (ties: the
+        one named first); public bodies rarely are what "l'entreprise" means."""
+        s = self.sentence_index(i)
         window = Counter(self.canonical(o) for o in self.orgs if s - 2 <= self.sentence_index(o.start) < s)
-        # "l'entreprise", "le groupe" usually mean the company the article is about: the most named,
-        # helped by the last sentences; ties go to the one named first.
         scores = {
             name: (count + 0.5 * window.get(name, 0)) * (0.3 if self.is_public(name) else 1.0)
             for name, count in self.doc_counts.items()
         }
         return max(scores, key=lambda name: (scores[name], -self.first_mention[name]))
+
+    def paragraph_start(self, i: int) -> int:
+        """First token of the paragraph (text between line breaks) holding token i."""
+        return self.para_starts[bisect_right(self.para_starts, i) - 1]
+
+    def _is_aside(self, org: Span) -> bool:
+        """'selon le cabinet Markess', 'analyste chez Oddo BHF', 'Cet ancien d'IBM', '« We compete with HP »':
+        a source, a former employer or a name inside a quote, not the company the passage is about."""
+        before = {t.lower_ for t in self.doc[max(0, org.start - 5) : org.start]}
+        if before & ASIDE_WORDS:
+            return True
+        opened = 0
+        for t in self.doc[self.paragraph_start(org.start) : org.start]:
+            if t.text in ("«", "“"):
+                opened += 1
+            elif t.text in ("»", "”") and opened:
+                opened -= 1
+        return opened > 0
 
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]
