@@ -11,6 +11,7 @@ indexes of the schema stay on, as in production.
 from __future__ import annotations
 
 import itertools
+import json
 import logging
 import random
 import time
@@ -21,7 +22,7 @@ from typing import Any
 
 import benchlib  # first: puts the repository on sys.path
 
-from db import content_hash, name_key, open_db
+from db import SCHEMA_VERSION, content_hash, name_key, open_db
 
 logger = logging.getLogger(__name__)
 
@@ -270,16 +271,14 @@ def _insert_batch(db: Any, batch: list[tuple[dict, list[tuple]]]) -> None:
 
 
 def cached(path: Path, *, articles: int, mentions: int, entities: int) -> dict[str, Any]:
-    """Reuse the database at ``path`` if it holds the requested counts, else generate it."""
-    import json
-
+    """Reuse the database at ``path`` if it holds the requested counts and schema, else generate it."""
     stamp = path.with_suffix(".json")
     wanted = {"articles": articles, "mentions": mentions, "entities": entities}
     if path.exists() and stamp.exists():
         meta = json.loads(stamp.read_text())
-        if all(meta.get(k) == v for k, v in wanted.items()):
+        if all(meta.get(k) == v for k, v in wanted.items()) and meta.get("schema_version") == SCHEMA_VERSION:
             return {**meta, "cached": True}
     print(f"generating {path.name}: {articles:,} articles, {mentions:,} mentions, {entities:,} entities ...")
-    meta = generate(path, **wanted)
+    meta = {**generate(path, **wanted), "schema_version": SCHEMA_VERSION}
     stamp.write_text(json.dumps(meta, indent=2))
     return {**meta, "cached": False}
