@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from nlp.naming import enumerated_orgs
 from nlp.rules import Candidate, span_words
 
 logger = logging.getLogger(__name__)
@@ -31,14 +32,21 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         for c in chosen
         if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
     }
+    surnames = {doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1}
+    acting = _acting_names(doc, chosen, words)
     for c in chosen:
         text = doc[c.start : c.end].text
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
             c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
+        if c.size == 1 and c.source == "model" and text in surnames and not org_texts.is_strong(text):
+            c.label = "PERSON"  # "Selon Martineau": the surname of a person named in full
+        elif c.label == "LOC" and text in acting and text not in org_texts:
+            c.label = "ORG"  # "Fermio a signé": an unknown name that acts and is never a place is a company
         if (
             text in org_texts
             and c.source in ("model", "context")
             and c.label in ("PERSON", "LOC", "MISC", "PRODUCT")
+            and not (c.label == "PRODUCT" and c.source == "context" and not org_texts.is_strong(text))
         ):
             c.label = "ORG"
         elif (
@@ -61,6 +69,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             _check_person(doc, c, words)
         if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
             c.label = "DROP"
+    enumerated_orgs(doc, chosen, entries, words["places"])
     _persons(doc, chosen, org_texts)
     _org_canonicals(doc, chosen, entries, words)
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
@@ -87,17 +96,45 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
         if rest and all(w.lower() in words["org_suffixes"] for w in rest.split()) and first in votes:
             if not votes[first]["PERSON"] or first[:1].isupper():
                 orgs.add(first)
-    return _OrgNames(orgs, entries)
+    return _OrgNames(orgs, entries, strong)
 
 
 class _OrgNames:
     """The article's company names plus the gazetteer's, without copying the gazetteer per article."""
 
-    def __init__(self, names: set[str], entries: dict):
-        self.names, self.entries = names, entries
+    def __init__(self, names: set[str], entries: dict, strong: set[str] = frozenset()):
+        self.names, self.entries, self.strong = names, entries, strong
 
     def __contains__(self, text: str) -> bool:
         return text in self.names or self.entries.get(text, {}).get("label") == "ORG"
+
+    def is_strong(self, text: str) -> bool:
+        """A company by the gazetteer or by its context, not only by the model's vote."""
+        return text in self.strong or self.entries.get(text, {}).get("label") == "ORG"
+
+
+LOCATIVE = {"à", "en", "au", "aux", "près", "dans", "vers", "depuis", "via", "sur", "pour"}
+SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
+
+
+def _acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
+    """Names the model calls places that are the subject of a verb somewhere and never come after a
+    locative preposition ('Fermio a signé', not 'à Fermio'): companies the model does not know."""
+    acting, placed = set(), set()
+    for c in chosen:
+        if c.label != "LOC":
+            continue
+        text = doc[c.start : c.end].text
+        if text in words["places"]:
+            continue
+        if c.start > 0 and doc[c.start - 1].lower_ in LOCATIVE | {"de", "d'", "d’", "du"}:
+            placed.add(text)
+        if doc[c.start : c.end].root.dep_ in SUBJECT_DEPS and doc[c.start : c.end].root.head.pos_ in (
+            "VERB",
+            "AUX",
+        ):
+            acting.add(text)
+    return acting - placed
 
 
 def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames, words: dict) -> None:
@@ -226,8 +263,13 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     lowered = span_words(span)
     if not lowered or text in words["places"] or text.lower() in words["not_names"]:
         return False
-    if c.source == "model" and c.size == 1 and _alone_on_its_line(doc, c):
-        return sum(1 for t in doc if t.text == text) > 1  # a rubric ("Réseaux") above the title
+    if c.source == "model" and c.size <= 3 and _alone_on_its_line(doc, c):
+        if any(t.is_lower for t in span if t.is_alpha) or (
+            c.size == 1 and doc.vocab.has_vector(text.lower())
+        ):
+            return False  # a rubric ("Intelligence artificielle", "Industrie") above the article
+        if c.size == 1:
+            return sum(1 for t in doc if t.text == text) > 1  # a rubric ("Réseaux") above the title
     if any(w in words["title_words"] for w in lowered) and c.source == "model":
         return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 from nlp import canonical as canon
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
+from nlp.naming import product_candidates
 from nlp.rules import (
     PRIORITY,
     Candidate,
@@ -67,6 +68,7 @@ class EntityBuilder:
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._quantities(doc)
         candidates += context_candidates(doc, self.heads, self.words)
+        candidates += product_candidates(doc, self.words, _person_tokens(doc))
         candidates += gazetteer_candidates(doc, self.gazetteer, self.entries, self.words)
         candidates += model_candidates(doc, self.words)
         chosen = _select(candidates)
@@ -96,6 +98,10 @@ class EntityBuilder:
                 )
             )
         return found
+
+
+def _person_tokens(doc: Doc) -> set[int]:
+    return {i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)}
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:

@@ -194,10 +194,12 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             found.extend(_name_before_title(doc, start, words))
             found.extend(_org_after_title(doc, end, words, person_tokens))
             continue
-        if not doc[start].is_lower and kind != "PERSON":
+        if not doc[start].is_lower and kind not in ("PERSON", "NAMED"):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
-            found.extend(_org_right_after(doc, end, words, person_tokens))
+            # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
+            people = set() if doc[start].lower_ == "chez" else person_tokens
+            found.extend(_org_right_after(doc, end, words, people))
             continue
         if kind == "NAMED":
             found.extend(_named(doc, start, end, words, person_tokens))
@@ -220,24 +222,39 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if run_end == run_start:
             continue
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
-            continue
+            if not (kind == "ORG" and run_start == end and doc[start:end].text.lower() in words["org_nouns"]):
+                continue  # "le cabinet Wood Mackenzie" is a company even if the model saw a person
         if doc[run_start].text in words["places"]:
             continue
         found.append(Candidate(run_start, run_end, kind, "context"))
     return found
 
 
-def _run_before(doc: Doc, end: int, words: dict) -> int:
-    """Start of the run of name-like tokens ending at end (exclusive); end when there is none."""
+def _run_before(doc: Doc, end: int, words: dict, particles: bool = False) -> int:
+    """Start of the run of name-like tokens ending at end (exclusive); end when there is none.
+    With particles, a lowercase 'de'/'van' between capitalised words belongs to the name
+    ('Thibaud Hug de Larauze')."""
     start = end
     while start > 0 and end - start < MAX_RUN:
         token = doc[start - 1]
-        if is_capitalised(token) or (
-            token.text == "-"
-            and start - 2 >= 0
-            and is_capitalised(doc[start - 2])
-            and token.whitespace_ == ""
-            and start < end
+        if (
+            is_capitalised(token)
+            or (
+                particles
+                and start < end
+                and start >= 2
+                and token.lower_ in words["name_particles"]
+                and token.is_lower
+                and is_capitalised(doc[start - 2])
+                and not doc[start - 2].is_sent_start
+            )
+            or (
+                token.text == "-"
+                and start - 2 >= 0
+                and is_capitalised(doc[start - 2])
+                and token.whitespace_ == ""
+                and start < end
+            )
         ):
             start -= 1
         else:
@@ -263,6 +280,8 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
     start = _run_before(doc, i, words)
     if start == i or any(t in person_tokens for t in range(start, i)) or doc[start:i].text in words["places"]:
         return []
+    if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
+        return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
     return [Candidate(start, i, "ORG", "context")]
 
 
@@ -273,7 +292,9 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
         i -= 1
     if i < 2 or doc[i].text not in (",", "("):
         return []
-    start = _run_before(doc, i, words)
+    start = _run_before(doc, i, words, particles=True)
+    while start < i and doc[start].is_lower:
+        start += 1
     names = [t for t in doc[start:i] if t.text != "-"]
     if len(names) < 2 or len(names) > 4 or any(t.is_upper or t.lower_ in words["title_words"] for t in names):
         return []
@@ -291,7 +312,10 @@ def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int])
     run_end = capital_run(doc, end, words, allow_numbers=True)
     if run_end == end or any(t in person_tokens for t in range(end, run_end)):
         return []
-    before = {t.lower_ for t in doc[max(0, start - 8) : start]}
+    if doc[start].is_lower:
+        before = {t.lower_ for t in doc[max(0, start - 8) : start]}
+    else:  # "Baptisé Doctolib Assistant, l'outil ...": the noun comes after the name
+        before = {t.lower_ for t in doc[run_end : run_end + 4]}
     label = "ORG" if before & words["org_heads"] else "PRODUCT"
     if label == "PRODUCT" and not before & words["product_heads"] and "offre" not in before:
         return []

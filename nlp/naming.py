@@ -1,0 +1,149 @@
+"""Rules that name products and companies from how the press introduces them, whatever the name.
+
+- 'Nexadata lance Orbis', 'Microsoft a présenté Dragon Copilot', 'vient de dévoiler Codestral' -> PRODUCT
+- 'Codestral, un modèle spécialisé', 'Velcora, une thérapie génique' -> PRODUCT (apposition after the name)
+- 'H100', 'A350-1000', 'Alpine A390', 'MI300' -> PRODUCT (model codes: letters then digits)
+- 'Vestas, Siemens Gamesa ou Nordex', 'Renault, EQT Ventures, Macquarie et Arkema': a name listed with
+  companies is a company (`enumerated_orgs`, run on the chosen candidates).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from spacy.tokens import Doc
+
+from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised
+
+logger = logging.getLogger(__name__)
+
+# nouns that, after "X, un/une", describe a product rather than a company ("Vinted, une plateforme" is a
+# company: plateforme, service, solution, application are left out on purpose)
+APPOSITION_HEADS = frozenset(
+    "modèle thérapie traitement médicament vaccin molécule logiciel progiciel outil assistant smartphone "
+    "puce processeur accélérateur chatbot module jeu console capteur robot drone véhicule voiture avion "
+    "satellite lanceur casque montre tablette ordinateur herbicide désherbant antivirus navigateur".split()
+)
+ARTICLES = {"le", "la", "l'", "l’", "les"}
+_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}\d{2,}[A-Za-z]*$")
+_LIST_GAPS = {
+    (",",),
+    ("et",),
+    ("ou",),
+    (",", "et"),
+    (",", "ou"),
+    ("et", "de"),
+    ("et", "d'"),
+    ("et", "d’"),
+    ("ou", "encore"),
+    (",", "ou", "encore"),
+    (",", "mais", "aussi"),
+    (",", "ainsi", "que"),
+}
+
+
+def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    found = []
+    verbs = words["product_verbs"]
+    for token in doc:
+        if token.lower_ in verbs and token.is_lower:
+            found.extend(_after_verb(doc, token.i + 1, words, person_tokens))
+        elif token.lower_ in APPOSITION_HEADS and token.i >= 3:
+            found.extend(_name_before_product_apposition(doc, token.i, words, person_tokens))
+        elif _CODE.match(token.text) and token.text.lower() not in words["not_names"]:
+            found.append(_model_code(doc, token.i, words))
+    return found
+
+
+def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'lance Orbis', 'a présenté Dragon Copilot', 'dévoile le Lumio Eye': the capitalised name after the verb."""
+    if i < len(doc) and doc[i].lower_ in ARTICLES:
+        i += 1
+    end = capital_run(doc, i, words, allow_numbers=True)
+    if end == i or any(t in person_tokens for t in range(i, end)) or doc[i].text in words["places"]:
+        return []
+    if doc[i:end].text.lower() in words["not_names"] or doc[i].is_sent_start:
+        return []
+    return [Candidate(i, end, "PRODUCT", "context")]
+
+
+def _name_before_product_apposition(
+    doc: Doc, head: int, words: dict, person_tokens: set[int]
+) -> list[Candidate]:
+    """'Codestral, un modèle spécialisé dans le code': the name before ', un/une <product noun>'."""
+    i = head - 1
+    if doc[i].lower_ not in ("un", "une") or doc[i - 1].text != ",":
+        return []
+    end = i - 1
+    start = end
+    while (
+        start > 0 and end - start < 4 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
+    ):
+        start -= 1
+    if start == end or any(t in person_tokens for t in range(start, end)) or doc[start].is_sent_start:
+        return []
+    if doc[start:end].text in words["places"] or doc[start].lower_ in words["leading_junk"]:
+        return []
+    return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
+    """'A350-1000', 'Gaudi 3'-like codes: the code, its '-1000' suffix, a trailing 'MAX'/'Pro', and a brand
+    word before it that is no company of the gazetteer ('Alpine A390')."""
+    start, end = i, i + 1
+    if end + 1 < len(doc) and doc[end].text == "-" and not doc[i].whitespace_ and doc[end + 1].text.isalnum():
+        end += 2
+    if (
+        end < len(doc)
+        and doc[end - 1].whitespace_
+        and doc[end].is_upper
+        and doc[end].is_alpha
+        and len(doc[end]) <= 5
+    ):
+        end += 1
+    prev = doc[start - 1] if start > 0 else None
+    if (
+        prev is not None
+        and prev.is_alpha
+        and prev.text[:1].isupper()
+        and not prev.is_sent_start
+        and prev.lower_ not in words["leading_junk"]
+        and prev.ent_type_ != "ORG"
+        and not (start > 1 and is_capitalised(doc[start - 2]))
+    ):
+        start -= 1
+    return Candidate(start, end, "PRODUCT", "context")
+
+
+def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: frozenset[str]) -> None:
+    """In a list of names where companies dominate, the other names are companies too (a place, a
+    'product' guessed from a company prefix, a person the model saw in 'Andreessen Horowitz')."""
+    ordered = sorted((c for c in chosen if c.label != "DROP"), key=lambda c: c.start)
+    chains, current = [], []
+    for c in ordered:
+        if current and _joined(doc, current[-1], c):
+            current.append(c)
+        else:
+            if len(current) > 1:
+                chains.append(current)
+            current = [c]
+    if len(current) > 1:
+        chains.append(current)
+    for chain in chains:
+        orgs = [c for c in chain if c.label == "ORG"]
+        if not orgs or any(c.label == "PRODUCT" and c.source == "gazetteer" for c in chain):
+            continue
+        for c in chain:
+            text = doc[c.start : c.end].text
+            if c.label == "ORG" or text in places or c.source == "gazetteer" or text in gazetteer:
+                continue
+            if c.label == "PERSON" and (c.source != "model" or len(orgs) < 2):
+                continue
+            if c.label in ("LOC", "MISC", "PERSON", "PRODUCT"):
+                c.label, c.maker, c.canonical = "ORG", None, None
+
+
+def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    gap = tuple(t.lower_ for t in doc[a.end : b.start])
+    return gap in _LIST_GAPS and not any(t.is_sent_start for t in doc[a.end : b.start + 1])
