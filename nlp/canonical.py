@@ -69,8 +69,8 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             _check_person(doc, c, words)
         if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
             c.label = "DROP"
-    enumerated_orgs(doc, chosen, entries, words["places"])
     _persons(doc, chosen, org_texts)
+    enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
 
@@ -276,6 +276,8 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
         return False
     if c.size == 1 and text.lower() in lowercase_words:
         return False
+    if c.source == "model" and c.size == 1 and _home_town(doc, c):
+        return False
     if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):
         return False  # "le ministère de l'Économie": a portfolio, not a company
     if all(t.is_lower for t in span if t.is_alpha):
@@ -283,6 +285,26 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
         return sum(1 for t in doc if t.text == text) > 1
     return True
+
+
+HOME_TOWN_HEADS = {
+    "groupe",
+    "constructeur",
+    "géant",
+    "firme",
+    "fabricant",
+    "équipementier",
+    "éditeur",
+    "opérateur",
+}
+
+
+def _home_town(doc: Doc, c: Candidate) -> bool:
+    """'le groupe de Leverkusen', 'le constructeur de Seattle': a company's home town, named once."""
+    if c.start < 2 or doc[c.start - 1].lower_ not in ("de", "d'", "d’"):
+        return False
+    text = doc[c.start].text
+    return doc[c.start - 2].lower_ in HOME_TOWN_HEADS and sum(1 for t in doc if t.text == text) == 1
 
 
 def _alone_on_its_line(doc: Doc, c: Candidate) -> bool:

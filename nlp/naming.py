@@ -131,13 +131,15 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
     if len(current) > 1:
         chains.append(current)
     for chain in chains:
-        orgs = [c for c in chain if c.label == "ORG"]
+        orgs = [c for c in chain if c.label == "ORG" and not _after_place_word(doc, c)]
         if not orgs or any(c.label == "PRODUCT" and c.source == "gazetteer" for c in chain):
             continue
         for c in chain:
             text = doc[c.start : c.end].text
             if c.label == "ORG" or text in places or c.source == "gazetteer" or text in gazetteer:
                 continue
+            if _after_place_word(doc, c):
+                continue  # 'les usines de Crolles et de Bernin'
             if c.label == "PERSON" and (c.source != "model" or len(orgs) < 2):
                 continue
             if c.label in ("LOC", "MISC", "PERSON", "PRODUCT"):
@@ -147,3 +149,10 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
     gap = tuple(t.lower_ for t in doc[a.end : b.start])
     return gap in _LIST_GAPS and not any(t.is_sent_start for t in doc[a.end : b.start + 1])
+
+
+PLACE_WORDS = {"à", "en", "au", "aux", "près", "dans", "de", "d'", "d’", "du", "depuis", "vers"}
+
+
+def _after_place_word(doc: Doc, c: Candidate) -> bool:
+    return c.start > 0 and doc[c.start - 1].lower_ in PLACE_WORDS

@@ -55,12 +55,11 @@ class Passage:
         if same:
             return self.canonical(same[-1])
         paragraph = self.paragraph_start(i)
-        opening = [
-            o
-            for o in self.orgs
-            if paragraph <= o.start < i and not self._is_aside(o) and not self.is_public(self.canonical(o))
-        ]
-        if opening:
+        opening = [o for o in self.orgs if paragraph <= o.start < i and not self._is_aside(o)]
+        companies = [o for o in opening if not self.is_public(self.canonical(o))]
+        if companies:
+            return self.canonical(companies[0])
+        if opening:  # a paragraph about a public body only: callers leave its titles alone
             return self.canonical(opening[0])
         return self.most_named(i)
 

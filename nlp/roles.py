@@ -219,7 +219,7 @@ class RoleFinder:
             if org is None and not self._may_guess_org(doc, title, raw_end):
                 continue
             org_name = org if org is not None else ctx.salient_org(title.start)
-            if org_name is None or (ctx.is_public(org_name) and self._is_presidency(raw)):
+            if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             self._add(doc, ctx, person, org_name, raw, former, title)
             assigned.add(person.start)
@@ -254,7 +254,16 @@ class RoleFinder:
             if role is None:
                 continue
             by = next((t.i for t in doc[token.i + 1 : token.i + 5] if t.lower_ == "par"), None)
-            if by is None or (by + 1) not in ctx.person_start:
+            if by is None:
+                continue
+            while (
+                by + 1 < len(doc)
+                and by + 1 not in ctx.person_start
+                and doc[by + 1].is_lower
+                and by - token.i < 6
+            ):
+                by += 1  # "fondée par le chercheur Alain Benhamou"
+            if (by + 1) not in ctx.person_start:
                 continue
             people, j = [], by + 1
             while j in ctx.person_start:
@@ -276,11 +285,13 @@ class RoleFinder:
         org_end = {o.end - 1: o for o in ctx.orgs}
         if i >= 0 and i in org_end:
             return ctx.canonical(org_end[i])
-        phrase = []  # "la plateforme de commerce en ligne, dirigée par ...": the noun phrase before
-        j = i
-        while j >= 0 and doc[j].is_lower and not doc[j].is_punct and i - j < 6:
-            phrase.append(doc[j].lower_)
+        # "la plateforme de commerce en ligne, dirigée par ...", "La start-up fondée par": the noun phrase
+        j = i  # before ("start-up" is three tokens: words are rebuilt from the text)
+        while j >= 0 and (doc[j].is_lower or doc[j].text == "-") and i - j < 8:
+            if doc[j].is_punct and doc[j].text != "-":
+                break
             j -= 1
+        phrase = doc[j + 1 : i + 1].text.lower().replace("’", " ").replace("'", " ").split()
         if any(w in self.org_refs or w in REFERENCE_NOUNS for w in phrase):
             return ctx.salient_org(participle.i)
         sent = participle.sent
@@ -296,8 +307,12 @@ class RoleFinder:
         """A title without its company ('X, vice-présidente senior') takes the company of the passage,
         but not a bare 'président' (head of state, of a region...) nor a title with a nationality
         ('le président américain Donald Trump')."""
-        if normalise_title(doc[title.start : raw_end].text, self.patterns_dir) == "PRESIDENT":
-            return False
+        possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
+        if (
+            normalise_title(doc[title.start : raw_end].text, self.patterns_dir) == "PRESIDENT"
+            and not possessive
+        ):
+            return False  # but "Son président, X" is the president of the company just named
         return not any(t.lower_ in NATIONALITIES for t in doc[title.start : raw_end + 1])
 
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:

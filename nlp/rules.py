@@ -121,7 +121,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
             continue
         piece_start = ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or breaks_line(doc[i]):
+            if i == ent.end or breaks_line(doc[i]) or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")):
                 start, end = strip_span(doc, piece_start, i, label, words)
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
@@ -246,7 +246,6 @@ def _run_before(doc: Doc, end: int, words: dict, particles: bool = False) -> int
                 and token.lower_ in words["name_particles"]
                 and token.is_lower
                 and is_capitalised(doc[start - 2])
-                and not doc[start - 2].is_sent_start
             )
             or (
                 token.text == "-"
