@@ -1,7 +1,7 @@
 """Run every benchmark in sequence (`make bench`), then print one summary line each.
 
     python bench/run_all.py               # default sizes (about 25 minutes on 2 cores)
-    python bench/run_all.py --quick       # smaller runs (about 7 minutes)
+    python bench/run_all.py --quick       # smaller runs (about 5 minutes)
     python bench/run_all.py --only queries extract_pages
 
 Each benchmark runs in its own process (one crawl per process, a clean heap for memory figures)
