@@ -26,7 +26,7 @@ APPOSITION_HEADS = frozenset(
     "satellite lanceur casque montre tablette ordinateur herbicide désherbant antivirus navigateur".split()
 )
 ARTICLES = {"le", "la", "l'", "l’", "les"}
-_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}\d{2,}[A-Za-z]*$")
+_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*$")
 _LIST_GAPS = {
     (",",),
     ("et",),
@@ -58,6 +58,8 @@ def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[C
 
 def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'lance Orbis', 'a présenté Dragon Copilot', 'dévoile le Lumio Eye': the capitalised name after the verb."""
+    while i < len(doc) and doc[i].pos_ == "ADV" and doc[i].is_lower:
+        i += 1  # "commercialise déjà l'Iqirvo"
     if i < len(doc) and doc[i].lower_ in ARTICLES:
         i += 1
     end = capital_run(doc, i, words, allow_numbers=True)
@@ -132,6 +134,12 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
         chains.append(current)
     for chain in chains:
         orgs = [c for c in chain if c.label == "ORG" and not _after_place_word(doc, c)]
+        named_products = [c for c in chain if c.label == "PRODUCT" and c.source != "model" and not c.maker]
+        if named_products and not any(_strong_org(doc, c, gazetteer) for c in orgs):
+            for c in chain:  # "Ses logiciels BatiPlan et ChantierPro": a list of products
+                if c.label in ("ORG", "MISC") and c.source == "model":
+                    c.label, c.canonical = "PRODUCT", None
+            continue
         if not orgs or any(c.label == "PRODUCT" and c.source == "gazetteer" for c in chain):
             continue
         for c in chain:
@@ -156,3 +164,8 @@ PLACE_WORDS = {"à", "en", "au", "aux", "près", "dans", "de", "d'", "d’", "du
 
 def _after_place_word(doc: Doc, c: Candidate) -> bool:
     return c.start > 0 and doc[c.start - 1].lower_ in PLACE_WORDS
+
+
+def _strong_org(doc: Doc, c: Candidate, gazetteer: dict) -> bool:
+    text = doc[c.start : c.end].text
+    return c.source in ("gazetteer", "context") or gazetteer.get(text, {}).get("label") == "ORG"

@@ -222,7 +222,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if run_end == run_start:
             continue
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
-            if not (kind == "ORG" and run_start == end and doc[start:end].text.lower() in words["org_nouns"]):
+            if not (kind == "ORG" and doc[start:end].text.lower() in words["org_nouns"]):
                 continue  # "le cabinet Wood Mackenzie" is a company even if the model saw a person
         if doc[run_start].text in words["places"]:
             continue
@@ -292,8 +292,8 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     if i < 2 or doc[i].text not in (",", "("):
         return []
     start = _run_before(doc, i, words, particles=True)
-    while start < i and doc[start].is_lower:
-        start += 1
+    while start < i and (doc[start].is_lower or doc[start].lower_ in words["civilities"]):
+        start += 1  # "Mme Sophie Lemoine, associée": the name without the civility
     names = [t for t in doc[start:i] if t.text != "-"]
     if len(names) < 2 or len(names) > 4 or any(t.is_upper or t.lower_ in words["title_words"] for t in names):
         return []
