@@ -280,7 +280,7 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
         return False
     if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):
         return False  # "le ministère de l'Économie": a portfolio, not a company
-    if all(t.is_lower for t in span if t.is_alpha):
+    if not any(ch.isupper() for ch in text):  # 'S3NS' has no alphabetic token but is a name
         return False
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
         return sum(1 for t in doc if t.text == text) > 1

@@ -179,6 +179,8 @@ class QuantityParser:
             found.append(q)
 
         for m in self.after.finditer(text):
+            if m["sym"] and m["sym"].isalpha() and not m["sym"].isupper():
+                continue  # "12 mars": a lowercase 'ars' is no ISO code
             add(self._money_after(m, text, context))
         for m in self.before.finditer(text):
             add(self._money_before(m, text, context))
@@ -192,13 +194,27 @@ class QuantityParser:
             left = self._range_left(q, text)
             if left:
                 add(left)
-        currencies = [q.currency for q in found if q.label == "MONEY" and q.currency]
-        if currencies:
-            default = max(set(currencies), key=currencies.count)
-            for m in self.bare.finditer(text):
-                value = parse_number(m["num"]) * _scale(m["scale"])
-                add(Quantity("MONEY", m.start(), m.end(), value, default))
+        self._bare_amounts(text, found, add)
         return sorted(found, key=lambda q: q.start)
+
+    def _bare_amounts(self, text: str, found: list[Quantity], add) -> None:
+        """'dont 120 millions', 'contre 9 milliards': the currency of the amount just before in the same
+        paragraph, else the article's most common; none after a count ('36 millions de prises, 40 millions')."""
+        money = sorted((q for q in found if q.label == "MONEY" and q.currency), key=lambda q: q.start)
+        if not money:
+            return
+        currencies = [q.currency for q in money]
+        default = max(set(currencies), key=currencies.count)
+        for m in [*self.bare.finditer(text), *_PART_OF.finditer(text)]:
+            before = [q for q in money if q.end <= m.start()]
+            gap = text[before[-1].end : m.start()] if before else text[max(0, m.start() - 300) : m.start()]
+            if _COUNT.search(gap[-300:]):
+                continue
+            near = before and "\n" not in gap and len(gap) < 300
+            if m.re is _PART_OF and not (near and "." not in gap.replace(",", "")):
+                continue  # "dont 120 millions d'aides" only right after an amount of the same sentence
+            value = parse_number(m["num"]) * _scale(m["scale"])
+            add(Quantity("MONEY", m.start(), m.end(), value, before[-1].currency if near else default))
 
     def _money_after(self, m: re.Match, text: str, context: str) -> Quantity:
         if m["num2"] is not None:
@@ -253,6 +269,10 @@ class QuantityParser:
         if m:
             q.rate = " ".join(m.group(0).split())
         return q
+
+
+_PART_OF = re.compile(rf"(?<=\bdont )(?P<num>{_NUM})\s*(?P<scale>milliards?|millions?)(?=\s+(?:de\s|d['’]))")
+_COUNT = re.compile(r"\d\s*(?:milliards?|millions?)\s+(?:de|d['’])\s*(?!euros?\b|dollars?\b)[a-zé]", re.IGNORECASE)
 
 
 def _key(word: str) -> str:

@@ -101,7 +101,14 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
         end -= 1
     if end > start and doc[end - 1].text == ")" and "(" not in doc[start:end].text:
         end -= 1
-    return start, end
+    return digit_prefix(doc, start) if end > start else start, end
+
+
+def digit_prefix(doc: Doc, start: int) -> int:
+    """'10T Holdings', '3M': the tokenizer splits the leading digits off a name; take them back."""
+    if start > 0 and doc[start - 1].is_digit and doc[start - 1].whitespace_ == "" and is_capitalised(doc[start]):
+        return start - 1
+    return start
 
 
 def _article_of_name(doc: Doc, i: int, end: int) -> bool:
@@ -121,7 +128,12 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
             continue
         piece_start = ent.start
         for i in range(ent.start, ent.end + 1):
-            if i == ent.end or breaks_line(doc[i]) or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX")):
+            if (
+                i == ent.end
+                or breaks_line(doc[i])
+                or doc[i].text in (":", ";", "—", "|")  # "Nouvelle recrue chez Ynsect : Caroline Fabre"
+                or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"))
+            ):
                 start, end = strip_span(doc, piece_start, i, label, words)
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
@@ -130,9 +142,19 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                             if end < len(doc) and not breaks_line(doc[end]) and doc[end - 1].whitespace_
                             else end
                         )
-                    found.append(Candidate(start, end, label, "model"))
+                    piece = label
+                    if label == "MISC" and start > ent.start and _looks_like_person(doc, start, end):
+                        piece = "PERSON"  # "Nouvelle recrue chez Ynsect : Caroline Fabre", one model span
+                    found.append(Candidate(start, end, piece, "model"))
                 piece_start = i + 1
     return found
+
+
+def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
+    tokens = doc[start:end]
+    return 2 <= len(tokens) <= 3 and all(
+        t.pos_ == "PROPN" and t.is_title and (t.i == start or t.dep_ == "flat:name") for t in tokens
+    )
 
 
 def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[Candidate]:
