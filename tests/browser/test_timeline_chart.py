@@ -67,12 +67,16 @@ def database(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def server(database):
     port = _free_port()
+    env = {k: v for k, v in os.environ.items() if k != "VEILLE_PASSWORD_HASH"}  # no login here
+    log = ARTIFACTS / "serve.log"
+    ARTIFACTS.mkdir(exist_ok=True)
+    output = log.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "veille", "serve", "--db", str(database), "--port", str(port)],
         cwd=ROOT,
-        stdout=subprocess.PIPE,
+        env=env,
+        stdout=output,
         stderr=subprocess.STDOUT,
-        text=True,
     )
     base = f"http://127.0.0.1:{port}"
     try:
@@ -83,12 +87,13 @@ def server(database):
                 break
             except OSError:
                 if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(f"veille serve did not start: {process.stdout.read()}") from None
+                    raise RuntimeError(f"veille serve did not start: see {log}") from None
                 time.sleep(0.3)
         yield base
     finally:
         process.terminate()
         process.wait(timeout=20)
+        output.close()
 
 
 def _json(url: str):

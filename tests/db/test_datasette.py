@@ -162,7 +162,7 @@ def test_atom_feed_of_new_mentions(datasette):
 
 @pytest.fixture
 def protected(db_path, monkeypatch):
-    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    monkeypatch.setenv(PASSWORD_ENV, "")  # build_datasette sets it; undone after the test
     return build_datasette(db_path, password_hash=hash_password("s3cret"), username="redaction")
 
 
@@ -208,7 +208,7 @@ def test_hash_password_prints_a_hash_serve_accepts(db_path, monkeypatch):
     result = CliRunner().invoke(main, ["hash-password", "--stdin"], input="s3cret\n")
     assert result.exit_code == 0
     password_hash = result.stdout.strip()
-    monkeypatch.delenv(PASSWORD_ENV, raising=False)
+    monkeypatch.setenv(PASSWORD_ENV, "")  # build_datasette sets it; undone after the test
     ds = build_datasette(db_path, password_hash=password_hash)
     assert get(ds, "/", headers=basic("veille", "s3cret")).status_code == 200
     assert get(ds, "/").status_code == 401
