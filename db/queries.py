@@ -218,22 +218,28 @@ LIMIT 1000"""
 
 # The entities most often in the same articles as :entity (optionally of one :label).
 CO_MENTIONS_SQL = f"""WITH {_TARGET},
-its_articles AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = (SELECT id FROM target))
+its_articles AS (SELECT DISTINCT article_id FROM mentions WHERE entity_id = (SELECT id FROM target)),
+co AS (
+    -- grouped on the entity id first, names joined after: half the time on a very cited entity
+    SELECT m.entity_id, count(DISTINCT m.article_id) AS articles_communs, count(*) AS mentions,
+           max(substr(m.published_at, 1, 10)) AS derniere_date
+    FROM mentions m
+    JOIN its_articles ia ON ia.article_id = m.article_id
+    WHERE m.entity_id != (SELECT id FROM target)
+    GROUP BY m.entity_id
+)
 SELECT
     e.name AS entite,
     e.label AS type,
-    count(DISTINCT m.article_id) AS articles_communs,
-    count(*) AS mentions,
-    max(substr(m.published_at, 1, 10)) AS derniere_date,
+    co.articles_communs,
+    co.mentions,
+    co.derniere_date,
     e.id AS entite_id,
     (SELECT name FROM target) AS avec
-FROM mentions m
-JOIN its_articles ia ON ia.article_id = m.article_id
-JOIN entities e ON e.id = m.entity_id
-WHERE m.entity_id != (SELECT id FROM target)
-  AND (:label = '' OR e.label = upper(:label))
-GROUP BY e.id
-ORDER BY articles_communs DESC, mentions DESC, e.name
+FROM co
+JOIN entities e ON e.id = co.entity_id
+WHERE (:label = '' OR e.label = upper(:label))
+ORDER BY co.articles_communs DESC, co.mentions DESC, e.name
 LIMIT 100"""
 
 # Full-text search with highlighted extracts; the ⟦ ⟧ marks become <mark> in the browser only

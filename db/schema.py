@@ -181,7 +181,16 @@ def _v1_initial(db: sqlite_utils.Database) -> None:
         db["entities"].enable_fts(["name"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial]
+def _v2_covering_mentions_index(db: sqlite_utils.Database) -> None:
+    # co-mentions read (article_id, entity_id, published_at) for every article of an entity:
+    # a covering index answers without touching the table (bench/bench_queries.py: ~2x on 1M mentions)
+    db.execute(
+        "CREATE INDEX IF NOT EXISTS idx_mentions_article_cover ON mentions(article_id, entity_id, published_at)"
+    )
+    db.execute("DROP INDEX IF EXISTS idx_mentions_article")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_covering_mentions_index]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

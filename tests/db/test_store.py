@@ -147,3 +147,21 @@ def test_run_log_and_feed_state(database):
     db.save_feed_state(database, "http://f/rss", "a", status=200, ok=True, etag='"v1"')
     state = db.feed_states(database)["http://f/rss"]
     assert (state["consecutive_failures"], state["etag"]) == (0, '"v1"')
+
+
+def test_a_version_1_database_upgrades_in_place_keeping_its_rows(tmp_path):
+    import sqlite_utils
+
+    from db.schema import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    old = sqlite_utils.Database(path)
+    MIGRATIONS[0](old)
+    old.execute("PRAGMA user_version = 1")
+    db.save_article(old, ARTICLE, EXTRACTION)
+    old.close()
+
+    upgraded = db.open_db(path)
+    assert upgraded.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
+    assert "idx_mentions_article_cover" in {i.name for i in upgraded["mentions"].indexes}
+    assert count(upgraded, "articles") == 1 and count(upgraded, "mentions") == 1
