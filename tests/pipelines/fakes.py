@@ -14,7 +14,13 @@ def make_extractor():
         return [
             {
                 "entities": [
-                    {"label": "ORG", "text": "Cisco", "canonical": "Cisco", "start": m.start(), "end": m.end()}
+                    {
+                        "label": "ORG",
+                        "text": "Cisco",
+                        "canonical": "Cisco",
+                        "start": m.start(),
+                        "end": m.end(),
+                    }
                     for m in re.finditer(r"\bCisco\b", text)
                 ],
                 "roles": [],

@@ -83,7 +83,9 @@ def test_limit_caps_new_articles(tmp_path):
 
 
 def test_nlp_failure_keeps_the_articles(tmp_path):
-    database, stats = run_pipelines(tmp_path, [item(1), item(2)], VEILLE_NLP="tests.pipelines.fakes:make_failing_extractor")
+    database, stats = run_pipelines(
+        tmp_path, [item(1), item(2)], VEILLE_NLP="tests.pipelines.fakes:make_failing_extractor"
+    )
     assert database["articles"].count == 2
     assert stats["veille/errors/nlp_error"] == 1
 
@@ -100,7 +102,9 @@ def test_store_is_off_without_a_database_path():
 
 
 def test_unwritable_database_is_reported_not_raised(tmp_path):
-    crawler = get_crawler(settings_dict={"VEILLE_DB_PATH": str(tmp_path / "missing-dir" / "t.db"), "VEILLE_NLP": "none"})
+    crawler = get_crawler(
+        settings_dict={"VEILLE_DB_PATH": str(tmp_path / "missing-dir" / "t.db"), "VEILLE_NLP": "none"}
+    )
     store = StorePipeline.from_crawler(crawler)
     store.open_spider()
     store.process_item(item(1))
