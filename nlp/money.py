@@ -272,7 +272,9 @@ class QuantityParser:
 
 
 _PART_OF = re.compile(rf"(?<=\bdont )(?P<num>{_NUM})\s*(?P<scale>milliards?|millions?)(?=\s+(?:de\s|d['’]))")
-_COUNT = re.compile(r"\d\s*(?:milliards?|millions?)\s+(?:de|d['’])\s*(?!euros?\b|dollars?\b)[a-zé]", re.IGNORECASE)
+_COUNT = re.compile(
+    r"\d\s*(?:milliards?|millions?)\s+(?:de|d['’])\s*(?!euros?\b|dollars?\b)[a-zé]", re.IGNORECASE
+)
 
 
 def _key(word: str) -> str:

@@ -19,164 +19,23 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from nlp import appointments
 from nlp.lexicon import normalise_title, titles, word_lists
 from nlp.passage import Passage
+from nlp.role_words import (
+    DETERMINERS,
+    FORMER,
+    GAP_BEFORE_TITLE,
+    NATIONALITIES,
+    PARTICIPLES,
+    PREPOSITIONS,
+    REFERENCE_NOUNS,
+    RELATIVE_VERBS,
+    SUBJECT_PRONOUNS,
+)
 
 logger = logging.getLogger(__name__)
 
-PREPOSITIONS = {"de", "du", "des", "d'", "d’", "chez", "à", "au", "aux", "of", "at", "pour"}
-DETERMINERS = {"l'", "l’", "la", "le", "les", "cette", "ce", "cet", "son", "sa", "ses"}
-FORMER = {
-    "ancien",
-    "ancienne",
-    "anciens",
-    "anciennes",
-    "ex",
-    "ex-",
-    "précédent",
-    "précédente",
-    "feu",
-    "auparavant",
-    "précédemment",
-    "jusqu'",
-    "jusqu’",
-    "jusqu'alors",
-    "jusqu’alors",
-    "jusqu'ici",
-    "jusqu’ici",
-    "était",
-    "fut",
-}
-GAP_BEFORE_TITLE = (
-    FORMER
-    | DETERMINERS
-    | {
-        ",",
-        "(",
-        "‘",
-        "'",
-        "«",
-        "“",
-        "est",
-        "était",
-        "devient",
-        "devenu",
-        "devenue",
-        "a",
-        "été",
-        "nommé",
-        "nommée",
-        "sera",
-        "reste",
-        "promu",
-        "promue",
-        "au",
-        "poste",
-        "de",
-        "d'",
-        "d’",
-        "comme",
-        "en",
-        "tant",
-        "que",
-        "et",
-        "actuel",
-        "actuelle",
-        "nouveau",
-        "nouvelle",
-        "futur",
-        "future",
-        "désormais",
-        "aujourd'hui",
-        "également",
-        "actuellement",
-        "alors",
-        "reçoit",
-        "titre",
-        "fonction",
-        "fonctions",
-        "occupe",
-        "qui",
-        "devenir",
-        "depuis",
-        "nouvellement",
-        "jusqu’ici",
-        "jusqu",
-        "ici",
-        "récemment",
-        "officiellement",
-    }
-)
-SUBJECT_PRONOUNS = {"il", "elle"}
-RELATIVE_VERBS = {
-    "dirige": "CEO",
-    "dirigeait": "CEO",
-    "préside": "PRESIDENT",
-    "présidait": "PRESIDENT",
-    "fondé": "FOUNDER",
-    "cofondé": "FOUNDER",
-    "co-fondé": "FOUNDER",
-    "fonde": "FOUNDER",
-}
-NATIONALITIES = {
-    "américain",
-    "américaine",
-    "français",
-    "française",
-    "chinois",
-    "chinoise",
-    "russe",
-    "allemand",
-    "allemande",
-    "britannique",
-    "italien",
-    "italienne",
-    "espagnol",
-    "espagnole",
-    "japonais",
-    "japonaise",
-    "ukrainien",
-    "ukrainienne",
-    "turc",
-    "turque",
-    "brésilien",
-    "brésilienne",
-    "mexicain",
-    "mexicaine",
-    "indien",
-    "indienne",
-    "européen",
-    "européenne",
-    "sud-coréen",
-    "coréen",
-    "israélien",
-    "iranien",
-    "argentin",
-    "argentine",
-}
-REFERENCE_NOUNS = {
-    "plateforme",
-    "application",
-    "marque",
-    "site",
-    "réseau",
-    "service",
-    "chaîne",
-    "titre",
-    "journal",
-}
-PARTICIPLES = {
-    "dirigé": "CEO",
-    "dirigée": "CEO",
-    "présidé": "PRESIDENT",
-    "présidée": "PRESIDENT",
-    "fondé": "FOUNDER",
-    "fondée": "FOUNDER",
-    "cofondé": "FOUNDER",
-    "cofondée": "FOUNDER",
-    "co-fondé": "FOUNDER",
-    "co-fondée": "FOUNDER",
-}
 MAX_CHUNK = 14
 
 
@@ -212,6 +71,9 @@ class RoleFinder:
             person, pronoun = self._person_for(doc, title, chunk_end, ctx)
             if person is None:
                 continue
+            predecessor = person
+            if person.end <= title.start and "," not in doc[person.end : title.start].text:
+                person = appointments.successor(doc, person, ctx) or person
             former = former or _former_before(doc, title.start)
             if org is None and raw_end < chunk_end:  # "président de la République": not a company title
                 continue
@@ -222,8 +84,12 @@ class RoleFinder:
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             self._add(doc, ctx, person, org_name, raw, former, title)
+            if predecessor is not person:  # "X succède à Z à la tête de Y": Z held the title
+                self._add(doc, ctx, predecessor, org_name, raw, True, title)
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
+        appointments.offices(self, doc, ctx)
+        appointments.joins(self, doc, ctx, titles_found)
         self._participles(doc, ctx)
         self._relative_verbs(doc, ctx)
         return doc

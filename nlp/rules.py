@@ -106,7 +106,12 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
 
 def digit_prefix(doc: Doc, start: int) -> int:
     """'10T Holdings', '3M': the tokenizer splits the leading digits off a name; take them back."""
-    if start > 0 and doc[start - 1].is_digit and doc[start - 1].whitespace_ == "" and is_capitalised(doc[start]):
+    if (
+        start > 0
+        and doc[start - 1].is_digit
+        and doc[start - 1].whitespace_ == ""
+        and is_capitalised(doc[start])
+    ):
         return start - 1
     return start
 

@@ -1,0 +1,163 @@
+"""Roles stated by appointment forms, for nlp/roles.py:
+
+"X prend la direction (générale) de Y", "X a été reconduit à la présidence du conseil de surveillance de Y",
+"X est nommée à la présidence de Y", "Chez Y, X prend la direction de la cybersécurité"
+"X rejoint Y en tant que / comme / au poste de <title>"
+"X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span
+
+from nlp.lexicon import normalise_title
+from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+
+logger = logging.getLogger(__name__)
+
+#: "la direction financière" is held by "la directrice financière": the feminine title names the role
+OFFICE_NOUNS = {
+    "direction": "directrice",
+    "présidence": "présidente",
+    "tête": "à la tête",
+    "rênes": "à la tête",
+}
+TAKE_WORDS = frozenset(
+    "prend prendra prennent reprend reprendra pris prise prendre reprendre assure assurera assumera à confier confie "
+    "confié confiée nommé nommée reconduit reconduite élu élue appelé appelée promu promue désigné désignée".split()
+)
+JOIN_VERBS = {"rejoint", "rejoindra", "rejoignent", "rejoindre", "intègre", "intégrera", "arrive"}
+SUCCEED = {"succède", "succédera", "succéder", "succédant", "remplace", "remplacera", "remplaçant"}
+AS_WORDS = {"en", "tant", "que", "comme", "au", "poste", "de", "d'", "d’", "qu'", "qu’"}
+OF_WORDS = {"de", "du", "des", "d'", "d’"}
+
+
+def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -> Span | None:
+    """The person whose name ends just before token i, across gap words ('a été', 'est nommée')."""
+    gap = 0
+    while i >= 0 and gap < 7:
+        if i in ctx.person_end:
+            return ctx.person_end[i]
+        token = doc[i]
+        if token.lower_ in SUBJECT_PRONOUNS:
+            return ctx.last_person_before(i)
+        if token.lower_ not in GAP_BEFORE_TITLE and token.lower_ not in extra:
+            return None
+        i, gap = i - 1, gap + 1
+    return None
+
+
+def offices(finder, doc: Doc, ctx) -> None:
+    """'prend la direction de Y', 'reconduit à la présidence du conseil de surveillance de Y'."""
+    for token in doc:
+        feminine = OFFICE_NOUNS.get(token.lower_)
+        if feminine is None or token.i < 2 or doc[token.i - 1].lower_ not in ("la", "les"):
+            continue
+        if (
+            doc[token.i - 2].lower_ not in TAKE_WORDS
+            or feminine == doc[token.i - 2 : token.i + 1].text.lower()
+        ):
+            continue  # "à la tête" itself is a title of the lexicon
+        person = person_before(doc, token.i - 3, ctx, TAKE_WORDS)
+        if person is None:
+            continue
+        person = successor(doc, person, ctx) or person
+        end = token.i + 1
+        while (
+            end < len(doc)
+            and end - token.i <= 2
+            and doc[end].is_lower
+            and doc[end].is_alpha
+            and (doc[end].pos_ not in ("ADP", "DET", "VERB", "AUX", "CCONJ", "PRON", "SCONJ", "ADV"))
+        ):
+            end += 1  # "la direction générale", "la direction financière"
+        if doc[end : end + 2].text.lower() in ("du conseil", "du directoire"):
+            end += 2
+            if doc[end : end + 2].text.lower().replace("’", "'") in ("de surveillance", "d' administration"):
+                end += 2
+        words = doc[token.i + 1 : end].text
+        raw = f"{feminine} {words}".strip() if feminine != "à la tête" else feminine
+        if feminine == "directrice" and not words:
+            raw = "directrice générale"  # taking the direction of a company is running it
+        org = _org_after(finder, doc, end, ctx)
+        if org is None and feminine == "directrice" and end < len(doc) and doc[end].lower_ in OF_WORDS:
+            org = _chez_opening(doc, token, ctx)
+            raw = f"directrice {doc[end : _function_end(doc, end)].text}"
+        elif org is None and words:  # "Chez Y, X prend la direction technique"
+            org = _chez_opening(doc, token, ctx)
+        if org is None:
+            continue
+        role = normalise_title(raw, finder.patterns_dir)
+        finder._add(doc, ctx, person, org, doc[token.i - 1 : end].text, False, doc[token.i - 1 : end], role)
+
+
+def _org_after(finder, doc: Doc, i: int, ctx) -> str | None:
+    if i >= len(doc) or doc[i].lower_ not in OF_WORDS:
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].lower_ in DETERMINERS:
+        j += 1
+    if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
+        return ctx.canonical(ctx.ent_start[j])
+    if j > i + 1 and j < len(doc) and doc[j].lower_ in finder.org_refs:
+        return ctx.salient_org(i)  # "a pris la direction de l'entreprise"
+    return None
+
+
+def _function_end(doc: Doc, i: int) -> int:
+    j = i + 1
+    while (
+        j < len(doc) and (doc[j].is_lower and doc[j].is_alpha or doc[j].lower_ in ("l'", "l’")) and j - i < 5
+    ):
+        j += 1
+    return j
+
+
+def _chez_opening(doc: Doc, token, ctx) -> str | None:
+    """'Chez Ledger, Antoine Fabre prend la direction de la cybersécurité': the company opening the sentence
+    (read back to the full stop: the parser often starts a sentence at the comma)."""
+    i = token.i - 1
+    while i > 0 and token.i - i < 15 and doc[i - 1].text not in (".", "!", "?") and not doc[i - 1].is_space:
+        i -= 1
+    while i < token.i and (doc[i].is_punct or doc[i].is_space):
+        i += 1
+    if doc[i].lower_ != "chez" or (i + 1) not in ctx.ent_start:
+        return None
+    org = ctx.ent_start[i + 1]
+    return ctx.canonical(org) if org.label_ == "ORG" else None
+
+
+def joins(finder, doc: Doc, ctx, titles_found) -> None:
+    """'X rejoint Y en tant que directrice générale', 'X rejoint Y comme DAF'."""
+    title_at = {t.start: t for t, _ in titles_found}
+    for token in doc:
+        if token.lower_ not in JOIN_VERBS:
+            continue
+        person = person_before(doc, token.i - 1, ctx)
+        j = token.i + 1
+        while j < len(doc) and doc[j].lower_ in DETERMINERS | {"chez"}:
+            j += 1
+        if person is None or j not in ctx.ent_start or ctx.ent_start[j].label_ != "ORG":
+            continue
+        org = ctx.ent_start[j]
+        k = org.end
+        while k < len(doc) and doc[k].lower_ in AS_WORDS and k - org.end < 4:
+            k += 1
+        if k == org.end or k not in title_at:
+            continue
+        title = title_at[k]
+        _, _, raw_end = finder._complement(doc, title, ctx)
+        raw = doc[title.start : max(raw_end, title.end)].text
+        finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title)
+
+
+def successor(doc: Doc, person: Span, ctx) -> Span | None:
+    """'X succède à Z à la tête de Y', 'Elle remplace Z au poste de DAF': X, when the title found Z."""
+    i = person.start - 1
+    if i >= 0 and doc[i].lower_ in ("à", "a"):
+        i -= 1
+    if i < 0 or doc[i].lower_ not in SUCCEED:
+        return None
+    return person_before(doc, i - 1, ctx, {"qui", "lui", "elle", "il"})
