@@ -33,6 +33,14 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
     }
     surnames = {doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1}
+    suffixed = {  # "Hua Hong" where the article also says "Hua Hong Semiconductor"
+        doc[c.start : c.end - 1].text
+        for c in chosen
+        if c.label in ("ORG", "PERSON", "MISC")
+        and c.size > 2
+        and doc[c.end - 1].lower_ in words["org_suffixes"]
+        and doc[c.end - 1].is_title
+    }
     acting = _acting_names(doc, chosen, words)
     for c in chosen:
         text = doc[c.start : c.end].text
@@ -69,6 +77,9 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             _check_person(doc, c, words)
         if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
             c.label = "DROP"
+    for c in chosen:
+        if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
+            c.label = "ORG"
     _persons(doc, chosen, org_texts)
     enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)

@@ -16,6 +16,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
 from nlp import canonical as canon
+from nlp.gazetteer import gazetteer_candidates
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
 from nlp.naming import product_candidates
@@ -23,7 +24,6 @@ from nlp.rules import (
     PRIORITY,
     Candidate,
     context_candidates,
-    gazetteer_candidates,
     model_candidates,
 )
 

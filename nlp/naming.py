@@ -26,6 +26,10 @@ APPOSITION_HEADS = frozenset(
     "satellite lanceur casque montre tablette ordinateur herbicide désherbant antivirus navigateur".split()
 )
 ARTICLES = {"le", "la", "l'", "l’", "les"}
+PLURAL_ORG_HEADS = frozenset(
+    "enseignes groupes banques constructeurs éditeurs opérateurs fabricants assureurs distributeurs sociétés "
+    "entreprises start-up startups investisseurs fonds cabinets laboratoires équipementiers".split()
+)
 _CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*$")
 _LIST_GAPS = {
     (",",),
@@ -75,7 +79,7 @@ def _name_before_product_apposition(
 ) -> list[Candidate]:
     """'Codestral, un modèle spécialisé dans le code': the name before ', un/une <product noun>'."""
     i = head - 1
-    if doc[i].lower_ not in ("un", "une") or doc[i - 1].text != ",":
+    if doc[i].lower_ not in ("un", "une", "le", "la") or doc[i - 1].text != ",":
         return []
     end = i - 1
     start = end
@@ -133,6 +137,11 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
     if len(current) > 1:
         chains.append(current)
     for chain in chains:
+        if chain[0].start > 0 and doc[chain[0].start - 1].lower_ in PLURAL_ORG_HEADS:
+            for c in chain:  # "les enseignes Lapeyre et Leroy Merlin": every name of the list
+                if c.label in ("PERSON", "MISC", "LOC") and doc[c.start : c.end].text not in places:
+                    c.label, c.canonical = "ORG", None
+            continue
         orgs = [c for c in chain if c.label == "ORG" and not _after_place_word(doc, c)]
         named_products = [c for c in chain if c.label == "PRODUCT" and c.source != "model" and not c.maker]
         if named_products and not any(_strong_org(doc, c, gazetteer) for c in orgs):

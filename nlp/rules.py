@@ -62,7 +62,11 @@ def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) 
             end += 1
         elif end > start and token.text in ("&", "-") and end + 1 < len(doc) and is_capitalised(doc[end + 1]):
             end += 1
-        elif end > start and allow_numbers and token.like_num:
+        elif (
+            end > start
+            and allow_numbers
+            and (token.like_num or (token.text[0].isdigit() and token.text.isalnum()))
+        ):
             end += 1
         else:
             break
@@ -148,6 +152,8 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                             else end
                         )
                     piece = label
+                    if label == "PERSON" and end == i and _suffix_after(doc, end, words):
+                        piece, end = "ORG", end + 1  # "Hua Hong Semiconductor", "Harmonie Mutuelle"
                     if label == "MISC" and start > ent.start and _looks_like_person(doc, start, end):
                         piece = "PERSON"  # "Nouvelle recrue chez Ynsect : Caroline Fabre", one model span
                     found.append(Candidate(start, end, piece, "model"))
@@ -155,54 +161,21 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
     return found
 
 
+def _suffix_after(doc: Doc, end: int, words: dict) -> bool:
+    return (
+        end < len(doc)
+        and doc[end].is_title
+        and doc[end].lower_ in words["org_suffixes"]
+        and end > 0
+        and (doc[end - 1].whitespace_ != "")
+    )
+
+
 def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     tokens = doc[start:end]
     return 2 <= len(tokens) <= 3 and all(
         t.pos_ == "PROPN" and t.is_title and (t.i == start or t.dep_ == "flat:name") for t in tokens
     )
-
-
-def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[Candidate]:
-    """Known companies and products; a one-word name needs the model's agreement or a mid-sentence place."""
-    model_tokens = {i for ent in doc.ents if ent.label_ != "LOC" for i in range(ent.start, ent.end)}
-    found = []
-    for _match_id, start, end in matcher(doc):
-        text = doc[start:end].text
-        entry = entries.get(text)
-        if entry is None:
-            continue
-        token = doc[start]
-        if end - start == 1 and not token.is_upper:
-            if start not in model_tokens and (
-                token.is_sent_start or token.pos_ not in ("PROPN", "NOUN", "X")
-            ):
-                continue
-        if start > 0 and doc[start - 1].is_alpha and doc[start - 1].whitespace_ == "":
-            continue
-        if entry["label"] == "PRODUCT":
-            end = _model_number(doc, end)
-        found.append(
-            Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker"))
-        )
-    return found
-
-
-def _model_number(doc: Doc, end: int) -> int:
-    """'iPhone' + '16', 'Galaxy S25' + 'Ultra': extend a product name over its model number."""
-    if end >= len(doc) or not doc[end - 1].whitespace_ or not doc[end].like_num:
-        return end
-    end += 1
-    while (
-        end < len(doc)
-        and end - 1 >= 0
-        and doc[end - 1].whitespace_
-        and doc[end].text[:1].isupper()
-        and doc[end].is_alpha
-        and not doc[end].is_sent_start
-        and doc[end].pos_ == "PROPN"
-    ):
-        end += 1
-    return end
 
 
 def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
@@ -354,6 +327,8 @@ def _product_apposition(doc: Doc, i: int, words: dict, person_tokens: set[int]) 
         i += 1
     if i + 1 >= len(doc) or doc[i].text != ",":
         return []
+    if i + 2 < len(doc) and doc[i + 1].lower_ in ("le", "la") and doc[i + 1].is_lower:
+        i += 1  # "son assistant, le Chat, ..."
     end = capital_run(doc, i + 1, words, allow_numbers=True)
     if end == i + 1 or any(t in person_tokens for t in range(i + 1, end)) or end >= len(doc):
         return []

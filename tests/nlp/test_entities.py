@@ -171,3 +171,30 @@ def test_product_named_by_baptisee_and_by_apposition(extract):
 def test_a_ministry_is_not_a_company(extract):
     text = "Le ministère de l'Économie a validé la cession de Worldgrid à la société Alten."
     assert "Économie" not in labelled(extract(text), "ORG")
+
+
+def test_names_with_digits_are_companies(extract):
+    text = "Le fonds 10T Holdings entre au capital de Nubelio. La coentreprise S3NS, détenue par Thales, recrute."
+    orgs = labelled(extract(text), "ORG")
+    assert {"10T Holdings", "S3NS"} <= set(orgs), orgs
+
+
+def test_every_name_listed_after_a_plural_company_word_is_a_company(extract):
+    result = extract("La PME vend aux enseignes Lapeyre et Leroy Merlin, qui pèsent 20 % de son activité.")
+    assert {"Lapeyre", "Leroy Merlin"} <= set(labelled(result, "ORG"))
+    assert not labelled(result, "PERSON")
+
+
+def test_a_name_with_a_company_suffix_is_not_a_person(extract):
+    result = extract(
+        "SMIC et Hua Hong progressent. Son concurrent Hua Hong Semiconductor a publié ses comptes."
+    )
+    assert not labelled(result, "PERSON")
+    assert "Hua Hong Semiconductor" in labelled(result, "ORG")
+
+
+def test_product_in_apposition_with_an_article(extract):
+    result = extract(
+        "La start-up Velkor muscle son assistant, le Chat, désormais capable de chercher sur le web."
+    )
+    assert "Chat" in labelled(result, "PRODUCT") or "le Chat" in labelled(result, "PRODUCT")

@@ -121,3 +121,25 @@ def test_percent_forms(parser, text, values):
 )
 def test_parse_number_french_formats(raw, value):
     assert parse_number(raw) == value
+
+
+def test_bare_amount_takes_the_currency_of_the_amount_just_before(parser):
+    text = (
+        "Le prêt atteint 970 milliards de yens et 100 milliards de yens. "
+        "La cible a réalisé 263 millions de dollars de ventes, pour un bénéfice net de 58 millions."
+    )
+    assert (58e6, "USD") in amounts(parser, text)
+
+
+def test_part_of_an_amount_inherits_its_currency(parser):
+    text = "L'investissement atteindra 400 millions d’euros, dont 120 millions d’aides publiques."
+    assert (120e6, "EUR") in amounts(parser, text)
+
+
+def test_bare_number_after_a_count_is_not_money(parser):
+    text = "Le réseau a coûté 2 milliards d'euros. Nous couvrons 36 millions de prises et visons 40 millions."
+    assert all(value != 40e6 for value, _ in amounts(parser, text))
+
+
+def test_a_date_is_not_money(parser):
+    assert amounts(parser, "Paris, le 12 mars. Le contrat vaut 3 millions d'euros.") == [(3e6, "EUR")]
