@@ -63,6 +63,16 @@ class Passage:
             return self.canonical(opening[0])
         return self.most_named(i)
 
+    def recent_org(self, i: int) -> str | None:
+        """'Son directeur financier, X': the company named last before i, within two sentences."""
+        s = self.sentence_index(i)
+        before = [
+            o
+            for o in self.orgs
+            if o.start < i and s - 2 <= self.sentence_index(o.start) and not self._is_aside(o)
+        ]
+        return self.canonical(before[-1]) if before else None
+
     def most_named(self, i: int) -> str | None:
         """The most named organisation of the article, helped by the two sentences before i (ties: the
         one named first); public bodies rarely are what "l'entreprise" means."""
@@ -84,6 +94,14 @@ class Passage:
         before = {t.lower_ for t in self.doc[max(0, org.start - 5) : org.start]}
         if before & ASIDE_WORDS:
             return True
+        doc = self.doc
+        if (
+            0 < org.start
+            and org.end < len(doc)
+            and doc[org.start - 1].text == "("
+            and doc[org.end].text == ")"
+        ):
+            return True  # "Pékin (AFP) -": the agency of a dateline
         opened = 0
         for t in self.doc[self.paragraph_start(org.start) : org.start]:
             if t.text in ("«", "“"):

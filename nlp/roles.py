@@ -80,7 +80,8 @@ class RoleFinder:
             raw = doc[title.start : raw_end].text
             if org is None and not self._may_guess_org(doc, title, raw_end):
                 continue
-            org_name = org if org is not None else ctx.salient_org(title.start)
+            possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
+            org_name = org or (possessive and ctx.recent_org(title.start)) or ctx.salient_org(title.start)
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             self._add(doc, ctx, person, org_name, raw, former, title)

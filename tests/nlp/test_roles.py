@@ -240,3 +240,11 @@ def test_successor_takes_the_title_and_the_predecessor_held_it(extract):
     [before] = roles_of(result, "Marc Tisserand")
     assert before["former"] is True
     assert roles_of(result, "Louise Carrel")[0]["former"] is False
+
+
+def test_possessive_title_belongs_to_the_company_just_named_not_the_dateline_agency(extract):
+    text = (
+        "Pékin (AFP) - Le fondeur Velkor a publié ses comptes. Aux Pays-Bas, le néerlandais Tessaro a averti "
+        "que ses ventes reculeraient. Son directeur financier, Roger Dalman, a confirmé la fourchette."
+    )
+    assert ("Roger Dalman", "Tessaro") in pairs(extract(text))
