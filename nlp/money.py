@@ -204,7 +204,7 @@ class QuantityParser:
         if not money:
             return
         currencies = [q.currency for q in money]
-        default = max(set(currencies), key=currencies.count)
+        default = max(currencies, key=currencies.count)  # ties: the first named (a set would vary per run)
         for m in [*self.bare.finditer(text), *_PART_OF.finditer(text)]:
             before = [q for q in money if q.end <= m.start()]
             gap = text[before[-1].end : m.start()] if before else text[max(0, m.start() - 300) : m.start()]
