@@ -26,7 +26,7 @@ class Passage:
         self.person_start = {e.start: e for e in self.persons}
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
-        self.sent_starts = [s.start for s in doc.sents]
+        self.sent_starts = _merged_sentence_starts(doc)
         self.para_starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
         self.first_mention: dict[str, int] = {}
@@ -64,14 +64,20 @@ class Passage:
         return self.most_named(i)
 
     def recent_org(self, i: int) -> str | None:
-        """'Son directeur financier, X': the company named last before i, within two sentences."""
+        """'Son directeur financier, X': the company named last before i, within two sentences; the subject
+        of a sentence wins over a company named after it as a supplier or a client."""
         s = self.sentence_index(i)
         before = [
             o
             for o in self.orgs
             if o.start < i and s - 2 <= self.sentence_index(o.start) and not self._is_aside(o)
         ]
-        return self.canonical(before[-1]) if before else None
+        if not before:
+            return None
+        subjects = [o for o in before if o.root.dep_.startswith("nsubj") and not self.is_public(self.canonical(o))]
+        if subjects and self.sentence_index(subjects[-1].start) >= self.sentence_index(before[-1].start) - 1:
+            return self.canonical(subjects[-1])  # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
+        return self.canonical(before[-1])
 
     def most_named(self, i: int) -> str | None:
         """The most named organisation of the article, helped by the two sentences before i (ties: the
@@ -113,3 +119,20 @@ class Passage:
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]
         return before[-1] if before else None
+
+
+def _merged_sentence_starts(doc: Doc) -> list[int]:
+    """Sentence starts, where the parser's pieces of one quoted sentence ('«', 'Nous ... »', ', indique
+    son PDG, X.') count as one sentence: a piece with no word, or opening on punctuation or lowercase,
+    continues the sentence before it."""
+    starts: list[int] = []
+    pending = False
+    for sent in doc.sents:
+        first = sent[0]
+        words = [t for t in sent if t.is_alpha]
+        continues = starts and (pending or first.is_punct and first.text not in ("«", "“", "-", "–", "—") or first.is_lower)
+        if not continues:
+            starts.append(sent.start)
+        pending = not words  # a lone '«': the next piece belongs to it
+    return starts or [0]
+

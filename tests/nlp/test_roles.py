@@ -248,3 +248,22 @@ def test_possessive_title_belongs_to_the_company_just_named_not_the_dateline_age
         "que ses ventes reculeraient. Son directeur financier, Roger Dalman, a confirmé la fourchette."
     )
     assert ("Roger Dalman", "Tessaro") in pairs(extract(text))
+
+
+def test_possessive_title_after_a_quote_belongs_to_the_subject_company_not_its_supplier(extract):
+    text = (
+        "Le navire embarque des moteurs Siemens. La Compagnie Ardennaise, qui exploite la ligne, a commandé "
+        "deux unités. « Nous économiserons 180 000 litres de gazole par an », indique son directeur général, "
+        "Yann Kerdual."
+    )
+    found = pairs(extract(text))
+    assert ("Yann Kerdual", "Compagnie Ardennaise") in found
+    assert ("Yann Kerdual", "Siemens") not in found
+
+
+def test_a_name_ending_in_a_trade_word_is_a_company_not_a_person(extract):
+    result = extract("Le chantier Marcel Bateaux a choisi des batteries de Forsee Power pour son catamaran.")
+    people = {e["text"] for e in result["entities"] if e["label"] == "PERSON"}
+    orgs = {e["text"] for e in result["entities"] if e["label"] == "ORG"}
+    assert not people & {"Marcel Bateaux", "Forsee Power"}
+    assert "Marcel Bateaux" in orgs
