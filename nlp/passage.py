@@ -74,9 +74,12 @@ class Passage:
         ]
         if not before:
             return None
-        subjects = [o for o in before if o.root.dep_.startswith("nsubj") and not self.is_public(self.canonical(o))]
+        subjects = [
+            o for o in before if o.root.dep_.startswith("nsubj") and not self.is_public(self.canonical(o))
+        ]
         if subjects and self.sentence_index(subjects[-1].start) >= self.sentence_index(before[-1].start) - 1:
-            return self.canonical(subjects[-1])  # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
+            # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
+            return self.canonical(subjects[-1])
         return self.canonical(before[-1])
 
     def most_named(self, i: int) -> str | None:
@@ -130,9 +133,10 @@ def _merged_sentence_starts(doc: Doc) -> list[int]:
     for sent in doc.sents:
         first = sent[0]
         words = [t for t in sent if t.is_alpha]
-        continues = starts and (pending or first.is_punct and first.text not in ("«", "“", "-", "–", "—") or first.is_lower)
+        continues = starts and (
+            pending or first.is_punct and first.text not in ("«", "“", "-", "–", "—") or first.is_lower
+        )
         if not continues:
             starts.append(sent.start)
         pending = not words  # a lone '«': the next piece belongs to it
     return starts or [0]
-

@@ -107,7 +107,11 @@ class RoleFinder:
             if doc[i].lower_ != "qui" or doc[i - 1].text != "," or (i - 2) not in ctx.person_end:
                 continue
             j = token.i + 1
-            while j < len(doc) and doc[j].lower_ in DETERMINERS | self.org_refs:
+            if doc[j].lower_ == "depuis" and j + 1 < len(doc) and doc[j + 1].like_num:
+                j += 2  # "qui dirige depuis 2019 la filiale française de Norelia"
+            while j < len(doc) and (
+                doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
+            ):
                 j += 1
             if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
                 org = ctx.canonical(ctx.ent_start[j])
@@ -245,8 +249,8 @@ class RoleFinder:
             if token.lower_ not in GAP_BEFORE_TITLE:
                 break
             i, gap = i - 1, gap + 1
-        j = chunk_end
-        while j < len(doc) and j - chunk_end < 2 and doc[j].text in (",", ":", "M.", "Mme"):
+        j = start = _past_region(doc, chunk_end, ctx)
+        while j < len(doc) and j - start < 2 and doc[j].text in (",", ":", "M.", "Mme"):
             j += 1
         if j in ctx.person_start and j > chunk_end - 1:
             return ctx.person_start[j], False
@@ -305,3 +309,17 @@ def _former_before(doc: Doc, start: int) -> bool:
         if doc[i].lower_ in FORMER:
             return True
     return False
+
+
+UNIT_WORDS = frozenset({"filiale", "branche", "division", "activité", "activités", "de", "du", "d'", "d’"})
+
+
+def _past_region(doc: Doc, i: int, ctx: Passage) -> int:
+    """'Le patron de Lumeo pour l'Amérique du Nord, Ryan Cooper': the name comes after the region."""
+    if i < len(doc) and doc[i].lower_ in ("pour", "en"):
+        j = i + 1
+        while j < len(doc) and doc[j].lower_ in DETERMINERS:
+            j += 1
+        if j in ctx.ent_start and ctx.ent_start[j].label_ == "LOC":
+            return ctx.ent_start[j].end
+    return i

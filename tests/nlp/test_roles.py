@@ -212,6 +212,16 @@ def test_the_company_meant_is_not_the_regulator(extract):
             "Hélène Marchal",
             "Brintek",
         ),
+        (
+            "Le patron de Lumeo pour l'Amérique du Nord, Ryan Cooper, ouvrira un bureau.",
+            "Ryan Cooper",
+            "Lumeo",
+        ),
+        (
+            "À 52 ans, Claire Vasseur, qui dirige depuis 2019 la filiale française de Capgemini, a fait école.",
+            "Claire Vasseur",
+            "Capgemini",
+        ),
     ],
 )
 def test_head_of_company_phrases(extract, text, person, org):
