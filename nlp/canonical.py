@@ -202,12 +202,11 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
         c.label = "DROP"
         return
     lowered = [t.lower_ for t in tokens]
-    if (
-        any(w in words["org_suffixes"] and t.text[0].isupper() for w, t in zip(lowered, tokens, strict=True))
-        and len(tokens) > 1
-        and lowered[-1] in words["org_suffixes"]
+    if len(tokens) > 1 and (
+        (lowered[-1] in words["org_suffixes"] and tokens[-1].text[0].isupper())
+        or lowered[0] in words["org_prefixes"]
     ):
-        c.label = "ORG"
+        c.label = "ORG"  # "Girardot Logistique", "Cartonnages Lemaire": a trade word makes it a company
     elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
         c.label = "ORG" if len(tokens) == 1 else "DROP"
     elif all(w in words["title_words"] for w in lowered) or span.text.lower() in words["not_names"]:

@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 logger = logging.getLogger(__name__)
 
+PARTNER_PREPOSITIONS = frozenset({"avec", "pour", "auprès", "contre", "face"})
 ASIDE_WORDS = frozenset({"selon", "analyste", "analystes", "ancien", "ancienne", "anciens", "ex", "ex-"})
 
 
@@ -52,10 +53,14 @@ class Passage:
             return None
         s = self.sentence_index(i)
         same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
-        if same:
+        if same and not self._is_partner(same[-1]):
             return self.canonical(same[-1])
         paragraph = self.paragraph_start(i)
-        opening = [o for o in self.orgs if paragraph <= o.start < i and not self._is_aside(o)]
+        opening = [
+            o
+            for o in self.orgs
+            if paragraph <= o.start < i and not self._is_aside(o) and not self._is_partner(o)
+        ]
         companies = [o for o in opening if not self.is_public(self.canonical(o))]
         if companies:
             return self.canonical(companies[0])
@@ -92,6 +97,14 @@ class Passage:
             for name, count in self.doc_counts.items()
         }
         return max(scores, key=lambda name: (scores[name], -self.first_mention[name]))
+
+    def _is_partner(self, org: Span) -> bool:
+        """'un contrat avec Airbus', 'la chaîne d'Airbus', 'pour Safran': a client, a supplier or a partner
+        named in passing (object of a preposition, never the subject), not the company the title is at."""
+        head = org.root
+        if head.dep_.startswith("nsubj") or head.dep_ == "ROOT":
+            return False
+        return org.start > 0 and self.doc[org.start - 1].lower_ in PARTNER_PREPOSITIONS
 
     def paragraph_start(self, i: int) -> int:
         """First token of the paragraph (text between line breaks) holding token i."""

@@ -198,3 +198,30 @@ def test_product_in_apposition_with_an_article(extract):
         "La start-up Velkor muscle son assistant, le Chat, désormais capable de chercher sur le web."
     )
     assert "Chat" in labelled(result, "PRODUCT") or "le Chat" in labelled(result, "PRODUCT")
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        (
+            "Le site appartenait au cartonnier familial Cartonnages Lemaire, racheté en 2015.",
+            "Cartonnages Lemaire",
+        ),
+        (
+            "Parmi ses clients figure le transporteur Girardot Logistique, installé à Dijon.",
+            "Girardot Logistique",
+        ),
+        ("À Roanne, Berthier Machines en a fait l'expérience.", "Berthier Machines"),
+    ],
+)
+def test_a_trade_word_makes_a_name_a_company_not_a_person(extract, text, company):
+    result = extract(text)
+    assert company in labelled(result, "ORG")
+    assert company not in labelled(result, "PERSON")
+
+
+def test_common_acronyms_are_not_companies(extract):
+    result = extract("La SSII Kovalam Technologies investit dans la R&D et la fabrication de PC à Pune.")
+    orgs = labelled(result, "ORG")
+    assert "Kovalam Technologies" in orgs
+    assert not {"SSII", "R&D", "PC"} & set(orgs)

@@ -277,3 +277,12 @@ def test_a_name_ending_in_a_trade_word_is_a_company_not_a_person(extract):
     orgs = {e["text"] for e in result["entities"] if e["label"] == "ORG"}
     assert not people & {"Marcel Bateaux", "Forsee Power"}
     assert "Marcel Bateaux" in orgs
+
+
+def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
+    text = (
+        "Le groupe Norvane a publié ses résultats annuels. Norvane voit son chiffre d'affaires progresser.\n\n"
+        "Le carnet de commandes a été soutenu par un contrat pluriannuel avec Airbus, a indiqué "
+        "le directeur financier, Marc-Antoine Gillet."
+    )
+    assert ("Marc-Antoine Gillet", "Norvane") in pairs(extract(text))
