@@ -42,7 +42,7 @@ _BOILERPLATE_LINE_RE = re.compile(
     r"articles? (?:similaires|liés|recommandés)|les plus lus|(?:abonnez|inscrivez)[- ]vous|"
     r"recevez (?:notre|nos|chaque)|(?:notre|la) newsletter|suivez[- ]nous|partager (?:sur|cet)|"
     r"partagez (?:cet|sur)|crédits? photo|(?:nous|ce site) utilis(?:ons|e) des cookies|"
-    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|(?:photo|illustration) ?:|"
+    r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|(?:photo|illustration|image)s? ?(?::|©|/|dr\b)|"
     r"laisser un commentaire|écrire un commentaire|cet article vous a plu|signaler un contenu)",
     re.IGNORECASE,
 )
@@ -275,6 +275,10 @@ def find_title(page: PageMeta, data: dict, sitenames: list[str], feed_title: str
     for h1 in page.h1:
         if _squash(h1) in confirmed:
             return confirmed[_squash(h1)]
+    if len(page.h1) == 1 and len(page.h1[0].split()) >= 5 and len(set(confirmed)) > 1:
+        # the metadata disagree with each other and with the one headline on the page (SEO and social
+        # titles written apart): the visible headline is what the reader sees
+        return strip_site_suffix(page.h1[0], sitenames)
     title = cleaned[0]
     parts = [_squash(part) for part in _TITLE_SEPARATORS.split(title)]
     if (

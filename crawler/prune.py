@@ -50,6 +50,8 @@ _TAXONOMY_WORDS = {"tag", "category", "categorie", "format", "status", "type", "
 _ALWAYS_TAGS = {"aside", "nav", "footer", "form"}
 _NEVER_TAGS = {"html", "body", "main", "article", "h1"}
 _COMMENTS_RE = re.compile(r"comment|reaction|disqus", re.IGNORECASE)
+# CSS-modules class names (Next.js, Vite...): "Component_element__hash", a single "_" before the "__"
+_CSS_MODULE_RE = re.compile(r"^([A-Za-z][A-Za-z0-9]*_[A-Za-z][A-Za-z0-9]*)__[A-Za-z0-9_-]{5}$")
 _WORD_SPLIT = re.compile(r"[-_\s]+|(?<=[a-z])(?=[A-Z])")
 # A paragraph long enough to be article prose rather than a teaser or a button.
 LONG_PARAGRAPH = 150
@@ -62,6 +64,9 @@ def token_kind(token: str) -> str | None:
     In a compound the last meaningful word is the head, as in English: "post-tags" and
     "content-sidebar" are boilerplate, "paywall-content" and "subscriber-content" are content.
     """
+    module = _CSS_MODULE_RE.match(token)
+    if module:  # "Newsletter_box__h3RtV" (CSS modules): the hash says nothing, the words before it do
+        token = module.group(1)
     head = token.split("--", 1)[0]
     if "__" in head:
         head = head.rsplit("__", 1)[1]

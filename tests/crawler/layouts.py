@@ -1,7 +1,8 @@
 """Fixture pages for the extraction-quality check: the demo articles rendered in six layouts
 modelled on French news-site CMSs, each with its own boilerplate (menus, cookie banners,
 "Lire aussi" boxes, newsletter prompts, comments, related articles) and its own metadata, plus
-the eleven layouts of tests.crawler.layouts_real that reproduce structures of real sites.
+the eleven layouts of tests.crawler.layouts_real that reproduce structures of real sites, and the
+ten of tests.crawler.layouts_blind, written by another author who never read crawler/.
 
 ``fixture_pages()`` yields (page id, html bytes, content-type, expected) where expected holds the
 title, the date (YYYY-MM-DD), the article paragraphs and the boilerplate snippets of that page.
@@ -14,6 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime, timedelta
 from string import Template
 
+from tests.crawler.layouts_blind import BLIND_BOILERPLATE, BLIND_ENCODING, BLIND_LAYOUTS
 from tests.crawler.layouts_real import NO_CHARSET, REAL_BOILERPLATE, REAL_LAYOUTS
 from veille.demo.site import MONTHS, load_articles
 
@@ -149,8 +151,9 @@ BOILERPLATE = {
                 "directeurs financiers misent", "édité par SN Médias"],
 }  # fmt: skip
 LAYOUTS = {"wordpress": WORDPRESS, "drupal": DRUPAL, "modern": MODERN, "old_table": OLD_TABLE, "divs": DIVS,
-           "feature": FEATURE, **REAL_LAYOUTS}  # fmt: skip
+           "feature": FEATURE, **REAL_LAYOUTS, **BLIND_LAYOUTS}  # fmt: skip
 BOILERPLATE.update(REAL_BOILERPLATE)
+BOILERPLATE.update(BLIND_BOILERPLATE)
 
 
 def _paragraphs(body: str) -> list[str]:
@@ -189,13 +192,15 @@ def render(layout: str, article: dict) -> tuple[bytes, str]:
         "quote": "Nous devons aller plus vite que nos concurrents, sans sacrifier la qualité.",
     }
     text = LAYOUTS[layout].substitute(fields)
+    if layout in BLIND_ENCODING:  # the charset only in the page's meta tag, not in the header
+        return text.encode(BLIND_ENCODING[layout]), "text/html"
     if layout == "old_table" or layout in NO_CHARSET:  # an old CMS: windows-1252, no charset anywhere
         return text.encode("cp1252"), "text/html"
     return text.encode("utf-8"), "text/html; charset=utf-8"
 
 
 def fixture_pages() -> Iterator[tuple[str, bytes, str, dict]]:
-    """(page id, body, content type, expected) for every layout x demo article (204 pages)."""
+    """(page id, body, content type, expected) for every layout x demo article (324 pages)."""
     for layout in LAYOUTS:
         for article in load_articles():
             body, content_type = render(layout, article)

@@ -56,6 +56,9 @@ def paragraphs(items: list[str]) -> str:
         ("subscriber-content", "content"),
         ("elementor-widget-theme-post-content", "content"),
         ("elementor-widget-container", None),
+        ("Newsletter_box__h3RtV", "boilerplate"),  # CSS modules: the words before the hash decide
+        ("ArticleFooter_tags__q1Zy8", "boilerplate"),
+        ("ArticleBody_content__x1Yz2", "content"),
     ],
 )
 def test_class_tokens_are_read_as_words_not_substrings(token, kind):
@@ -146,6 +149,20 @@ def test_headline_repeated_by_h1_wins_over_a_social_og_title():
         page(f"<h1>{HEADLINE}</h1><div>{paragraphs(P)}</div>", head), "https://usine.example/a"
     )
     assert article["title"] == HEADLINE
+
+
+def test_the_one_headline_wins_when_seo_and_social_titles_disagree_with_it_and_each_other():
+    page_html = (
+        f'<!DOCTYPE html><html lang="fr"><head><meta charset="utf-8"><title>Industrie : l\'annonce qui '
+        'rebat les cartes | Le Journal</title><meta property="og:title" content="Industrie : ce qu\'il faut '
+        f'retenir - Le Journal"></head><body><h1>{HEADLINE}</h1><div>{paragraphs(P)}</div></body></html>'
+    )
+    assert extract_article(page_html, "https://journal.example/a")["title"] == HEADLINE
+
+
+def test_photo_credit_lines_are_dropped():
+    text = f"{P[0]}\nPhoto DR / Territoires Infos\nPhoto : Jean Dupont\n{P[1]}"
+    assert clean_text(text).splitlines() == [P[0], P[1]]
 
 
 def test_soft_hyphens_and_zero_width_spaces_are_removed():
