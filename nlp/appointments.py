@@ -3,6 +3,7 @@
 "X prend la direction (générale) de Y", "X a été reconduit à la présidence du conseil de surveillance de Y",
 "X est nommée à la présidence de Y", "Chez Y, X prend la direction de la cybersécurité"
 "X rejoint Y en tant que / comme / au poste de <title>"
+"Y recrute X (ex-Z) en tant que / comme / au poste de <title>"
 "X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
 """
 
@@ -28,6 +29,17 @@ TAKE_WORDS = frozenset(
     "prend prendra prennent reprend reprendra pris prise prendre reprendre assure assurera assumera à confier confie "
     "confié confiée nommé nommée reconduit reconduite élu élue appelé appelée promu promue désigné désignée".split()
 )
+RECRUIT_VERBS = {
+    "recrute",
+    "recruté",
+    "recrutera",
+    "embauche",
+    "embauché",
+    "débauche",
+    "débauché",
+    "nomme",
+    "nommé",
+}
 JOIN_VERBS = {"rejoint", "rejoindra", "rejoignent", "rejoindre", "intègre", "intégrera", "arrive"}
 SUCCEED = {"succède", "succédera", "succéder", "succédant", "remplace", "remplacera", "remplaçant"}
 AS_WORDS = {"en", "tant", "que", "comme", "au", "poste", "de", "d'", "d’", "qu'", "qu’"}
@@ -161,3 +173,34 @@ def successor(doc: Doc, person: Span, ctx) -> Span | None:
     if i < 0 or doc[i].lower_ not in SUCCEED:
         return None
     return person_before(doc, i - 1, ctx, {"qui", "lui", "elle", "il"})
+
+
+def recruits(finder, doc: Doc, ctx, titles_found) -> None:
+    """'Juniper Networks recrute de son côté Karim Haddad (ex-Cisco) en tant que VP Channel EMEA'."""
+    title_at = {t.start: t for t, _ in titles_found}
+    org_end = {o.end: o for o in ctx.orgs}
+    for token in doc:
+        if token.lower_ not in RECRUIT_VERBS:
+            continue
+        i = token.i
+        if i > 0 and doc[i - 1].lower_ in ("a", "avait"):
+            i -= 1
+        org = org_end.get(i)
+        j = token.i + 1
+        while j < len(doc) and j - token.i < 5 and j not in ctx.person_start and doc[j].is_lower:
+            j += 1  # "recrute de son côté"
+        if org is None or j not in ctx.person_start:
+            continue
+        person = ctx.person_start[j]
+        k = person.end
+        if k < len(doc) and doc[k].text == "(":  # "(ex-Cisco)", "(42 ans)"
+            k = next((t.i + 1 for t in doc[k : k + 6] if t.text == ")"), k)
+        start = k
+        while k < len(doc) and doc[k].lower_ in AS_WORDS and k - start < 4:
+            k += 1
+        if k == start or k not in title_at:
+            continue
+        title = title_at[k]
+        _, named, raw_end = finder._complement(doc, title, ctx)
+        raw = doc[title.start : max(raw_end, title.end)].text
+        finder._add(doc, ctx, person, named or ctx.canonical(org), raw, False, title)

@@ -86,6 +86,10 @@ GAP_BEFORE_TITLE = (
         "officiellement",
         "par",
         "ailleurs",
+        "senior",
+        "executive",
+        "exécutif",
+        "exécutive",
     }
 )
 SUBJECT_PRONOUNS = {"il", "elle"}

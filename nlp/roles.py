@@ -85,12 +85,15 @@ class RoleFinder:
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             self._add(doc, ctx, person, org_name, raw, former, title)
+            for other in _listed_after(doc, person, title, ctx):  # "Les co-présidents du directoire, A et B"
+                self._add(doc, ctx, other, org_name, raw, former, title)
             if predecessor is not person:  # "X succède à Z à la tête de Y": Z held the title
                 self._add(doc, ctx, predecessor, org_name, raw, True, title)
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
         appointments.offices(self, doc, ctx)
         appointments.joins(self, doc, ctx, titles_found)
+        appointments.recruits(self, doc, ctx, titles_found)
         self._participles(doc, ctx)
         self._relative_verbs(doc, ctx)
         return doc
@@ -221,12 +224,20 @@ class RoleFinder:
                     return ctx.ent_start[k].end, ctx.canonical(ctx.ent_start[k]), i
                 if k > j:
                     return k, ctx.salient_org(title.start), i
+                if j < len(doc) and doc[j].text in self.words["places"]:
+                    i = ctx.ent_start[j].end if j in ctx.ent_start else j + 1
+                    continue  # a region: "directeur des partenaires pour l'Europe de l'Ouest chez Cisco"
                 if j < len(doc) and (doc[j].is_title or j in ctx.ent_start) and not doc[j].is_sent_start:
                     return j + 1, None, i  # a name that is no company: a country, a ministry...
                 i = j
                 continue
             if token.lower_ == "et" and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
                 i += 1
+                continue
+            if token.i in ctx.ent_start and token.text in self.words["places"]:
+                i = ctx.ent_start[
+                    token.i
+                ].end  # a region the title covers: "vice-président Europe du Sud de Y"
                 continue
             if (
                 token.is_punct
@@ -239,6 +250,9 @@ class RoleFinder:
         return i, None, i
 
     def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Span | None, bool]:
+        listed = _person_before_a_listed_title(doc, title, ctx)
+        if listed is not None:
+            return listed, False
         i, gap = title.start - 1, 0
         while i >= 0 and gap < 7:
             token = doc[i]
@@ -250,6 +264,8 @@ class RoleFinder:
                 break
             i, gap = i - 1, gap + 1
         j = start = _past_region(doc, chunk_end, ctx)
+        if j + 1 < len(doc) and doc[j].lower_ in ("depuis", "en") and doc[j + 1].like_num:
+            j = start = j + 2  # "À la tête de Gaspard depuis 2019, Émilie Faure"
         while j < len(doc) and j - start < 2 and doc[j].text in (",", ":", "M.", "Mme"):
             j += 1
         if j in ctx.person_start and j > chunk_end - 1:
@@ -323,3 +339,26 @@ def _past_region(doc: Doc, i: int, ctx: Passage) -> int:
         if j in ctx.ent_start and ctx.ent_start[j].label_ == "LOC":
             return ctx.ent_start[j].end
     return i
+
+
+def _listed_after(doc: Doc, person: Span, title: Span, ctx: Passage) -> list[Span]:
+    """The other names of 'TITLE, A et B' (or 'A, B et C') when the first one follows the title."""
+    if person.start < title.end:
+        return []
+    found, i = [], person.end
+    while i + 1 < len(doc) and doc[i].lower_ in (",", "et") and (i + 1) in ctx.person_start:
+        found.append(ctx.person_start[i + 1])
+        i = found[-1].end
+    return found
+
+
+def _person_before_a_listed_title(doc: Doc, title: Span, ctx: Passage) -> Span | None:
+    """'Jérôme Aucouturier, éleveur de charolaises et président de Y': the title comes second."""
+    if title.start < 3 or doc[title.start - 1].lower_ != "et":
+        return None
+    i = title.start - 2
+    while i > 0 and title.start - i < 8 and (doc[i].is_lower or doc[i].lower_ in ("d'", "d’", "l'", "l’")):
+        i -= 1
+    if doc[i].text == "," and (i - 1) in ctx.person_end and i < title.start - 2:
+        return ctx.person_end[i - 1]
+    return None

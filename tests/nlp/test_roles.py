@@ -286,3 +286,47 @@ def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
         "le directeur financier, Marc-Antoine Gillet."
     )
     assert ("Marc-Antoine Gillet", "Norvane") in pairs(extract(text))
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "« Nous avons une réponse simple », explique Olivier Darmaillac, senior vice-président Europe du Sud "
+            "de Salesforce.",
+            {("Olivier Darmaillac", "Salesforce")},
+        ),
+        (
+            "Haddad était jusqu'ici directeur des partenaires pour l'Europe de l'Ouest chez Valorix, "
+            "explique Karim Haddad.",
+            {("Karim Haddad", "Valorix")},
+        ),
+        (
+            "Les co-présidents du directoire de Valorix, Bill Marchand et Jim Olsen, ont fixé un objectif.",
+            {("Bill Marchand", "Valorix"), ("Jim Olsen", "Valorix")},
+        ),
+        (
+            "La société Brintek recrute de son côté Karim Haddad (ex-Valorix) en tant que directeur commercial.",
+            {("Karim Haddad", "Brintek")},
+        ),
+        (
+            "À la tête de Brintek depuis 2019, Émilie Faure a fait de l'entreprise une réussite.",
+            {("Émilie Faure", "Brintek")},
+        ),
+        (
+            "« C'est un complément de revenu », explique Jérôme Aucouturier, éleveur de charolaises et "
+            "président de la société Valorix.",
+            {("Jérôme Aucouturier", "Valorix")},
+        ),
+    ],
+)
+def test_titles_with_regions_lists_and_recruitments(extract, text, expected):
+    assert expected <= set(pairs(extract(text)))
+
+
+def test_a_title_at_a_named_local_body_takes_no_company(extract):
+    text = (
+        "Le marché reste dominé par Berger-Levrault. « Les éditeurs ont pris du retard », estime Céline Aubry, "
+        "directrice du numérique de la communauté d'agglomération du Pays Voironnais."
+    )
+    assert not [r for r in extract(text)["roles"] if r["person"] == "Céline Aubry"]
