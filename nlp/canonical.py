@@ -44,6 +44,16 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     acting = _acting_names(doc, chosen, words)
     for c in chosen:
         text = doc[c.start : c.end].text
+        former_employer = text[3:] if text[:3].lower() in ("ex-", "ex‑") else ""
+        if former_employer in org_texts:  # "Karim Haddad (ex-Cisco)": the company is Cisco
+            c.label, c.canonical = "ORG", entries.get(former_employer, {}).get("canonical", former_employer)
+            continue
+        if (
+            c.label in ("LOC", "MISC")
+            and c.size > 1
+            and doc[c.start].lower_ in words["org_prefixes"] - PLACE_LIKE_PREFIXES
+        ):
+            c.label = "ORG"  # "Biogaz du Boischaut", "Fonderies Marcillac": a trade word opens the name
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
             c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
         if c.size == 1 and c.source == "model" and text in surnames and not org_texts.is_strong(text):
@@ -124,6 +134,8 @@ class _OrgNames:
         return text in self.strong or self.entries.get(text, {}).get("label") == "ORG"
 
 
+# Trade words that also open place names: "la Maison Blanche", "le Domaine de Chantilly"
+PLACE_LIKE_PREFIXES = frozenset({"maison", "domaine", "château", "caves", "moulins", "clinique", "garage"})
 LOCATIVE = {"à", "en", "au", "aux", "près", "dans", "vers", "depuis", "via", "sur", "pour"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
@@ -173,8 +185,10 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames,
             c.maker = parent
         elif rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
             c.label = "DROP"  # "HP-Microsoft": two companies, not one name
-        elif rest.text in words["places"]:
-            c.label, c.canonical = "ORG", parent
+        elif rest.text in words["places"] or all(
+            t.text in words["places"] or t.lower_ in ("&", "and", "et", "-") for t in rest
+        ):
+            c.label, c.canonical = "ORG", parent  # "HP France", "Fujitsu UK & Ireland"
         elif (
             any(w in words["org_suffixes"] for w in rest_words)
             or len(rest_words) > 2

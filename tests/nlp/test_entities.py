@@ -225,3 +225,14 @@ def test_common_acronyms_are_not_companies(extract):
     orgs = labelled(result, "ORG")
     assert "Kovalam Technologies" in orgs
     assert not {"SSII", "R&D", "PC"} & set(orgs)
+
+
+def test_former_employer_in_brackets_and_national_branches_are_the_company(extract):
+    result = extract(
+        "Juniper Networks recrute Karim Haddad (ex-Cisco). Duncan Pryce, directeur général de "
+        "Fujitsu UK & Ireland, confirme. La société Biogaz du Boischaut injecte son premier biométhane."
+    )
+    orgs = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
+    assert orgs["ex-Cisco"] == "Cisco"
+    assert orgs["Fujitsu UK & Ireland"] == "Fujitsu"
+    assert "Biogaz du Boischaut" in orgs
