@@ -17,6 +17,10 @@ logger = logging.getLogger(__name__)
 PRIORITY = {"quantity": 5, "context": 4, "gazetteer": 3, "model": 2}
 MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 MAX_RUN = 5
+# Prepositions that a company name rarely holds before a lowercase word (unlike "de": "Caisse des dépôts")
+CLAUSE_PREPOSITIONS = frozenset(
+    {"pour", "avec", "sur", "dans", "par", "chez", "contre", "entre", "depuis", "vers"}
+)
 
 
 @dataclass
@@ -142,7 +146,8 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 or breaks_line(doc[i])
                 or doc[i].text in (":", ";", "—", "|")  # "Nouvelle recrue chez Ynsect : Caroline Fabre"
                 or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"))
-            ):
+                or (doc[i].lower_ in CLAUSE_PREPOSITIONS and i + 1 < ent.end and doc[i + 1].is_lower)
+            ):  # "avec Dassault Aviation pour des faisceaux électriques": the name ends at "pour des"
                 start, end = strip_span(doc, piece_start, i, label, words)
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:

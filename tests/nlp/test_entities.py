@@ -236,3 +236,16 @@ def test_former_employer_in_brackets_and_national_branches_are_the_company(extra
     assert orgs["ex-Cisco"] == "Cisco"
     assert orgs["Fujitsu UK & Ireland"] == "Fujitsu"
     assert "Biogaz du Boischaut" in orgs
+
+
+def test_names_end_before_a_clause_and_former_employers_are_companies(extract):
+    result = extract(
+        "Le groupe a signé avec MBDA un contrat, et avec Dassault Aviation pour des faisceaux électriques. "
+        "Arrivé en janvier en provenance de Smurfit Kappa, le directeur de l'usine a écrit aux salariés. "
+        "Le Crédit Agricole Normandie finance le projet."
+    )
+    orgs = set(labelled(result, "ORG"))
+    assert {"Dassault Aviation", "Smurfit Kappa"} <= orgs
+    assert not any("faisceaux" in o for o in orgs)
+    assert "Smurfit Kappa" not in labelled(result, "PERSON")
+    assert "Crédit Agricole Normandie" not in labelled(result, "PRODUCT")
