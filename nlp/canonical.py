@@ -51,9 +51,17 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         if (
             c.label in ("LOC", "MISC")
             and c.size > 1
-            and doc[c.start].lower_ in words["org_prefixes"] - PLACE_LIKE_PREFIXES
+            and (
+                doc[c.start].lower_ in words["org_prefixes"] - PLACE_LIKE_PREFIXES
+                or (
+                    c.label == "LOC"
+                    and doc[c.end - 1].lower_ in words["org_suffixes"]
+                    and doc[c.end - 1].is_title
+                    and doc[c.start].text not in words["places"]
+                )
+            )
         ):
-            c.label = "ORG"  # "Biogaz du Boischaut", "Fonderies Marcillac": a trade word opens the name
+            c.label = "ORG"  # "Biogaz du Boischaut", "Kappeler Security": a trade word opens or ends the name
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
             c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
         if c.size == 1 and c.source == "model" and text in surnames and not org_texts.is_strong(text):

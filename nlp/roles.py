@@ -127,7 +127,10 @@ class RoleFinder:
             role = PARTICIPLES.get(token.lower_)
             if role is None:
                 continue
-            by = next((t.i for t in doc[token.i + 1 : token.i + 5] if t.lower_ == "par"), None)
+            # "Fondée en 2004 à Austin (Texas) par A et B": a date and a place may come first
+            by = next((t.i for t in doc[token.i + 1 : token.i + 10] if t.lower_ == "par"), None)
+            if by is not None and any(t.is_punct and t.text not in "()" for t in doc[token.i + 1 : by]):
+                by = None
             if by is None:
                 continue
             while (
@@ -169,9 +172,13 @@ class RoleFinder:
         if any(w in self.org_refs or w in REFERENCE_NOUNS for w in phrase):
             return ctx.salient_org(participle.i)
         sent = participle.sent
-        if participle.i == sent.start or i < sent.start or doc[i].is_punct:
-            later = [o for o in ctx.orgs if after <= o.start < sent.end]
-            return ctx.canonical(later[0]) if later else None
+        if participle.i == sent.start or i < sent.start or doc[i].is_punct or doc[i].is_space:
+            # "Créé en 1998 par X, un ancien chercheur de l'EPFZ, Kappeler Security compte...": the subject
+            later = [
+                o for o in ctx.orgs if after <= o.start < sent.end and not ctx.is_public(ctx.canonical(o))
+            ]
+            subjects = [o for o in later if o.root.dep_.startswith("nsubj")]
+            return ctx.canonical((subjects or later)[0]) if later else None
         return None
 
     def _is_presidency(self, raw: str) -> bool:

@@ -330,3 +330,18 @@ def test_a_title_at_a_named_local_body_takes_no_company(extract):
         "directrice du numérique de la communauté d'agglomération du Pays Voironnais."
     )
     assert not [r for r in extract(text)["roles"] if r["person"] == "Céline Aubry"]
+
+
+def test_founders_named_after_a_date_and_a_place_and_an_aside_about_a_school(extract):
+    text = (
+        "Le rachat est conclu.\n\nFondée en 2004 à Austin (Texas) par Gregory Hallam et Priya Venkataraman, "
+        "la société Talvance revendique 1 400 clients.\n\nCréé en 1998 par Urs Kappeler, un ancien chercheur "
+        "de l'École polytechnique fédérale de Zurich, Kappeler Security compte 140 collaborateurs."
+    )
+    found = set(pairs(extract(text)))
+    assert {
+        ("Gregory Hallam", "Talvance"),
+        ("Priya Venkataraman", "Talvance"),
+        ("Urs Kappeler", "Kappeler Security"),
+    } <= found
+    assert not [p for p in found if p[1].startswith("École")]
