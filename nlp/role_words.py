@@ -161,4 +161,8 @@ PARTICIPLES = {
     "cofondée": "FOUNDER",
     "co-fondé": "FOUNDER",
     "co-fondée": "FOUNDER",
+    "créé": "FOUNDER",
+    "créée": "FOUNDER",
+    "cocréé": "FOUNDER",
+    "cocréée": "FOUNDER",
 }
