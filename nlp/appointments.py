@@ -72,7 +72,7 @@ def offices(finder, doc: Doc, ctx) -> None:
             or feminine == doc[token.i - 2 : token.i + 1].text.lower()
         ):
             continue  # "à la tête" itself is a title of the lexicon
-        person = person_before(doc, token.i - 3, ctx, TAKE_WORDS)
+        person = person_before(doc, token.i - 3, ctx, TAKE_WORDS) or _successor_before(doc, token.i - 2, ctx)
         if person is None:
             continue
         person = successor(doc, person, ctx) or person
@@ -204,3 +204,13 @@ def recruits(finder, doc: Doc, ctx, titles_found) -> None:
         _, named, raw_end = finder._complement(doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(doc, ctx, person, named or ctx.canonical(org), raw, False, title)
+
+
+def _successor_before(doc: Doc, i: int, ctx) -> Span | None:
+    """'X, qui a succédé à son père à la présidence de Y': X, across the predecessor."""
+    for k in range(i - 1, max(-1, i - 7), -1):
+        if doc[k].lower_ in SUCCEED | {"succédé"}:
+            return person_before(doc, k - 1, ctx, {"qui", "lui", "elle", "il", "a", "avait"})
+        if doc[k].is_punct:
+            return None
+    return None

@@ -149,6 +149,8 @@ REFERENCE_NOUNS = {
     "chaîne",
     "titre",
     "journal",
+    "conseil",
+    "directoire",
 }
 PARTICIPLES = {
     "dirigé": "CEO",

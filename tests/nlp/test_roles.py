@@ -318,6 +318,16 @@ def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
             "président de la société Valorix.",
             {("Jérôme Aucouturier", "Valorix")},
         ),
+        (
+            "La fromagerie Bréval & Fils se porte bien. « Nos ventes progressent », se félicite Sophie Bréval, "
+            "qui a succédé à son père à la présidence de l'entreprise en 2021.",
+            {("Sophie Bréval", "Bréval & Fils")},
+        ),
+        (
+            "Les Laboratoires Corbière sont convoités.\n\nLe conseil d'administration, présidé par "
+            "Élisabeth Corbière, petite-fille du fondateur, doit se réunir.",
+            {("Élisabeth Corbière", "Laboratoires Corbière")},
+        ),
     ],
 )
 def test_titles_with_regions_lists_and_recruitments(extract, text, expected):
