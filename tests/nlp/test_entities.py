@@ -249,3 +249,16 @@ def test_names_end_before_a_clause_and_former_employers_are_companies(extract):
     assert not any("faisceaux" in o for o in orgs)
     assert "Smurfit Kappa" not in labelled(result, "PERSON")
     assert "Crédit Agricole Normandie" not in labelled(result, "PRODUCT")
+
+
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        ("Les partenaires se spécialisent sur les commutateurs Catalyst 3850 de Cisco.", "Catalyst 3850"),
+        ("Oracle pousse ses machines Exadata auprès des directions informatiques.", "Exadata"),
+        ("Le laboratoire s'appuie sur son collyre Ocudrine, prescrit contre le glaucome.", "Ocudrine"),
+        ("La société Mandrin grandit. Son second produit, Vigie, surveille les fuites de données.", "Vigie"),
+    ],
+)
+def test_product_named_after_its_kind(extract, text, product):
+    assert product in labelled(extract(text), "PRODUCT")
