@@ -286,6 +286,8 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
         return []
     if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
         return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
+    if start > 0 and doc[start - 1].lower_ in ("à", "en", "au", "aux", "près", "dans", "depuis"):
+        return []  # "Basé à Bangalore, le groupe emploie...": a place, then the subject
     return [Candidate(start, i, "ORG", "context")]
 
 

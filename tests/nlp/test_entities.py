@@ -220,6 +220,11 @@ def test_a_trade_word_makes_a_name_a_company_not_a_person(extract, text, company
     assert company not in labelled(result, "PERSON")
 
 
+def test_a_place_before_an_apposition_is_no_company(extract):
+    result = extract("Basé à Bangalore, le groupe Kovalam emploie 61 000 personnes.")
+    assert "Bangalore" not in labelled(result, "ORG")
+
+
 def test_common_acronyms_are_not_companies(extract):
     result = extract("La SSII Kovalam Technologies investit dans la R&D et la fabrication de PC à Pune.")
     orgs = labelled(result, "ORG")
