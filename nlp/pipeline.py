@@ -13,7 +13,7 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import entities, roles  # noqa: F401  (registers the veille_* factories)
+from nlp import entities, roles, tokens  # noqa: F401  (registers the veille_* factories)
 
 logger = logging.getLogger(__name__)
 
@@ -33,8 +33,10 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add veille_entities and veille_roles after the model's ner (idempotent)."""
+    """Add veille_name_tokens first, veille_entities and veille_roles after the model's ner (idempotent)."""
     entities.register_extensions()
+    if "veille_name_tokens" not in nlp.pipe_names:
+        nlp.add_pipe("veille_name_tokens", first=True)
     if "veille_entities" not in nlp.pipe_names:
         after = {"after": "ner"} if "ner" in nlp.pipe_names else {}
         nlp.add_pipe("veille_entities", **after)

@@ -267,3 +267,11 @@ def test_names_end_before_a_clause_and_former_employers_are_companies(extract):
 )
 def test_product_named_after_its_kind(extract, text, product):
     assert product in labelled(extract(text), "PRODUCT")
+
+
+def test_surnames_with_an_apostrophe_are_one_name(extract):
+    text = "Mandrin a recruté Kevin O’Brien. Olivier N’Diaye est nommé président. L’Oréal investit."
+    result = extract(text)
+    assert {"Kevin O’Brien", "Olivier N’Diaye"} <= set(labelled(result, "PERSON"))
+    assert "L’Oréal" in labelled(result, "ORG")
+    assert all(text[e["start"] : e["end"]] == e["text"] for e in result["entities"])
