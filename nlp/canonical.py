@@ -233,10 +233,17 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
         c.label = "ORG" if len(tokens) == 1 else "DROP"
     elif all(w in words["title_words"] for w in lowered) or span.text.lower() in words["not_names"]:
         c.label = "DROP"
-    elif any(t.is_lower and t.lower_ not in words["name_particles"] for t in tokens):
-        c.label = "DROP"
+    elif any(t.is_lower and t.lower_ not in words["name_particles"] and not _after_hyphen(t) for t in tokens):
+        c.label = "DROP"  # but "Park Ji-hoon", "Lee Jae-yong": a lowercase syllable after a hyphen
+    elif len(tokens) > 1 and len(tokens[0].text) == 1:
+        c.label = "DROP"  # "S Pen": a bare letter is no first name (an initial has its full stop)
     elif len(tokens) == 1 and tokens[0].is_upper and len(tokens[0]) > 1:
         c.label = "ORG"
+
+
+def _after_hyphen(token) -> bool:
+    doc = token.doc
+    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
 
 
 def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:

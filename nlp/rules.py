@@ -227,8 +227,10 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if run_end == run_start:
             continue
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
-            if not (kind == "ORG" and doc[start:end].text.lower() in words["org_nouns"]):
-                continue  # "le cabinet Wood Mackenzie" is a company even if the model saw a person
+            head = doc[start:end].text.lower()
+            if not (kind == "ORG" and (head in words["org_nouns"] or head in words["nationality_heads"])):
+                continue  # "le cabinet Wood Mackenzie", "le néerlandais Hydra Sat": companies, even if the
+                # model saw a person (a person is "le Néerlandais Jan de Vries", capitalised)
         if doc[run_start].text in words["places"]:
             continue
         found.append(Candidate(run_start, run_end, kind, "context"))

@@ -275,3 +275,14 @@ def test_surnames_with_an_apostrophe_are_one_name(extract):
     assert {"Kevin O’Brien", "Olivier N’Diaye"} <= set(labelled(result, "PERSON"))
     assert "L’Oréal" in labelled(result, "ORG")
     assert all(text[e["start"] : e["end"]] == e["text"] for e in result["entities"])
+
+
+def test_lowercase_nationality_names_a_company_and_korean_given_names_keep_their_hyphen(extract):
+    result = extract(
+        "Orbiteo a des clients, dont le français Orbelis et le néerlandais Hydra Sat. Le stylet S Pen est "
+        "fourni. « Nous investissons », a déclaré Park Ji-hoon, directeur général de Krafton."
+    )
+    assert "Hydra Sat" in labelled(result, "ORG")
+    people = labelled(result, "PERSON")
+    assert "Park Ji-hoon" in people
+    assert not {"Hydra Sat", "S Pen"} & set(people)
