@@ -51,6 +51,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         if (
             c.label in ("LOC", "MISC")
             and c.size > 1
+            and text not in words["places"]
             and (
                 doc[c.start].lower_ in words["org_prefixes"] - PLACE_LIKE_PREFIXES
                 or (
@@ -143,7 +144,7 @@ class _OrgNames:
 
 
 # Trade words that also open place names: "la Maison Blanche", "le Domaine de Chantilly"
-PLACE_LIKE_PREFIXES = frozenset({"maison", "domaine", "château", "caves", "moulins", "clinique", "garage"})
+PLACE_LIKE_PREFIXES = frozenset({"domaine", "château", "caves", "moulins", "clinique", "garage"})
 LOCATIVE = {"à", "en", "au", "aux", "près", "dans", "vers", "depuis", "via", "sur", "pour"}
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 

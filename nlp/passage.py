@@ -52,7 +52,11 @@ class Passage:
         if not self.orgs:
             return None
         s = self.sentence_index(i)
-        same = [o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i]
+        same = [
+            o
+            for o in self.orgs
+            if self.sentence_index(o.start) == s and o.start < i and not self._is_aside(o)
+        ]
         if same and not self._is_partner(same[-1]):
             return self.canonical(same[-1])
         paragraph = self.paragraph_start(i)

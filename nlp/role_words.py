@@ -67,6 +67,7 @@ GAP_BEFORE_TITLE = (
         "future",
         "désormais",
         "aujourd'hui",
+        "aujourd’hui",
         "également",
         "actuellement",
         "alors",

@@ -146,8 +146,12 @@ class RoleFinder:
             while j in ctx.person_start:
                 people.append(ctx.person_start[j])
                 j = people[-1].end
-                if j < len(doc) and doc[j].lower_ in ("et", ",") and (j + 1) in ctx.person_start:
-                    j += 1
+                if j < len(doc) and doc[j].lower_ in ("et", ","):
+                    k = j + 1
+                    if k + 1 < len(doc) and doc[k].lower_ in DETERMINERS and doc[k + 1].is_lower:
+                        k += 2  # "par Camille Berthier et le gynécologue Antoine Mercier"
+                    if k in ctx.person_start:
+                        j = k
             org = self._participle_org(doc, token, j, ctx)
             for person in people:
                 if org:

@@ -234,6 +234,24 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if doc[run_start].text in words["places"]:
             continue
         found.append(Candidate(run_start, run_end, kind, "context"))
+    return found + _company_in_brackets(doc, words, person_tokens)
+
+
+def _company_in_brackets(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'Camille Berthier (Cerise) : « ... »', the interview headline: the bracket names the company."""
+    found = []
+    for ent in doc.ents:
+        if ent.label_ != "PER" or len(ent) < 2 or ent.end + 3 >= len(doc) or doc[ent.end].text != "(":
+            continue
+        end = capital_run(doc, ent.end + 1, words, allow_numbers=True)
+        name = doc[ent.end + 1 : end]
+        if not len(name) or end >= len(doc) or doc[end].text != ")" or doc[end + 1].text != ":":
+            continue
+        if name.text in words["places"] or name.text.lower() in words["not_names"]:
+            continue
+        if any(t.lower_ in words["title_words"] or t.i in person_tokens for t in name):
+            continue
+        found.append(Candidate(name.start, name.end, "ORG", "context"))
     return found
 
 

@@ -355,3 +355,18 @@ def test_founders_named_after_a_date_and_a_place_and_an_aside_about_a_school(ext
         ("Urs Kappeler", "Kappeler Security"),
     } <= found
     assert not [p for p in found if p[1].startswith("École")]
+
+
+def test_interview_headline_names_the_company_in_brackets_and_founders_keep_their_trade(extract):
+    text = (
+        "Camille Berthier (Cerise) : « La santé des femmes n'est pas une niche »\n\n"
+        "Fondée en 2020 par Camille Berthier et le gynécologue Antoine Mercier, Cerise propose des "
+        "téléconsultations.\n\nFondée en 2016 par Thomas Garnier, Maison Ardoise avait connu une belle croissance."
+    )
+    result = extract(text)
+    assert "Cerise" in [e["text"] for e in result["entities"] if e["label"] == "ORG"]
+    assert {
+        ("Camille Berthier", "Cerise"),
+        ("Antoine Mercier", "Cerise"),
+        ("Thomas Garnier", "Maison Ardoise"),
+    } <= set(pairs(result))
