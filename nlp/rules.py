@@ -407,12 +407,13 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
                 return None
             return i
+        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
         if (
             not token.is_lower
             or token.is_punct
-            or token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ")
+            or (token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ") and not participle)
         ):
-            return None
+            return None  # but "sa gamme de capteurs connectés Vigie": a participle qualifies the head
         i += 1
         skipped += 1
     return None

@@ -263,6 +263,8 @@ def test_names_end_before_a_clause_and_former_employers_are_companies(extract):
         ("Oracle pousse ses machines Exadata auprès des directions informatiques.", "Exadata"),
         ("Le laboratoire s'appuie sur son collyre Ocudrine, prescrit contre le glaucome.", "Ocudrine"),
         ("La société Mandrin grandit. Son second produit, Vigie, surveille les fuites de données.", "Vigie"),
+        ("La PME exporte 40 %. Sa gamme de capteurs connectés Vigie surveille la température.", "Vigie"),
+        ("Son premier étage est propulsé par cinq moteurs Fennec fonctionnant au méthane.", "Fennec"),
     ],
 )
 def test_product_named_after_its_kind(extract, text, product):
