@@ -233,6 +233,9 @@ class RoleFinder:
                     k += 1
                 if k < len(doc) and k > j and k in ctx.ent_start and ctx.ent_start[k].label_ == "ORG":
                     return ctx.ent_start[k].end, ctx.canonical(ctx.ent_start[k]), i
+                owner = _owner_after(doc, k, ctx) if k > j else None
+                if owner is not None:  # "directeur de la banque privée de Société Générale"
+                    return owner.end, ctx.canonical(owner), i
                 if k > j:
                     return k, ctx.salient_org(title.start), i
                 if j < len(doc) and doc[j].text in self.words["places"]:
@@ -269,6 +272,9 @@ class RoleFinder:
             token = doc[i]
             if i in ctx.person_end:
                 return ctx.person_end[i], False
+            if token.lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ",":
+                i -= 2  # "Romain Dufresne, 39 ans, jusqu'ici directeur des opérations"
+                continue
             if token.lower_ in SUBJECT_PRONOUNS:
                 return ctx.last_person_before(token.i), True
             if token.lower_ not in GAP_BEFORE_TITLE:
@@ -281,6 +287,8 @@ class RoleFinder:
             j += 1
         if j in ctx.person_start and j > chunk_end - 1:
             return ctx.person_start[j], False
+        if _pronoun_after(doc, chunk_end) and _opens_sentence(doc, title, ctx):
+            return ctx.last_person_before(title.start), True  # "Ancien directeur de Y, il prendra..."
         return None, False
 
     def _lists(self, doc: Doc, ctx: Passage, titles_found: list, assigned: set[int]) -> None:
@@ -373,3 +381,33 @@ def _person_before_a_listed_title(doc: Doc, title: Span, ctx: Passage) -> Span |
     if doc[i].text == "," and (i - 1) in ctx.person_end and i < title.start - 2:
         return ctx.person_end[i - 1]
     return None
+
+
+def _pronoun_after(doc: Doc, i: int) -> bool:
+    """', il' or ', elle' after the title phrase, past a short 'pour la région Sud-Est'."""
+    if i < len(doc) and doc[i].lower_ in ("pour", "en"):
+        i = next((t.i for t in doc[i : i + 7] if t.text == ","), i)
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in SUBJECT_PRONOUNS
+
+
+def _opens_sentence(doc: Doc, title: Span, ctx: Passage) -> bool:
+    """The title (with 'ancien', 'le') starts its sentence."""
+    i = title.start
+    while i > 0 and doc[i - 1].lower_ in FORMER | DETERMINERS:
+        i -= 1
+    return i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "\n")
+
+
+def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
+    """'(la banque) privée de Société Générale': adjectives, then 'de' and a company (without an adjective,
+    'du transporteur de Montluçon' names a home town)."""
+    start = k
+    while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
+        k += 1
+    if k == start or k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’"):
+        return None
+    k += 1
+    while k < len(doc) and doc[k].lower_ in DETERMINERS:
+        k += 1
+    ent = ctx.ent_start.get(k)
+    return ent if ent is not None and ent.label_ == "ORG" else None

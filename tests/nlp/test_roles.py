@@ -328,6 +328,16 @@ def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
             "Élisabeth Corbière, petite-fille du fondateur, doit se réunir.",
             {("Élisabeth Corbière", "Laboratoires Corbière")},
         ),
+        (
+            "Le groupe Morel recrute. Romain Dufresne, 39 ans, jusqu'ici directeur des opérations de "
+            "Morel Industries, épaulera le PDG.",
+            {("Romain Dufresne", "Morel Industries")},
+        ),
+        (
+            "La Banque Vauclair a nommé Olivier N'Diaye président du directoire. Ancien directeur de la banque "
+            "privée de Société Générale pour la région Sud-Est, il prendra ses fonctions le 1er septembre.",
+            {("Olivier N'Diaye", "Société Générale")},
+        ),
     ],
 )
 def test_titles_with_regions_lists_and_recruitments(extract, text, expected):
