@@ -3,7 +3,8 @@
 The French tokenizer splits an uppercase letter and an apostrophe off a word, as it does for the
 articles l’ and d’: "Kevin O’Brien" becomes "Kevin", "O’", "Brien" and the model then misses the person.
 Between a capitalised word and another one, such a letter is part of a surname. "L’" is always the
-article ("L’Oréal" keeps its two tokens, as the model knows it).
+article ("L’Oréal" keeps its two tokens, as the model knows it). Only the curly apostrophe: with the
+straight one the model reads "O'" + "Brien" as a name already, and merged it would not.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-APOSTROPHES = ("’", "'")
+APOSTROPHES = ("’",)  # the straight form is split the same way, but the model reads it well
 
 
 @Language.component("veille_name_tokens")
