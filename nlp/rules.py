@@ -411,8 +411,9 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
         if (
             not token.is_lower
             or token.is_punct
+            or token.lower_ in ("comme", "tels", "telles", "tel", "telle", "notamment", "dont")
             or (token.pos_ in ("VERB", "AUX", "PRON", "CCONJ", "DET", "SCONJ") and not participle)
-        ):
+        ):  # "les plateformes asiatiques comme Temu": examples, not the name of the head
             return None  # but "sa gamme de capteurs connectés Vigie": a participle qualifies the head
         i += 1
         skipped += 1

@@ -261,6 +261,13 @@ def test_product_named_after_its_kind(extract, text, product):
     assert product in labelled(extract(text), "PRODUCT")
 
 
+def test_examples_after_a_product_word_are_not_its_name(extract):
+    result = extract(
+        "La guerre des prix menée par les plateformes asiatiques comme Temu fait plonger les ventes."
+    )
+    assert "Temu" not in labelled(result, "PRODUCT")
+
+
 def test_surnames_with_an_apostrophe_are_one_name(extract):
     text = (
         "Mandrin a recruté Kevin O’Brien. Olivier N’Diaye est nommé président. L’Oréal investit. "
