@@ -53,6 +53,9 @@ def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -
         if i in ctx.person_end:
             return ctx.person_end[i]
         token = doc[i]
+        if token.lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ",":
+            i -= 2  # "Antoine Vautrin, 43 ans, prend la présidence de..."
+            continue
         if token.lower_ in SUBJECT_PRONOUNS:
             return ctx.last_person_before(i)
         if token.lower_ not in GAP_BEFORE_TITLE and token.lower_ not in extra:
@@ -67,12 +70,12 @@ def offices(finder, doc: Doc, ctx) -> None:
         feminine = OFFICE_NOUNS.get(token.lower_)
         if feminine is None or token.i < 2 or doc[token.i - 1].lower_ not in ("la", "les"):
             continue
-        if (
-            doc[token.i - 2].lower_ not in TAKE_WORDS
-            or feminine == doc[token.i - 2 : token.i + 1].text.lower()
-        ):
+        take = token.i - 2
+        if doc[take].lower_ in ("lui", "elle") and doc[take - 2 : take].text.lower() == "quant à":
+            take -= 3  # "X prend quant à lui la présidence de Y"
+        if doc[take].lower_ not in TAKE_WORDS or feminine == doc[token.i - 2 : token.i + 1].text.lower():
             continue  # "à la tête" itself is a title of the lexicon
-        person = person_before(doc, token.i - 3, ctx, TAKE_WORDS) or _successor_before(doc, token.i - 2, ctx)
+        person = person_before(doc, take - 1, ctx, TAKE_WORDS) or _successor_before(doc, take, ctx)
         if person is None:
             continue
         person = successor(doc, person, ctx) or person

@@ -103,7 +103,10 @@ RELATIVE_VERBS = {
     "cofondé": "FOUNDER",
     "co-fondé": "FOUNDER",
     "fonde": "FOUNDER",
+    "dirigé": "CEO",
+    "présidé": "PRESIDENT",
 }
+PAST_RELATIVE_VERBS = {"dirigé", "présidé", "dirigeait", "présidait"}
 NATIONALITIES = {
     "américain",
     "américaine",

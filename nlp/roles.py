@@ -28,6 +28,7 @@ from nlp.role_words import (
     GAP_BEFORE_TITLE,
     NATIONALITIES,
     PARTICIPLES,
+    PAST_RELATIVE_VERBS,
     PREPOSITIONS,
     REFERENCE_NOUNS,
     RELATIVE_VERBS,
@@ -116,10 +117,15 @@ class RoleFinder:
                 doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
             ):
                 j += 1
+            former = token.lower_ in PAST_RELATIVE_VERBS  # "qui a dirigé la filiale pendant dix ans"
+            person = ctx.person_end[i - 2]
             if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
                 org = ctx.canonical(ctx.ent_start[j])
-                person = ctx.person_end[i - 2]
-                self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
+                self._add(doc, ctx, person, org, token.text, former, doc[token.i : token.i + 1], role)
+            elif any(t.lower_ in self.org_refs for t in doc[token.i + 1 : j]):
+                org = ctx.recent_org(token.i)  # "qui dirige l'entreprise", "qui a dirigé la filiale"
+                if org and not ctx.is_public(org):
+                    self._add(doc, ctx, person, org, token.text, former, doc[token.i : token.i + 1], role)
 
     def _participles(self, doc: Doc, ctx: Passage) -> None:
         """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""

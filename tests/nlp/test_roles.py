@@ -338,6 +338,16 @@ def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
             "privée de Société Générale pour la région Sud-Est, il prendra ses fonctions le 1er septembre.",
             {("Olivier N'Diaye", "Société Générale")},
         ),
+        (
+            "Capgemini réorganise ses activités. Antoine Vautrin, 43 ans, prend quant à lui la présidence de "
+            "Sopra Steria.",
+            {("Antoine Vautrin", "Sopra Steria")},
+        ),
+        (
+            "Le groupe Valorix cède une activité. Il succède à Françoise Lemarchand, qui a dirigé l'entreprise "
+            "pendant dix ans et part à la retraite.",
+            {("Françoise Lemarchand", "Valorix")},
+        ),
     ],
 )
 def test_titles_with_regions_lists_and_recruitments(extract, text, expected):
