@@ -38,6 +38,7 @@ from nlp.role_words import (
 logger = logging.getLogger(__name__)
 
 MAX_CHUNK = 14
+DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 
 
 @Language.factory("veille_roles", default_config={"patterns_dir": None})
@@ -117,6 +118,12 @@ class RoleFinder:
                 doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
             ):
                 j += 1
+            if (
+                j not in ctx.ent_start
+            ):  # "qui a dirigé les activités cloud de Google": a unit, then its company
+                k = next((t.i for t in doc[j : j + 3] if t.lower_ in ("de", "du", "d'", "d’")), None)
+                if k is not None and all(t.is_lower for t in doc[j:k]) and (k + 1) in ctx.ent_start:
+                    j = k + 1
             former = token.lower_ in PAST_RELATIVE_VERBS  # "qui a dirigé la filiale pendant dix ans"
             person = ctx.person_end[i - 2]
             if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
@@ -273,6 +280,11 @@ class RoleFinder:
         listed = _person_before_a_listed_title(doc, title, ctx)
         if listed is not None:
             return listed, False
+        k = title.start - 1
+        while k >= 0 and doc[k].lower_ in FORMER:
+            k -= 1
+        if k >= 0 and doc[k].lower_ in DEMONSTRATIVES:  # "..., cette ancienne directrice de Y a été"
+            return ctx.last_person_before(k), True
         i, gap = title.start - 1, 0
         while i >= 0 and gap < 7:
             token = doc[i]
@@ -393,7 +405,7 @@ def _pronoun_after(doc: Doc, i: int) -> bool:
     """', il' or ', elle' after the title phrase, past a short 'pour la région Sud-Est'."""
     if i < len(doc) and doc[i].lower_ in ("pour", "en"):
         i = next((t.i for t in doc[i : i + 7] if t.text == ","), i)
-    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in SUBJECT_PRONOUNS
+    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in SUBJECT_PRONOUNS | DEMONSTRATIVES
 
 
 def _opens_sentence(doc: Doc, title: Span, ctx: Passage) -> bool:

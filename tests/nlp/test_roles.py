@@ -348,6 +348,16 @@ def test_a_partner_named_in_passing_is_not_the_company_of_a_bare_title(extract):
             "pendant dix ans et part à la retraite.",
             {("Françoise Lemarchand", "Valorix")},
         ),
+        (
+            "« Le marché est vaste », juge Thomas Reinhold, qui a dirigé les activités cloud de Google en Europe "
+            "du Sud jusqu'en 2023.",
+            {("Thomas Reinhold", "Google")},
+        ),
+        (
+            "« Nos clients reviennent », assure Hélène Marchetti. Nommée en 2022 à la tête d'IBM France, cette "
+            "ancienne directrice des opérations de Sopra Steria a été recrutée pour relancer la filiale.",
+            {("Hélène Marchetti", "Sopra Steria")},
+        ),
     ],
 )
 def test_titles_with_regions_lists_and_recruitments(extract, text, expected):
