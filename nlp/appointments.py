@@ -46,6 +46,11 @@ AS_WORDS = {"en", "tant", "que", "comme", "au", "poste", "de", "d'", "d’", "qu
 OF_WORDS = {"de", "du", "des", "d'", "d’"}
 
 
+def is_age(doc: Doc, i: int) -> bool:
+    """Token i ends ', 43 ans': an age between a name and what is said of the person."""
+    return doc[i].lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ","
+
+
 def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -> Span | None:
     """The person whose name ends just before token i, across gap words ('a été', 'est nommée')."""
     gap = 0
@@ -53,7 +58,7 @@ def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -
         if i in ctx.person_end:
             return ctx.person_end[i]
         token = doc[i]
-        if token.lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ",":
+        if is_age(doc, i):
             i -= 2  # "Antoine Vautrin, 43 ans, prend la présidence de..."
             continue
         if token.lower_ in SUBJECT_PRONOUNS:

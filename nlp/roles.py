@@ -290,7 +290,7 @@ class RoleFinder:
             token = doc[i]
             if i in ctx.person_end:
                 return ctx.person_end[i], False
-            if token.lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ",":
+            if appointments.is_age(doc, i):
                 i -= 2  # "Romain Dufresne, 39 ans, jusqu'ici directeur des opérations"
                 continue
             if token.lower_ in SUBJECT_PRONOUNS:
