@@ -118,9 +118,8 @@ class RoleFinder:
                 doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
             ):
                 j += 1
-            if (
-                j not in ctx.ent_start
-            ):  # "qui a dirigé les activités cloud de Google": a unit, then its company
+            if j not in ctx.ent_start:
+                # "qui a dirigé les activités cloud de Google": a unit, then its company
                 k = next((t.i for t in doc[j : j + 3] if t.lower_ in ("de", "du", "d'", "d’")), None)
                 if k is not None and all(t.is_lower for t in doc[j:k]) and (k + 1) in ctx.ent_start:
                     j = k + 1
@@ -262,9 +261,8 @@ class RoleFinder:
                 i += 1
                 continue
             if token.i in ctx.ent_start and token.text in self.words["places"]:
-                i = ctx.ent_start[
-                    token.i
-                ].end  # a region the title covers: "vice-président Europe du Sud de Y"
+                # a region the title covers: "vice-président Europe du Sud de Y"
+                i = ctx.ent_start[token.i].end
                 continue
             if (
                 token.is_punct
