@@ -246,21 +246,6 @@ def test_names_end_before_a_clause_and_former_employers_are_companies(extract):
     assert "Crédit Agricole Normandie" not in labelled(result, "PRODUCT")
 
 
-@pytest.mark.parametrize(
-    "text,product",
-    [
-        ("Les partenaires se spécialisent sur les commutateurs Catalyst 3850 de Cisco.", "Catalyst 3850"),
-        ("Oracle pousse ses machines Exadata auprès des directions informatiques.", "Exadata"),
-        ("Le laboratoire s'appuie sur son collyre Ocudrine, prescrit contre le glaucome.", "Ocudrine"),
-        ("La société Mandrin grandit. Son second produit, Vigie, surveille les fuites de données.", "Vigie"),
-        ("La PME exporte 40 %. Sa gamme de capteurs connectés Vigie surveille la température.", "Vigie"),
-        ("Son premier étage est propulsé par cinq moteurs Fennec fonctionnant au méthane.", "Fennec"),
-    ],
-)
-def test_product_named_after_its_kind(extract, text, product):
-    assert product in labelled(extract(text), "PRODUCT")
-
-
 def test_examples_after_a_product_word_are_not_its_name(extract):
     result = extract(
         "La guerre des prix menée par les plateformes asiatiques comme Temu fait plonger les ventes."

@@ -16,6 +16,13 @@ from tests.nlp.conftest import labelled, pairs
         ("La société Valorix commercialise déjà le Tiltor auprès des hôpitaux.", "Tiltor"),
         ("Le laboratoire Pharvex mise sur Zelbrix, une molécule contre l’asthme.", "Zelbrix"),
         ("Les accélérateurs X900 de la société Calcion équipent les centres de données.", "X900"),
+        # after the word for their kind ("les commutateurs", "son collyre"), a participle between them
+        ("Les partenaires se spécialisent sur les commutateurs Catalyst 3850 de Cisco.", "Catalyst 3850"),
+        ("Oracle pousse ses machines Exadata auprès des directions informatiques.", "Exadata"),
+        ("Le laboratoire s'appuie sur son collyre Ocudrine, prescrit contre le glaucome.", "Ocudrine"),
+        ("La société Mandrin grandit. Son second produit, Vigie, surveille les fuites de données.", "Vigie"),
+        ("La PME exporte 40 %. Sa gamme de capteurs connectés Vigie surveille la température.", "Vigie"),
+        ("Son premier étage est propulsé par cinq moteurs Fennec fonctionnant au méthane.", "Fennec"),
     ],
 )
 def test_products_introduced_by_a_launch_verb_an_apposition_or_a_model_code(extract, text, product):
