@@ -190,7 +190,62 @@ def _v2_covering_mentions_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_mentions_article")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_covering_mentions_index]
+# Business events (nlp veille_events, kinds of ../shared/eval/EVENTS.md): one row per event found in an
+# article; companies taking part besides the main one (investors, partner, target) in event_participants.
+_V3_EVENTS = """
+CREATE TABLE IF NOT EXISTS events (
+    id INTEGER PRIMARY KEY,
+    article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,
+    org_entity_id INTEGER REFERENCES entities(id),
+    org TEXT,
+    target_entity_id INTEGER REFERENCES entities(id),
+    target TEXT,
+    partner_entity_id INTEGER REFERENCES entities(id),
+    partner TEXT,
+    person_entity_id INTEGER REFERENCES entities(id),
+    person TEXT,
+    title TEXT,
+    role TEXT,
+    product TEXT,
+    amount_value REAL,
+    amount_currency TEXT,
+    stake REAL,
+    job_count INTEGER,
+    period TEXT,
+    authority TEXT,
+    background INTEGER NOT NULL DEFAULT 0,
+    sentence TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    rule TEXT,
+    published_at TEXT
+);
+CREATE TABLE IF NOT EXISTS event_participants (
+    event_id INTEGER NOT NULL REFERENCES events(id) ON DELETE CASCADE,
+    entity_id INTEGER REFERENCES entities(id),
+    name TEXT NOT NULL,
+    part TEXT NOT NULL,
+    PRIMARY KEY (event_id, name, part)
+);
+CREATE INDEX IF NOT EXISTS idx_events_org ON events(org_entity_id, published_at);
+CREATE INDEX IF NOT EXISTS idx_events_kind ON events(kind, published_at);
+CREATE INDEX IF NOT EXISTS idx_events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS idx_event_participants_entity ON event_participants(entity_id, event_id);
+"""
+
+
+def _v3_events(db: sqlite_utils.Database) -> None:
+    db.executescript(_V3_EVENTS)
+    if "events_fts" not in db.table_names():
+        db["events"].enable_fts(["sentence"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_covering_mentions_index,
+    _v3_events,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
