@@ -8,11 +8,12 @@ from typing import Any
 
 import sqlite_utils
 
-from db.store import now_iso
+from db.store import now_iso, wraps_sqlite_errors
 
 _COUNTERS = ("feeds_read", "pages_fetched", "new_articles", "duplicates", "errors")
 
 
+@wraps_sqlite_errors
 def start_run(db: sqlite_utils.Database, command: str, sources_file: str | None = None) -> int:
     """Record the start of a run; return its id. A run never finished stays 'running' (killed)."""
     with db.atomic():
@@ -23,6 +24,7 @@ def start_run(db: sqlite_utils.Database, command: str, sources_file: str | None 
     return cursor.lastrowid
 
 
+@wraps_sqlite_errors
 def finish_run(
     db: sqlite_utils.Database,
     run_id: int,
@@ -71,11 +73,13 @@ def finish_run(
             )
 
 
+@wraps_sqlite_errors
 def feed_states(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
     """ETag / Last-Modified by feed or sitemap URL, for conditional requests."""
     return {row["url"]: row for row in db.query("SELECT * FROM feed_state")}
 
 
+@wraps_sqlite_errors
 def save_feed_state(
     db: sqlite_utils.Database,
     url: str,

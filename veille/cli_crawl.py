@@ -81,14 +81,49 @@ def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -
         )
 
 
+#: how a crawl that ran to its end closes: every feed read, or stopped by --limit
+FINISHED = frozenset({"finished", "article_limit"})
+
+
 def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int, str]:
-    if stats.get("veille/db_error") or stats.get("finish_reason") == "db_error":
+    """(exit code, crawl_runs.status) of a crawl, from its stats: the worst outcome wins."""
+    reason = stats.get("finish_reason")
+    if stats.get("veille/db_error") or reason == "db_error":
         return exitcodes.DB_ERROR, "db_error"
-    if stats.get("finish_reason") == "shutdown":  # SIGTERM/SIGINT: stopped after the items in flight
+    if reason == "shutdown":  # SIGTERM/SIGINT: stopped after the items in flight
         return exitcodes.INTERRUPTED, "interrupted"
-    if any(s["status"] == "failed" for s in summary.values()):
+    if reason not in FINISHED:  # no reason at all: the engine never ran (e.g. -s DOWNLOAD_TIMEOUT=abc)
+        return exitcodes.CRAWL_FAILED, "failed"
+    if stats.get("veille/stored_without_entities"):
+        return exitcodes.NLP_ERROR, "partial"
+    if stats.get("veille/not_stored") or any(s["status"] == "failed" for s in summary.values()):
         return exitcodes.PARTIAL, "partial"
     return exitcodes.OK, "completed"
+
+
+def report_problems(stats: dict[str, Any]) -> None:
+    """One line on stderr for each reason the run is not a plain success (the log has the details)."""
+    reason = stats.get("finish_reason")
+    if stats.get("veille/db_error"):
+        exitcodes.error(f"database error: {stats['veille/db_error']}")
+    elif reason not in FINISHED and reason != "shutdown":
+        exitcodes.error(
+            f"the crawl did not run to its end (finish reason: {reason or 'none'}); "
+            "see the log (a bad -s setting?); its feeds are read again by the next run"
+        )
+    if stats.get("veille/nlp_unavailable"):
+        exitcodes.error(
+            f"the NLP stage cannot load ({stats['veille/nlp_unavailable']}): "
+            f"{stats.get('veille/stored_without_entities', 0)} article(s) stored without entities; "
+            "fix the model, then run `veille reprocess`"
+        )
+    elif stats.get("veille/stored_without_entities"):
+        exitcodes.error(
+            f"NLP failed: {stats['veille/stored_without_entities']} article(s) stored without entities "
+            "(`veille reprocess` adds them)"
+        )
+    if stats.get("veille/not_stored"):
+        exitcodes.error(f"{stats['veille/not_stored']} article(s) fetched but not stored (see the log)")
 
 
 def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: dict[str, Any]) -> None:
@@ -107,8 +142,7 @@ def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: 
         click.echo(
             f"  {name:<24} {feeds:>7} {s['pages_fetched']:>6} {s['new_articles']:>5} {s['duplicates']:>5}  {kinds}{flag}"
         )
-    if stats.get("veille/db_error"):
-        click.echo(f"database error: {stats['veille/db_error']}", err=True)
+    report_problems(stats)
 
 
 @click.command("crawl")
@@ -143,12 +177,12 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
     try:
         sources = load_sources(sources_file)
     except SourcesError as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         sys.exit(exitcodes.USAGE)
     if only:
         unknown = set(only) - {s.name for s in sources}
         if unknown:
-            click.echo(f"error: no source named {', '.join(sorted(unknown))} in {sources_file}", err=True)
+            exitcodes.error(f"no source named {', '.join(sorted(unknown))} in {sources_file}")
             sys.exit(exitcodes.USAGE)
         sources = [s for s in sources if s.name in only]
     from veille.lock import RunLocked, run_lock
@@ -157,7 +191,7 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
         if log_file:  # cron lines name a logs/ folder that may not exist yet
             Path(log_file).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        click.echo(f"error: cannot create the folder of the log file {log_file}: {exc}", err=True)
+        exitcodes.error(f"cannot create the folder of the log file {log_file}: {exc}")
         sys.exit(exitcodes.USAGE)
     try:
         with run_lock(db_path, "crawl"):
@@ -165,10 +199,10 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
                 sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides
             )
     except RunLocked as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         code = exitcodes.LOCKED
     except OSError as exc:  # the lock file sits next to the database: same folder, same permissions
-        click.echo(f"error: cannot open database {db_path}: {exc}", err=True)
+        exitcodes.error(f"cannot open database {db_path}: {exc}")
         code = exitcodes.DB_ERROR
     sys.exit(code)
 
@@ -185,7 +219,7 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
         feed_states = db.feed_states(database)
         run_id = db.start_run(database, "crawl", str(sources_file))
     except db.DatabaseError as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         return exitcodes.DB_ERROR
     settings: dict[str, Any] = {
         "VEILLE_LIMIT": limit,
@@ -203,7 +237,7 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
         save_feed_results(database, feed_results, complete=stats.get("finish_reason") == "finished")
         db.finish_run(database, run_id, status=status, exit_code=code, sources=summary, stats=_plain(stats))
     except db.DatabaseError as exc:
-        click.echo(f"error: cannot record the run: {exc}", err=True)
+        exitcodes.error(f"cannot record the run: {exc}")
         code = exitcodes.DB_ERROR
     print_summary(summary, run_id, time.monotonic() - started, stats)
     return code
