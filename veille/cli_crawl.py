@@ -37,8 +37,10 @@ def run_crawl(
     settings: dict[str, Any],
     log_file: str | None,
     feed_states: dict[str, dict] | None = None,
-) -> tuple[dict[str, Any], dict[str, dict]]:
-    """Run the news spider once in this process; return the final Scrapy stats and the feed outcomes."""
+    failed_urls: set[str] | None = None,
+) -> tuple[dict[str, Any], dict[str, dict], dict[str, dict]]:
+    """Run the news spider once in this process; return the final Scrapy stats, the feed outcomes
+    and the article links that failed for good (db.save_failed_urls)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -58,10 +60,17 @@ def run_crawl(
         logging.root.removeHandler(handler)
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, sources=sources, known_urls=known, feed_states=feed_states or {})
+    process.crawl(
+        crawler,
+        sources=sources,
+        known_urls=known,
+        feed_states=feed_states or {},
+        failed_urls=failed_urls or (),
+    )
     process.start()
     stats = dict(crawler.stats.get_stats())
-    return stats, getattr(crawler.spider, "feed_results", {})
+    spider = crawler.spider
+    return stats, getattr(spider, "feed_results", {}), getattr(spider, "permanent_failures", {})
 
 
 def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -> None:
@@ -212,11 +221,13 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
     from crawler.stats import source_summary
     from db.health import mark_interrupted
 
+    retry_days = _retry_days(_parse_settings(overrides))  # a bad value stops before any request
     try:
         database = db.open_db(db_path)
         mark_interrupted(database)  # we hold the lock: a run still 'running' was killed
         known = db.known_urls(database)
         feed_states = db.feed_states(database)
+        failed_urls = db.failed_urls(database)
         run_id = db.start_run(database, "crawl", str(sources_file))
     except db.DatabaseError as exc:
         exitcodes.error(str(exc))
@@ -230,17 +241,30 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
         settings["VEILLE_NLP"] = "none"
     settings.update(_parse_settings(overrides))
     started = time.monotonic()
-    stats, feed_results = run_crawl(sources, db_path, known, settings, log_file, feed_states)
+    stats, feed_results, failures = run_crawl(
+        sources, db_path, known, settings, log_file, feed_states, failed_urls
+    )
     summary = source_summary(stats, [s.name for s in sources])
     code, status = exit_code_for(stats, summary)
     try:
         save_feed_results(database, feed_results, complete=stats.get("finish_reason") == "finished")
+        db.save_failed_urls(database, failures, retry_days)
         db.finish_run(database, run_id, status=status, exit_code=code, sources=summary, stats=_plain(stats))
     except db.DatabaseError as exc:
         exitcodes.error(f"cannot record the run: {exc}")
         code = exitcodes.DB_ERROR
     print_summary(summary, run_id, time.monotonic() - started, stats)
     return code
+
+
+def _retry_days(settings: dict[str, Any]) -> float:
+    from crawler import settings as default_settings
+
+    value = settings.get("VEILLE_RETRY_FAILED_AFTER_DAYS", default_settings.VEILLE_RETRY_FAILED_AFTER_DAYS)
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        raise click.BadParameter(f"VEILLE_RETRY_FAILED_AFTER_DAYS must be a number, got {value!r}") from None
 
 
 def _plain(stats: dict[str, Any]) -> dict[str, Any]:
