@@ -45,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.middlewares.NonHtmlGuard": 500,
+    "crawler.logs.QuietLogs": 0,  # one line per failure unless LOG_LEVEL is DEBUG
 }
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,

@@ -60,15 +60,20 @@ def run_crawl(
         logging.root.removeHandler(handler)
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(
+    errors: list[str] = []
+    done = process.crawl(
         crawler,
         sources=sources,
         known_urls=known,
         feed_states=feed_states or {},
         failed_urls=failed_urls or (),
     )
+    # an error that stops the engine (a bad -s value...) would be an unhandled Deferred traceback
+    done.addErrback(lambda failure: errors.append(f"{failure.type.__name__}: {failure.value}"))
     process.start()
     stats = dict(crawler.stats.get_stats())
+    if errors:
+        stats["veille/crawl_error"] = errors[0]
     spider = crawler.spider
     return stats, getattr(spider, "feed_results", {}), getattr(spider, "permanent_failures", {})
 
@@ -116,9 +121,10 @@ def report_problems(stats: dict[str, Any]) -> None:
     if stats.get("veille/db_error"):
         exitcodes.error(f"database error: {stats['veille/db_error']}")
     elif reason not in FINISHED and reason != "shutdown":
+        why = stats.get("veille/crawl_error") or f"finish reason: {reason or 'none'}; see the log"
         exitcodes.error(
-            f"the crawl did not run to its end (finish reason: {reason or 'none'}); "
-            "see the log (a bad -s setting?); its feeds are read again by the next run"
+            f"the crawl did not run to its end ({why}); a bad -s setting? "
+            "Its feeds are read again by the next run"
         )
     if stats.get("veille/nlp_unavailable"):
         exitcodes.error(
