@@ -23,7 +23,7 @@ from crawler.extract import PageSkipped, extract_article
 from crawler.feeds import FeedLink, MalformedFeed, looks_like_sitemap, parse_feed, parse_sitemap
 from crawler.items import ArticleItem
 from crawler.pagemeta import decode_html
-from crawler.sources import Source
+from crawler.sources import Source, SourcesError, load_sources
 from crawler.stats import PERMANENT_ERRORS, TRANSIENT_ERRORS, classify_failure, count, count_error
 from crawler.urls import canonical_key, clean_url
 
@@ -45,6 +45,9 @@ class NewsSpider(scrapy.Spider):
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.sources_error = None
+        if isinstance(sources, str):  # `scrapy crawl news -a sources=FILE` from the repository root
+            sources = self._sources_file(sources)
         self.sources = {s.name: s for s in sources}
         self.feed_states = feed_states or {}  # url -> {"etag", "last_modified"} from the last run
         self.feed_results: dict[str, dict] = {}  # url -> outcome in this run, saved by the CLI
@@ -68,7 +71,21 @@ class NewsSpider(scrapy.Spider):
         spider.max_links = crawler.settings.getint("VEILLE_MAX_LINKS_PER_FEED", 500)
         return spider
 
+    def _sources_file(self, path: str) -> list[Source]:
+        try:
+            return load_sources(path)
+        except SourcesError as exc:
+            self.sources_error = str(exc)
+            return []
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if not self.sources:  # a bare `scrapy crawl news` would crawl nothing without a word
+            logger.error(
+                "veille: %s: `veille crawl --sources FILE --db FILE` runs a crawl "
+                "(or `scrapy crawl news -a sources=FILE -s VEILLE_DB_PATH=FILE`)",
+                self.sources_error or "no sources given",
+            )
+            raise CloseSpider("no_sources")
         for source in self.sources.values():
             for url, kind in [(u, "feed") for u in source.feeds] + [(u, "sitemap") for u in source.sitemaps]:
                 count(self.crawler.stats, source.name, "feeds_total")
