@@ -3,7 +3,10 @@
 veille's own settings carry the VEILLE_ prefix and are read by the components in from_crawler:
 VEILLE_DB_PATH (SQLite file), VEILLE_NLP ("spacy", "none" or "module:factory"),
 VEILLE_NLP_BATCH_SIZE, VEILLE_NLP_PROCESSES, VEILLE_LIMIT (max new articles, 0 = no limit),
-VEILLE_RUN_ID (crawl_runs.id recorded on each article).
+VEILLE_RUN_ID (crawl_runs.id recorded on each article), VEILLE_MAX_LINKS_PER_FEED (new links
+followed per feed or sitemap per run, 0 = no cap), VEILLE_RETRY_FAILED_AFTER_DAYS (an article link
+that gave 404, 410, not HTML or too large is not fetched again for that many days, times its
+number of failures, at most 8x).
 """
 
 from veille import __version__
@@ -42,6 +45,7 @@ DOWNLOADER_MIDDLEWARES = {
 }
 EXTENSIONS = {
     "crawler.middlewares.NonHtmlGuard": 500,
+    "crawler.logs.QuietLogs": 0,  # one line per failure unless LOG_LEVEL is DEBUG
 }
 ITEM_PIPELINES = {
     "pipelines.validate.ValidatePipeline": 100,
@@ -54,5 +58,7 @@ VEILLE_NLP_BATCH_SIZE = 32
 VEILLE_NLP_PROCESSES = 1
 VEILLE_LIMIT = 0
 VEILLE_RUN_ID = None
+VEILLE_MAX_LINKS_PER_FEED = 500
+VEILLE_RETRY_FAILED_AFTER_DAYS = 7.0
 
 LOG_LEVEL = "INFO"

@@ -49,6 +49,8 @@ _CONNECTION = (
 
 #: error kinds a later run may not meet again (its links must be tried again)
 TRANSIENT_ERRORS = frozenset({"timeout", "connection", "dns", "http_5xx"})
+#: error kinds of an article link that will not pass by themselves: not fetched again for a while
+PERMANENT_ERRORS = frozenset({"http_404", "http_410", "not_html", "too_large"})
 
 
 def key(source: str, counter: str) -> str:

@@ -1,11 +1,11 @@
 """Storage of veille: SQLite through sqlite-utils (never imports Scrapy or spaCy).
 
 Public functions: open_db, save_article, save_extraction, known_urls, start_run, finish_run,
-feed_states, save_feed_state, name_key.
+feed_states, save_feed_state, failed_urls, save_failed_urls, name_key.
 """
 
 from db.names import name_key
-from db.runs import feed_states, finish_run, save_feed_state, start_run
+from db.runs import failed_urls, feed_states, finish_run, save_failed_urls, save_feed_state, start_run
 from db.schema import SCHEMA_VERSION, ensure_schema
 from db.store import (
     DatabaseError,
@@ -24,6 +24,7 @@ __all__ = [
     "Saved",
     "content_hash",
     "ensure_schema",
+    "failed_urls",
     "feed_states",
     "finish_run",
     "known_urls",
@@ -32,6 +33,7 @@ __all__ = [
     "open_db",
     "save_article",
     "save_extraction",
+    "save_failed_urls",
     "save_feed_state",
     "start_run",
 ]

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from db.queries import close_matches, connect_readonly, resolve_entity, run_query
+from db.store import wraps_sqlite_errors
 
 logger = logging.getLogger(__name__)
 
@@ -72,6 +73,7 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, 
     return count
 
 
+@wraps_sqlite_errors
 def export_timeline(
     path: str | Path,
     entity: str,
@@ -144,6 +146,7 @@ Recharger dans une nouvelle base SQLite :
 """
 
 
+@wraps_sqlite_errors
 def dump_database(path: str | Path, directory: str | Path, fmt: str = "csv") -> dict[str, Any]:
     """Write every table of the database to ``directory`` (one file per table, streamed), plus
     manifest.json, schema.sql and README.txt. Return the manifest.

@@ -21,7 +21,7 @@ from typing import Any
 
 import sqlite_utils
 
-from db.store import now_iso
+from db.store import now_iso, wraps_sqlite_errors
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +29,7 @@ DEAD_AFTER = 3
 DEGRADED_RATE = 0.5
 
 
+@wraps_sqlite_errors
 def mark_interrupted(db: sqlite_utils.Database, *, keep: int | None = None) -> list[int]:
     """Mark runs left 'running' by a killed process as 'interrupted'; return their ids.
 
@@ -63,6 +64,7 @@ def _duration(started: str | None, ended: str | None) -> float | None:
         return None
 
 
+@wraps_sqlite_errors
 def recent_runs(db: sqlite_utils.Database, limit: int = 10, *, run_in_progress: bool = True) -> list[dict]:
     """The last ``limit`` runs, newest first, with their duration in seconds.
 
@@ -147,6 +149,7 @@ def _article_figures(db: sqlite_utils.Database) -> dict[str, dict]:
     return {row.pop("source"): row for row in rows}
 
 
+@wraps_sqlite_errors
 def source_health(
     db: sqlite_utils.Database,
     runs: int = 10,

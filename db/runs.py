@@ -1,18 +1,21 @@
-"""The run log (crawl_runs, run_sources) and per-feed state for conditional GET (feed_state)."""
+"""The run log (crawl_runs, run_sources), per-feed state for conditional GET (feed_state) and the
+article links that keep failing for good (failed_urls)."""
 
 from __future__ import annotations
 
 import json
 import os
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
 
-from db.store import now_iso
+from db.store import now_iso, wraps_sqlite_errors
 
 _COUNTERS = ("feeds_read", "pages_fetched", "new_articles", "duplicates", "errors")
 
 
+@wraps_sqlite_errors
 def start_run(db: sqlite_utils.Database, command: str, sources_file: str | None = None) -> int:
     """Record the start of a run; return its id. A run never finished stays 'running' (killed)."""
     with db.atomic():
@@ -23,6 +26,7 @@ def start_run(db: sqlite_utils.Database, command: str, sources_file: str | None 
     return cursor.lastrowid
 
 
+@wraps_sqlite_errors
 def finish_run(
     db: sqlite_utils.Database,
     run_id: int,
@@ -71,11 +75,13 @@ def finish_run(
             )
 
 
+@wraps_sqlite_errors
 def feed_states(db: sqlite_utils.Database) -> dict[str, dict[str, Any]]:
     """ETag / Last-Modified by feed or sitemap URL, for conditional requests."""
     return {row["url"]: row for row in db.query("SELECT * FROM feed_state")}
 
 
+@wraps_sqlite_errors
 def save_feed_state(
     db: sqlite_utils.Database,
     url: str,
@@ -105,4 +111,45 @@ def save_feed_state(
                 "UPDATE feed_state SET source = ?, last_status = ?, last_checked_at = ?, "
                 "consecutive_failures = consecutive_failures + 1 WHERE url = ?",
                 [source, status, now, url],
+            )
+
+
+#: a link that failed n times waits n times the retry delay, at most this many times
+_MAX_BACKOFF = 8
+
+
+@wraps_sqlite_errors
+def failed_urls(db: sqlite_utils.Database, now: str | None = None) -> set[str]:
+    """Links not to fetch in this run: they failed for good and their retry time has not come."""
+    rows = db.execute("SELECT url FROM failed_urls WHERE retry_after > ?", [now or now_iso()])
+    return {row[0] for row in rows}
+
+
+@wraps_sqlite_errors
+def save_failed_urls(
+    db: sqlite_utils.Database, failures: dict[str, dict[str, str]], retry_days: float
+) -> None:
+    """Record links that failed for good in this run (``url -> {"source", "kind"}``).
+
+    Each failure of the same link adds one delay: the n-th failure waits
+    n x ``retry_days`` (at most 8x), so a page gone for good costs a request every few weeks.
+    """
+    now = datetime.now(UTC).replace(microsecond=0)
+    with db.atomic():
+        for url, failure in failures.items():
+            row = db.execute("SELECT failures FROM failed_urls WHERE url = ?", [url]).fetchone()
+            failures_so_far = (row[0] if row else 0) + 1
+            retry = now + timedelta(days=retry_days * min(failures_so_far, _MAX_BACKOFF))
+            db.execute(
+                "INSERT INTO failed_urls (url, source, kind, failures, first_failed_at, last_failed_at, retry_after) "
+                "VALUES (?, ?, ?, 1, ?, ?, ?) ON CONFLICT(url) DO UPDATE SET kind = excluded.kind, "
+                "failures = failures + 1, last_failed_at = excluded.last_failed_at, retry_after = excluded.retry_after",
+                [
+                    url,
+                    failure["source"],
+                    failure["kind"],
+                    now.isoformat(),
+                    now.isoformat(),
+                    retry.isoformat(),
+                ],
             )

@@ -241,10 +241,30 @@ def _v3_events(db: sqlite_utils.Database) -> None:
         db["events"].enable_fts(["sentence"], create_triggers=True, tokenize="unicode61 remove_diacritics 2")
 
 
+def _v4_failed_urls(db: sqlite_utils.Database) -> None:
+    # article links that failed for a reason that does not pass by itself (404, 410, not HTML, too
+    # large): the crawl skips them until retry_after instead of fetching them again every hour
+    db.executescript(
+        """
+        CREATE TABLE IF NOT EXISTS failed_urls (
+            url TEXT PRIMARY KEY,
+            source TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            failures INTEGER NOT NULL DEFAULT 1,
+            first_failed_at TEXT NOT NULL,
+            last_failed_at TEXT NOT NULL,
+            retry_after TEXT NOT NULL
+        );
+        CREATE INDEX IF NOT EXISTS idx_failed_urls_retry ON failed_urls(retry_after);
+        """
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_covering_mentions_index,
     _v3_events,
+    _v4_failed_urls,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

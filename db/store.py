@@ -6,14 +6,16 @@ amounts and roles (the crawl and ``veille reprocess`` share it).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, ParamSpec, TypeVar
 
 import sqlite_utils
 
@@ -25,6 +27,27 @@ logger = logging.getLogger(__name__)
 
 class DatabaseError(Exception):
     """The database cannot be opened or written; the message says why."""
+
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def wraps_sqlite_errors(func: Callable[_P, _R]) -> Callable[_P, _R]:
+    """The db/ boundary: a public function raises DatabaseError, never a bare sqlite3.Error.
+
+    A read-only, corrupt or full database then gives the CLI one line and exit code 3 instead of
+    a traceback, from whichever call first touches the broken part of the file.
+    """
+
+    @functools.wraps(func)
+    def wrapper(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        try:
+            return func(*args, **kwargs)
+        except sqlite3.Error as exc:
+            raise DatabaseError(f"database error ({func.__name__}): {exc}") from exc
+
+    return wrapper
 
 
 @dataclass(frozen=True)
@@ -50,17 +73,18 @@ def open_db(path: str | Path, *, migrate: bool = True) -> sqlite_utils.Database:
             db.enable_wal()
         if migrate:
             ensure_schema(db)
-    except (sqlite3.DatabaseError, RuntimeError) as exc:  # RuntimeError: schema newer than this veille
+    except (sqlite3.Error, RuntimeError) as exc:  # RuntimeError: schema newer than this veille
         raise DatabaseError(f"cannot open database {path}: {exc}") from exc
     return db
 
 
 def content_hash(text: str) -> str:
     """Hash of the text with case and white space folded: the same article at two URLs has one hash."""
-    folded = " ".join(text.casefold().split())
+    folded = " ".join(clean_surrogates(text).casefold().split())
     return hashlib.sha256(folded.encode("utf-8")).hexdigest()
 
 
+@wraps_sqlite_errors
 def known_urls(db: sqlite_utils.Database) -> set[str]:
     """Every URL already stored (fetched, canonical and duplicate addresses)."""
     return {row[0] for row in db.execute("SELECT url FROM article_urls")}
@@ -94,6 +118,22 @@ def _article_urls(article: dict[str, Any]) -> dict[str, str]:
 
 
 _WORD = re.compile(r"\w+")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_surrogates(value: Any) -> Any:
+    """``value`` with every lone surrogate (a JSON-LD "\\ud800", a bad escape) replaced by U+FFFD.
+
+    SQLite cannot encode them, so one such character would cost the whole article; strings nested
+    in lists and dicts (an extraction) are cleaned too. A valid pair was already one character.
+    """
+    if isinstance(value, str):
+        return _SURROGATE.sub("\ufffd", value)
+    if isinstance(value, dict):
+        return {k: clean_surrogates(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [clean_surrogates(v) for v in value]
+    return value
 
 
 def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction: dict | None = None) -> Saved:
@@ -104,6 +144,8 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
     already stored under one of its URLs or with the same text is not stored again: its new
     URLs are added to ``article_urls`` and ``Saved.created`` is False.
     """
+    article = clean_surrogates(article)
+    extraction = clean_surrogates(extraction)
     text = article.get("text") or ""
     if not text.strip():
         raise ValueError(f"article {article.get('url')!r} has no text")
@@ -140,12 +182,14 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
             if extraction is not None:
                 _write_extraction(db, article_id, extraction, row["published_at"] or row["fetched_at"])
             return Saved(article_id, True)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         raise DatabaseError(f"cannot write article {article.get('url')}: {exc}") from exc
 
 
+@wraps_sqlite_errors
 def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict) -> None:
     """Replace the mentions, amounts and roles of a stored article, in one transaction."""
+    extraction = clean_surrogates(extraction)
     row = db.execute(
         "SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?", [article_id]
     ).fetchone()

@@ -3,7 +3,10 @@
 Items are buffered; every VEILLE_NLP_BATCH_SIZE items (and when the spider closes) the texts
 go through the NLP stage in one call, then each article is saved with its extraction. A
 database that cannot be written stops the crawl (reason "db_error", exit code 3): nothing is
-lost, the articles not stored are fetched again by the next run.
+lost, the articles not stored are fetched again by the next run. An NLP stage that cannot load
+(model missing, bad VEILLE_NLP) or fails on a batch does not lose the articles either: they are
+stored without entities (``nlp_version`` NULL, picked up by ``veille reprocess``) and the stat
+``veille/stored_without_entities`` makes the CLI exit with NLP_ERROR.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ class StorePipeline:
         self.extractor = None
         self.extractor_loaded = False  # the model loads on the first batch: a run with nothing new skips it
         self.failed = False
+        self.nlp_broken = False  # the NLP stage was asked for but could not load
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
@@ -61,7 +65,9 @@ class StorePipeline:
             self._db_failed(exc)
 
     def process_item(self, item: ArticleItem) -> ArticleItem:
-        if not self.failed:
+        if self.failed:  # the database broke: the CLI exits DB_ERROR, the next run fetches it again
+            self.stats.inc_value("veille/not_stored")
+        else:
             self.buffer.append(item)
             if len(self.buffer) >= self.batch_size:
                 self.flush()
@@ -82,26 +88,46 @@ class StorePipeline:
             if not self._save(item, extraction):
                 return
 
+    def _load(self) -> None:
+        self.extractor_loaded = True
+        try:
+            self.extractor = load_extractor(self.nlp_spec, self.batch_size, self.n_process)
+        except Exception as exc:  # noqa: BLE001 - OSError (no model), ImportError, ValueError (bad spec)...
+            # The articles are in hand and their feeds' validators will be saved: losing them here
+            # would hide them from every later run. Store them bare; `veille reprocess` adds entities.
+            logger.error(
+                "the NLP stage cannot load (%s): articles are stored without entities; "
+                "fix the model, then run `veille reprocess`",
+                exc,
+            )
+            logger.debug("NLP load failure", exc_info=True)
+            self.stats.set_value("veille/nlp_unavailable", f"{type(exc).__name__}: {exc}")
+            self.extractor = None
+            self.nlp_broken = True
+
     def _extract(self, items: list[ArticleItem]) -> list[dict | None]:
         if items and not self.extractor_loaded:
-            self.extractor = load_extractor(self.nlp_spec, self.batch_size, self.n_process)
-            self.extractor_loaded = True
-        if self.extractor is None or not items:
-            return [None] * len(items)
+            self._load()
+        if not items or self.extractor is None:
+            return self._bare(items) if self.nlp_broken else [None] * len(items)
         try:
             results = list(self.extractor([item.text for item in items]))
         except Exception as exc:  # an NLP bug must not lose the articles: store them, reprocess later
-            logger.exception(
-                "NLP failed on a batch of %d articles; stored without entities: %s", len(items), exc
-            )
+            logger.error("NLP failed on a batch of %d articles; stored without entities: %s", len(items), exc)
+            logger.debug("NLP failure", exc_info=True)
             self.stats.inc_value("veille/errors/nlp_error")
-            return [None] * len(items)
+            return self._bare(items)
         if len(results) != len(items):
             logger.error(
                 "NLP returned %d results for %d texts; stored without entities", len(results), len(items)
             )
-            return [None] * len(items)
+            return self._bare(items)
         return results
+
+    def _bare(self, items: list[ArticleItem]) -> list[None]:
+        """No extraction for these items: they are stored for `veille reprocess`, and the run says so."""
+        self.stats.inc_value("veille/stored_without_entities", len(items))
+        return [None] * len(items)
 
     def _save(self, item: ArticleItem, extraction: dict | None) -> bool:
         if self.limit and self.stored >= self.limit and not item.duplicate:
@@ -117,6 +143,7 @@ class StorePipeline:
         except ValueError as exc:
             logger.warning("%s: article not stored: %s", item.source, exc)
             self.stats.inc_value(f"veille/{item.source}/errors/invalid_item")
+            self.stats.inc_value("veille/not_stored")  # accepted but lost: the run is not 'completed'
             return True
         if saved.created:
             self.stored += 1

@@ -7,15 +7,32 @@ this module only builds the group and registers them.
 from __future__ import annotations
 
 import logging
+import sqlite3
 
 import click
 
-from veille import __version__, cli_crawl, cli_db, cli_nlp, cli_ops
+from db.store import DatabaseError
+from veille import __version__, cli_crawl, cli_db, cli_nlp, cli_ops, exitcodes
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
 
-@click.group(context_settings=CONTEXT_SETTINGS)
+class VeilleGroup(click.Group):
+    """The command group, with the last line of defence for database errors.
+
+    db/ turns sqlite3 errors into DatabaseError and the commands report them; a database error
+    that still escapes (SQL run outside db/) gets the same one line and exit code 3, not a traceback.
+    """
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except (DatabaseError, sqlite3.Error) as exc:
+            exitcodes.error(f"database error: {exc}")
+            ctx.exit(exitcodes.DB_ERROR)
+
+
+@click.group(cls=VeilleGroup, context_settings=CONTEXT_SETTINGS)
 @click.version_option(__version__, "--version", prog_name="veille")
 @click.option("-v", "--verbose", count=True, help="More log output (-v info, -vv debug).")
 def main(verbose: int) -> None:

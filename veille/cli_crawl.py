@@ -37,8 +37,10 @@ def run_crawl(
     settings: dict[str, Any],
     log_file: str | None,
     feed_states: dict[str, dict] | None = None,
-) -> tuple[dict[str, Any], dict[str, dict]]:
-    """Run the news spider once in this process; return the final Scrapy stats and the feed outcomes."""
+    failed_urls: set[str] | None = None,
+) -> tuple[dict[str, Any], dict[str, dict], dict[str, dict]]:
+    """Run the news spider once in this process; return the final Scrapy stats, the feed outcomes
+    and the article links that failed for good (db.save_failed_urls)."""
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -58,10 +60,22 @@ def run_crawl(
         logging.root.removeHandler(handler)
     process = CrawlerProcess(scrapy_settings)
     crawler = process.create_crawler(NewsSpider)
-    process.crawl(crawler, sources=sources, known_urls=known, feed_states=feed_states or {})
+    errors: list[str] = []
+    done = process.crawl(
+        crawler,
+        sources=sources,
+        known_urls=known,
+        feed_states=feed_states or {},
+        failed_urls=failed_urls or (),
+    )
+    # an error that stops the engine (a bad -s value...) would be an unhandled Deferred traceback
+    done.addErrback(lambda failure: errors.append(f"{failure.type.__name__}: {failure.value}"))
     process.start()
     stats = dict(crawler.stats.get_stats())
-    return stats, getattr(crawler.spider, "feed_results", {})
+    if errors:
+        stats["veille/crawl_error"] = errors[0]
+    spider = crawler.spider
+    return stats, getattr(spider, "feed_results", {}), getattr(spider, "permanent_failures", {})
 
 
 def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -> None:
@@ -81,14 +95,50 @@ def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -
         )
 
 
+#: how a crawl that ran to its end closes: every feed read, or stopped by --limit
+FINISHED = frozenset({"finished", "article_limit"})
+
+
 def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int, str]:
-    if stats.get("veille/db_error") or stats.get("finish_reason") == "db_error":
+    """(exit code, crawl_runs.status) of a crawl, from its stats: the worst outcome wins."""
+    reason = stats.get("finish_reason")
+    if stats.get("veille/db_error") or reason == "db_error":
         return exitcodes.DB_ERROR, "db_error"
-    if stats.get("finish_reason") == "shutdown":  # SIGTERM/SIGINT: stopped after the items in flight
+    if reason == "shutdown":  # SIGTERM/SIGINT: stopped after the items in flight
         return exitcodes.INTERRUPTED, "interrupted"
-    if any(s["status"] == "failed" for s in summary.values()):
+    if reason not in FINISHED:  # no reason at all: the engine never ran (e.g. -s DOWNLOAD_TIMEOUT=abc)
+        return exitcodes.CRAWL_FAILED, "failed"
+    if stats.get("veille/stored_without_entities"):
+        return exitcodes.NLP_ERROR, "partial"
+    if stats.get("veille/not_stored") or any(s["status"] == "failed" for s in summary.values()):
         return exitcodes.PARTIAL, "partial"
     return exitcodes.OK, "completed"
+
+
+def report_problems(stats: dict[str, Any]) -> None:
+    """One line on stderr for each reason the run is not a plain success (the log has the details)."""
+    reason = stats.get("finish_reason")
+    if stats.get("veille/db_error"):
+        exitcodes.error(f"database error: {stats['veille/db_error']}")
+    elif reason not in FINISHED and reason != "shutdown":
+        why = stats.get("veille/crawl_error") or f"finish reason: {reason or 'none'}; see the log"
+        exitcodes.error(
+            f"the crawl did not run to its end ({why}); a bad -s setting? "
+            "Its feeds are read again by the next run"
+        )
+    if stats.get("veille/nlp_unavailable"):
+        exitcodes.error(
+            f"the NLP stage cannot load ({stats['veille/nlp_unavailable']}): "
+            f"{stats.get('veille/stored_without_entities', 0)} article(s) stored without entities; "
+            "fix the model, then run `veille reprocess`"
+        )
+    elif stats.get("veille/stored_without_entities"):
+        exitcodes.error(
+            f"NLP failed: {stats['veille/stored_without_entities']} article(s) stored without entities "
+            "(`veille reprocess` adds them)"
+        )
+    if stats.get("veille/not_stored"):
+        exitcodes.error(f"{stats['veille/not_stored']} article(s) fetched but not stored (see the log)")
 
 
 def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: dict[str, Any]) -> None:
@@ -107,8 +157,7 @@ def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: 
         click.echo(
             f"  {name:<24} {feeds:>7} {s['pages_fetched']:>6} {s['new_articles']:>5} {s['duplicates']:>5}  {kinds}{flag}"
         )
-    if stats.get("veille/db_error"):
-        click.echo(f"database error: {stats['veille/db_error']}", err=True)
+    report_problems(stats)
 
 
 @click.command("crawl")
@@ -143,12 +192,12 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
     try:
         sources = load_sources(sources_file)
     except SourcesError as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         sys.exit(exitcodes.USAGE)
     if only:
         unknown = set(only) - {s.name for s in sources}
         if unknown:
-            click.echo(f"error: no source named {', '.join(sorted(unknown))} in {sources_file}", err=True)
+            exitcodes.error(f"no source named {', '.join(sorted(unknown))} in {sources_file}")
             sys.exit(exitcodes.USAGE)
         sources = [s for s in sources if s.name in only]
     from veille.lock import RunLocked, run_lock
@@ -157,7 +206,7 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
         if log_file:  # cron lines name a logs/ folder that may not exist yet
             Path(log_file).parent.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        click.echo(f"error: cannot create the folder of the log file {log_file}: {exc}", err=True)
+        exitcodes.error(f"cannot create the folder of the log file {log_file}: {exc}")
         sys.exit(exitcodes.USAGE)
     try:
         with run_lock(db_path, "crawl"):
@@ -165,10 +214,10 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
                 sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides
             )
     except RunLocked as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         code = exitcodes.LOCKED
     except OSError as exc:  # the lock file sits next to the database: same folder, same permissions
-        click.echo(f"error: cannot open database {db_path}: {exc}", err=True)
+        exitcodes.error(f"cannot open database {db_path}: {exc}")
         code = exitcodes.DB_ERROR
     sys.exit(code)
 
@@ -178,14 +227,16 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
     from crawler.stats import source_summary
     from db.health import mark_interrupted
 
+    retry_days = _retry_days(_parse_settings(overrides))  # a bad value stops before any request
     try:
         database = db.open_db(db_path)
         mark_interrupted(database)  # we hold the lock: a run still 'running' was killed
         known = db.known_urls(database)
         feed_states = db.feed_states(database)
+        failed_urls = db.failed_urls(database)
         run_id = db.start_run(database, "crawl", str(sources_file))
     except db.DatabaseError as exc:
-        click.echo(f"error: {exc}", err=True)
+        exitcodes.error(str(exc))
         return exitcodes.DB_ERROR
     settings: dict[str, Any] = {
         "VEILLE_LIMIT": limit,
@@ -196,17 +247,30 @@ def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no
         settings["VEILLE_NLP"] = "none"
     settings.update(_parse_settings(overrides))
     started = time.monotonic()
-    stats, feed_results = run_crawl(sources, db_path, known, settings, log_file, feed_states)
+    stats, feed_results, failures = run_crawl(
+        sources, db_path, known, settings, log_file, feed_states, failed_urls
+    )
     summary = source_summary(stats, [s.name for s in sources])
     code, status = exit_code_for(stats, summary)
     try:
         save_feed_results(database, feed_results, complete=stats.get("finish_reason") == "finished")
+        db.save_failed_urls(database, failures, retry_days)
         db.finish_run(database, run_id, status=status, exit_code=code, sources=summary, stats=_plain(stats))
     except db.DatabaseError as exc:
-        click.echo(f"error: cannot record the run: {exc}", err=True)
+        exitcodes.error(f"cannot record the run: {exc}")
         code = exitcodes.DB_ERROR
     print_summary(summary, run_id, time.monotonic() - started, stats)
     return code
+
+
+def _retry_days(settings: dict[str, Any]) -> float:
+    from crawler import settings as default_settings
+
+    value = settings.get("VEILLE_RETRY_FAILED_AFTER_DAYS", default_settings.VEILLE_RETRY_FAILED_AFTER_DAYS)
+    try:
+        return max(0.0, float(value))
+    except ValueError:
+        raise click.BadParameter(f"VEILLE_RETRY_FAILED_AFTER_DAYS must be a number, got {value!r}") from None
 
 
 def _plain(stats: dict[str, Any]) -> dict[str, Any]:

@@ -21,9 +21,7 @@ logger = logging.getLogger(__name__)
 PASSWORD_ENV = "VEILLE_PASSWORD_HASH"  # same name as db.metadata.PASSWORD_ENV
 
 
-def _fail(message: str, code: int) -> None:
-    click.echo(f"veille: {message}", err=True)
-    sys.exit(code)
+_fail = exitcodes.fail
 
 
 def _iso_date(ctx: click.Context, param: click.Parameter, value: str | None) -> str:

@@ -14,6 +14,7 @@ from typing import TextIO
 
 import click
 
+from db.store import clean_surrogates
 from veille import exitcodes
 
 logger = logging.getLogger(__name__)
@@ -32,12 +33,13 @@ def read_jsonl(handle: TextIO, errors: list[str]) -> Iterator[tuple[int, dict]]:
         if not isinstance(row, dict) or not isinstance(row.get("text"), str):
             _report(errors, f'line {number}: expected an object with a "text" string')
             continue
-        yield number, row
+        # a "\\ud800" escape decodes to a lone surrogate, which no UTF-8 output can hold
+        yield number, clean_surrogates(row)
 
 
 def _report(errors: list[str], message: str) -> None:
     errors.append(message)
-    click.echo(f"error: {message}", err=True)
+    exitcodes.error(message)
 
 
 @click.command("extract")
@@ -85,7 +87,7 @@ def extract_cmd(
         output.write(json.dumps({"id": ids.popleft(), **result}, ensure_ascii=False) + "\n")
     output.flush()
     if errors:
-        click.echo(f"{len(errors)} malformed line(s) skipped", err=True)
+        exitcodes.error(f"{len(errors)} malformed line(s) skipped")
         sys.exit(exitcodes.PARTIAL)
 
 

@@ -77,7 +77,7 @@ def status(db_path: str, runs: int, dead_after: int, fmt: str) -> None:
             "sources": source_health(database, runs, dead_after=dead_after),
         }
     except db.DatabaseError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        exitcodes.error(str(exc))
         sys.exit(exitcodes.DB_ERROR)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
@@ -202,10 +202,10 @@ def run_reprocess(
             mark_interrupted(database)
             return _reprocess_locked(database, since, everything, batch_size, n_process, loader, version)
     except RunLocked as exc:
-        click.echo(f"Error: {exc}", err=True)
+        exitcodes.error(str(exc))
         return exitcodes.LOCKED
     except db.DatabaseError as exc:
-        click.echo(f"Error: {exc}", err=True)
+        exitcodes.error(str(exc))
         return exitcodes.DB_ERROR
 
 

@@ -8,6 +8,7 @@ stats (crawler.stats), and the crawl goes on.
 from __future__ import annotations
 
 import logging
+from collections import Counter
 from collections.abc import AsyncIterator, Iterable, Iterator
 from datetime import UTC, datetime
 from typing import Any
@@ -22,8 +23,8 @@ from crawler.extract import PageSkipped, extract_article
 from crawler.feeds import FeedLink, MalformedFeed, looks_like_sitemap, parse_feed, parse_sitemap
 from crawler.items import ArticleItem
 from crawler.pagemeta import decode_html
-from crawler.sources import Source
-from crawler.stats import TRANSIENT_ERRORS, classify_failure, count, count_error
+from crawler.sources import Source, SourcesError, load_sources
+from crawler.stats import PERMANENT_ERRORS, TRANSIENT_ERRORS, classify_failure, count, count_error
 from crawler.urls import canonical_key, clean_url
 
 logger = logging.getLogger(__name__)
@@ -40,9 +41,13 @@ class NewsSpider(scrapy.Spider):
         sources: Iterable[Source] = (),
         known_urls: Iterable[str] = (),
         feed_states: dict[str, dict] | None = None,
+        failed_urls: Iterable[str] = (),
         **kwargs: Any,
     ) -> None:
         super().__init__(**kwargs)
+        self.sources_error = None
+        if isinstance(sources, str):  # `scrapy crawl news -a sources=FILE` from the repository root
+            sources = self._sources_file(sources)
         self.sources = {s.name: s for s in sources}
         self.feed_states = feed_states or {}  # url -> {"etag", "last_modified"} from the last run
         self.feed_results: dict[str, dict] = {}  # url -> outcome in this run, saved by the CLI
@@ -52,14 +57,35 @@ class NewsSpider(scrapy.Spider):
         self.seen: set[str] = set()
         self.emitted = 0
         self.limit = 0
+        # crawl hygiene: links that failed for good are skipped until their retry time (db.failed_urls),
+        # and a feed gives at most max_links new links per run (the rest come in the next runs)
+        self.skip = {canonical_key(u) for u in failed_urls}
+        self.permanent_failures: dict[str, dict[str, str]] = {}  # saved by the CLI
+        self.max_links = 0
+        self.followed: Counter[str] = Counter()
 
     @classmethod
     def from_crawler(cls, crawler: scrapy.crawler.Crawler, *args: Any, **kwargs: Any) -> NewsSpider:
         spider = super().from_crawler(crawler, *args, **kwargs)
         spider.limit = crawler.settings.getint("VEILLE_LIMIT", 0)
+        spider.max_links = crawler.settings.getint("VEILLE_MAX_LINKS_PER_FEED", 500)
         return spider
 
+    def _sources_file(self, path: str) -> list[Source]:
+        try:
+            return load_sources(path)
+        except SourcesError as exc:
+            self.sources_error = str(exc)
+            return []
+
     async def start(self) -> AsyncIterator[scrapy.Request]:
+        if not self.sources:  # a bare `scrapy crawl news` would crawl nothing without a word
+            logger.error(
+                "veille: %s: `veille crawl --sources FILE --db FILE` runs a crawl "
+                "(or `scrapy crawl news -a sources=FILE -s VEILLE_DB_PATH=FILE`)",
+                self.sources_error or "no sources given",
+            )
+            raise CloseSpider("no_sources")
         for source in self.sources.values():
             for url, kind in [(u, "feed") for u in source.feeds] + [(u, "sitemap") for u in source.sitemaps]:
                 count(self.crawler.stats, source.name, "feeds_total")
@@ -196,8 +222,18 @@ class NewsSpider(scrapy.Spider):
         if key in self.seen:
             count(self.crawler.stats, source_name, "repeated_links")
             return
+        if key in self.skip:
+            count(self.crawler.stats, source_name, "links_failed_before")
+            return
         if self.limit and self.emitted >= self.limit:
             return
+        if self.max_links and self.followed[list_url] >= self.max_links:
+            # a 100k-link feed would block hourly runs for a day: the rest waits for the next runs,
+            # which must read this list again (no 304)
+            count(self.crawler.stats, source_name, "links_over_cap")
+            self.revisit.add(list_url)
+            return
+        self.followed[list_url] += 1
         self.seen.add(key)
         meta = {"source": source_name, "veille_kind": "article", "feed_url": list_url, "link": link}
         yield scrapy.Request(url, callback=self.parse_article, errback=self.article_failed, meta=meta)
@@ -214,6 +250,7 @@ class NewsSpider(scrapy.Spider):
         except PageSkipped as exc:
             count_error(self.crawler.stats, source.name, exc.kind)
             logger.warning("%s: page skipped (%s): %s", source.name, exc.kind, exc)
+            self._failed_for_good(response.request, source.name, exc.kind)
             return
         if not item.duplicate:
             self.emitted += 1
@@ -271,6 +308,12 @@ class NewsSpider(scrapy.Spider):
         logger.warning("%s: cannot fetch article %s: %s (%s)", source, request.url, kind, detail)
         if kind in TRANSIENT_ERRORS:  # the next run must see this link again, so no 304 for its list
             self.revisit.add(request.meta.get("feed_url"))
+        self._failed_for_good(request, source, kind)
+
+    def _failed_for_good(self, request: scrapy.Request, source: str, kind: str) -> None:
+        if kind in PERMANENT_ERRORS:  # under the address of the feed link, where the next run meets it
+            url = clean_url((request.meta.get("redirect_urls") or [request.url])[0])
+            self.permanent_failures[url] = {"source": source, "kind": kind}
 
     def closed(self, reason: str) -> None:
         for url, result in self.feed_results.items():

@@ -10,6 +10,7 @@ from click.testing import CliRunner
 import db
 from veille import exitcodes
 from veille.cli import main
+from veille.cli_crawl import exit_code_for
 from veille.demo import SiteServer, sources_toml
 
 FAST = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"]
@@ -76,3 +77,51 @@ def test_demo_without_datasette_builds_the_demo_database(tmp_path):
     database = db.open_db(db_path)
     assert database["articles"].count == 12
     assert database.execute("SELECT count(*) FROM mentions").fetchone()[0] > 0
+
+
+def _finished(**stats):
+    return {"finish_reason": "finished", **stats}
+
+
+def test_a_crawl_without_a_finish_reason_is_a_failed_run():
+    assert exit_code_for({}, {}) == (exitcodes.CRAWL_FAILED, "failed")
+    assert exit_code_for({"finish_reason": "cancelled"}, {}) == (exitcodes.CRAWL_FAILED, "failed")
+    assert exit_code_for(_finished(), {}) == (exitcodes.OK, "completed")
+    assert exit_code_for({"finish_reason": "article_limit"}, {}) == (exitcodes.OK, "completed")
+
+
+def test_articles_stored_without_entities_or_not_stored_are_not_a_completed_run():
+    assert exit_code_for(_finished(**{"veille/stored_without_entities": 3}), {}) == (
+        exitcodes.NLP_ERROR,
+        "partial",
+    )
+    assert exit_code_for(_finished(**{"veille/not_stored": 1}), {}) == (exitcodes.PARTIAL, "partial")
+
+
+def test_bad_setting_that_stops_the_engine_exits_crawl_failed(tmp_path):
+    # Before: -s DOWNLOAD_TIMEOUT=abc left an error in a Deferred, feeds 0/0, 'completed', exit 0.
+    sources = tmp_path / "s.toml"
+    sources.write_text(sources_toml("http://127.0.0.1:9"), encoding="utf-8")
+    db_path = tmp_path / "v.db"
+    result = veille("crawl", "--sources", str(sources), "--db", str(db_path), "-s", "DOWNLOAD_TIMEOUT=abc")
+    assert result.returncode == exitcodes.CRAWL_FAILED, result.stderr[-2000:]
+    assert "veille: the crawl did not run to its end" in result.stderr
+    assert db.open_db(db_path).execute("SELECT status, exit_code FROM crawl_runs").fetchone() == (
+        "failed",
+        exitcodes.CRAWL_FAILED,
+    )
+
+
+def test_model_that_cannot_load_loses_no_article(tmp_path):
+    # Before: 0 stored, 'completed', exit 0, and the feeds' ETags saved: the articles were lost for good.
+    with SiteServer() as site:
+        sources = tmp_path / "s.toml"
+        sources.write_text(sources_toml(site.base_url), encoding="utf-8")
+        db_path = tmp_path / "v.db"
+        args = ["crawl", "--sources", str(sources), "--db", str(db_path), *FAST]
+        result = veille(*args, "-s", "VEILLE_NLP=tests.nowhere:factory")
+    assert result.returncode == exitcodes.NLP_ERROR, result.stderr[-2000:]
+    assert "veille reprocess" in result.stderr
+    database = db.open_db(db_path)
+    assert database.execute("SELECT count(*), count(nlp_version) FROM articles").fetchone() == (12, 0)
+    assert database.execute("SELECT status FROM crawl_runs").fetchone()[0] == "partial"

@@ -112,3 +112,16 @@ def test_eval_scores_a_given_prediction_file(tmp_path):
         "scores"
     ]
     assert scores["ALL"]["f"] == 1.0
+
+
+def test_extract_replaces_lone_surrogates_and_writes_every_line():
+    # Before: a "\ud800" escape crashed the UTF-8 output with no line written at all.
+    lines = [
+        '{"id": "a", "text": "Cisco rach\\ud800te Splunk."}',
+        '{"id": "b\\udfff", "text": "Capgemini recrute."}',
+    ]
+    result = run(extract_cmd, ["-"], "\n".join(lines) + "\n")
+    assert result.exit_code == 0, result.output
+    out = [json.loads(x) for x in result.stdout.splitlines()]
+    assert [o["id"] for o in out] == ["a", "b\ufffd"]
+    assert "Capgemini" in {e["text"] for e in out[1]["entities"]}

@@ -110,3 +110,43 @@ def test_unwritable_database_is_reported_not_raised(tmp_path):
     store.process_item(item(1))
     store.close_spider()
     assert "cannot open database" in crawler.stats.get_value("veille/db_error")
+
+
+def test_nlp_stage_that_cannot_load_stores_the_articles_without_entities(tmp_path):
+    # Before: the import error escaped close_spider, 0 articles stored while the feeds' ETags
+    # were saved, so the next run never saw these articles again.
+    database, stats = run_pipelines(
+        tmp_path, [item(1), item(2)], VEILLE_NLP="tests.pipelines.nowhere:factory"
+    )
+    rows = database.execute("SELECT count(*), count(nlp_version) FROM articles").fetchone()
+    assert rows == (2, 0)  # stored, nlp_version NULL: `veille reprocess` picks them up
+    assert stats["veille/stored_without_entities"] == 2
+    assert "ModuleNotFoundError" in stats["veille/nlp_unavailable"]
+
+
+def test_missing_spacy_model_stores_the_articles_without_entities(tmp_path, monkeypatch):
+    monkeypatch.setenv("VEILLE_SPACY_MODEL", "fr_core_news_not_installed")
+    database, stats = run_pipelines(tmp_path, [item(1)], VEILLE_NLP="spacy")
+    assert database["articles"].count == 1
+    assert "E050" in stats["veille/nlp_unavailable"]
+
+
+def test_accepted_item_that_cannot_be_stored_is_counted_as_not_stored(tmp_path):
+    crawler = get_crawler(settings_dict={"VEILLE_DB_PATH": str(tmp_path / "t.db"), "VEILLE_NLP": "none"})
+    store = StorePipeline.from_crawler(crawler)
+    store.open_spider()
+    store.process_item(ArticleItem(source="test", url="https://a.fr/x", text="  "))
+    store.close_spider()
+    assert crawler.stats.get_value("veille/not_stored") == 1
+
+
+def test_lone_surrogates_are_replaced_not_the_article_dropped(tmp_path):
+    # JSON-LD "\ud800" decodes to a lone surrogate that SQLite cannot encode: the article was
+    # dropped as invalid_item and fetched again on every run.
+    broken = item(1, text=f"Cisco \ud800 annonce. {TEXT}")
+    broken.title = "Titre \udfff"
+    database, stats = run_pipelines(tmp_path, [broken])
+    row = database.execute("SELECT title, text FROM articles").fetchone()
+    assert row[0] == "Titre \ufffd" and row[1].startswith("Cisco \ufffd annonce.")
+    assert database.execute("SELECT count(*) FROM mentions").fetchone()[0] == 4  # its entities too
+    assert "veille/test/errors/invalid_item" not in stats

@@ -35,7 +35,7 @@ def run_demo(db_path: Path, port: int = 8001, serve: bool = True, fresh: bool = 
         # PYTHONSAFEPATH: a folder named "veille" in the current directory must not shadow the package
         code = subprocess.call(command + FAST_SETTINGS, env={**os.environ, "PYTHONSAFEPATH": "1"})
     if code != 0:
-        click.echo(f"the demo crawl failed (exit code {code})", err=True)
+        click.echo(f"veille: the demo crawl failed (exit code {code})", err=True)
         return code
     if not serve:
         return 0
