@@ -104,7 +104,8 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     for node in tree.iter("meta"):
         key = node.get("property") or node.get("name") or node.get("itemprop") or node.get("http-equiv") or ""
-        value = (node.get("content") or "").strip()
+        # some CMSs write value= where content= belongs
+        value = (node.get("content") or node.get("value") or "").strip()
         if key and value:
             page.meta.setdefault(key.strip().lower(), value)
     for node in tree.iter("link"):
