@@ -190,7 +190,18 @@ def _v2_covering_mentions_index(db: sqlite_utils.Database) -> None:
     db.execute("DROP INDEX IF EXISTS idx_mentions_article")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_v1_initial, _v2_covering_mentions_index]
+def _v3_article_date_source(db: sqlite_utils.Database) -> None:
+    # which rule gave published_at (crawler.pagedates): a journalist can tell a page's own JSON-LD date
+    # from a feed's; NULL for the articles stored before
+    if "date_source" not in db["articles"].columns_dict:
+        db.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _v1_initial,
+    _v2_covering_mentions_index,
+    _v3_article_date_source,
+]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
