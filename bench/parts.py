@@ -60,7 +60,6 @@ def extract_pages(pages: Iterable[tuple[str, str, bytes]], times: PartTimes) -> 
         except PageSkipped as exc:
             times.skipped.append(f"{url}: {exc}")
             continue
-        data.pop("date_source", None)
         articles.append({**data, "source": source, "fetched_at": db.now_iso()})
     times.extract += time.perf_counter() - start
     return articles

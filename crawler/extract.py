@@ -19,7 +19,7 @@ import trafilatura
 from lxml.html import HtmlElement
 from trafilatura.utils import load_html
 
-from crawler.pagedates import byline_date, htmldate_search, markup_date, plausible, structured_date
+from crawler.pagedates import DateClues, find_date
 from crawler.pagemeta import (
     PageMeta,
     declared_language,
@@ -35,11 +35,16 @@ logger = logging.getLogger(__name__)
 MIN_TEXT_CHARS = 200
 COVERED = 0.8  # share of the main container's long paragraphs below which a text looks truncated
 
-# Lines of text that are site furniture, whatever the markup.
-_BOILERPLATE_LINE_RE = re.compile(
+# Labels of a box of links to other articles ("Lire aussi :"): the linked headline may follow on its own line.
+_RELATED_LABEL_RE = re.compile(
     r"^\W*(?:(?:à|a) lire (?:aussi|également|egalement)|lire (?:aussi|également|egalement|la suite)|"
     r"voir aussi|sur le même sujet|dans la même rubrique|vous aimerez aussi|nos derniers articles|"
-    r"articles? (?:similaires|liés|recommandés)|les plus lus|(?:abonnez|inscrivez)[- ]vous|"
+    r"articles? (?:similaires|liés|recommandés)|les plus lus)",
+    re.IGNORECASE,
+)
+# Lines of text that are site furniture, whatever the markup.
+_BOILERPLATE_LINE_RE = re.compile(
+    r"^\W*(?:(?:abonnez|inscrivez)[- ]vous|"
     r"recevez (?:notre|nos|chaque)|(?:notre|la) newsletter|suivez[- ]nous|partager (?:sur|cet)|"
     r"partagez (?:cet|sur)|crédits? photo|(?:nous|ce site) utilis(?:ons|e) des cookies|"
     r"accepter (?:et fermer|les cookies|tout)|tous droits réservés|©|copyright\b|(?:photo|illustration|image)s? ?(?::|©|/|dr\b)|"
@@ -70,13 +75,14 @@ def extract_article(
     *,
     feed_title: str | None = None,
     feed_date: str | None = None,
+    feed_date_source: str = "feed",
     sitenames: tuple[str, ...] = (),
 ) -> dict:
     """Extract one article; raise PageSkipped("empty_page", ...) when there is no article text.
 
     Returns url, canonical_url, title, author, published_at (ISO 8601), lang, description,
-    sitename, text, and date_source (where the date came from: jsonld, meta, markup, byline,
-    htmldate, feed).
+    sitename, text, and date_source (the rule that gave the date, see crawler.pagedates).
+    ``feed_date`` is the date the feed ("feed") or a Google News sitemap ("news_sitemap") gave.
     """
     tree = _load(html)
     if tree is None:
@@ -91,7 +97,8 @@ def extract_article(
         text = _fallback_text(tree, url, page, title) or text
     if len(text) < MIN_TEXT_CHARS:
         raise PageSkipped("empty_page", f"no article text ({len(text)} characters) at {url}")
-    published, date_source = find_date(tree, page, data, feed_date, title)
+    clues = DateClues(tree, page, data.get("date"), title, feed_date, feed_date_source)
+    published, date_source = find_date(clues)
     detected, share = detect_language(text)
     lang = detected if detected and share >= 0.08 else declared_language(page) or detected
     return {
@@ -200,9 +207,13 @@ def clean_text(text: str, title: str | None = None) -> str:
     for line in lines:
         if not line or _FURNITURE_LINE_RE.match(line):
             continue
-        if _BOILERPLATE_LINE_RE.match(line) and len(line) < 250:
-            # a bare "Lire aussi :" label: the linked headline follows on its own line
+        if _RELATED_LABEL_RE.match(line) and len(line) < 250:
+            # a bare "Lire aussi :" label: the linked headline follows on its own line (not after a
+            # photo credit: a subheading often follows one)
             after_label = len(line) < 40
+            continue
+        if _BOILERPLATE_LINE_RE.match(line) and len(line) < 250:
+            after_label = False
             continue
         if after_label and len(line) < 160 and not _ENDS_SENTENCE.search(line):
             after_label = False
@@ -213,8 +224,6 @@ def clean_text(text: str, title: str | None = None) -> str:
         seen.add(line)
         kept.append(line)
     # trailing furniture: short lines that are not sentences ("Imprimer", a related headline)
-    while kept and len(kept[-1]) < 80 and not _ENDS_SENTENCE.search(kept[-1]):
-        kept.pop()
     return "\n".join(kept)
 
 
@@ -307,26 +316,3 @@ def find_author(page: PageMeta, data: dict) -> str | None:
         names = [data["author"]]
     unique = list(dict.fromkeys(" ".join(n.split()) for n in names if n))
     return "; ".join(unique) or None
-
-
-def find_date(
-    tree: HtmlElement, page: PageMeta, data: dict, feed_date: str | None, title: str | None = None
-) -> tuple[str | None, str | None]:
-    """(ISO 8601 publication date, where it came from); the original publication date is preferred."""
-    date, origin = structured_date(page)
-    if date:
-        return date, origin
-    date = markup_date(tree, title)
-    if date:
-        return date, "markup"
-    date = byline_date(tree, title)
-    if date:
-        return date, "byline"
-    date = plausible(data.get("date"))
-    if date:
-        return date, "htmldate"
-    date = plausible(feed_date)
-    if date:
-        return date, "feed"
-    date = htmldate_search(tree, extensive=True)
-    return (date, "htmldate") if date else (None, None)

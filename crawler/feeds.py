@@ -2,7 +2,9 @@
 
 Pure functions over bytes, so they are tested without a crawl. Each link is a ``FeedLink``:
 the article URL plus what the feed says about it (title, date), the date being the fallback
-when the page itself carries none.
+when the page itself carries none. Dates keep the offset the feed gives (a local time stays on its
+day). A sitemap's ``lastmod`` is a modification date, never taken for a publication date: only a
+Google News ``publication_date`` is.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import re
 import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
 
 import feedparser
 from lxml import etree
@@ -32,6 +35,7 @@ class FeedLink:
     url: str
     title: str | None = None
     published: str | None = None  # ISO 8601
+    date_source: str | None = None  # where ``published`` comes from: "feed" or "news_sitemap"
 
 
 @dataclass(frozen=True)
@@ -63,10 +67,9 @@ def parse_feed(body: bytes, content_type: str | None = None) -> list[FeedLink]:
         url = _entry_url(entry)
         if not url:
             continue
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        links.append(
-            FeedLink(url=url, title=(entry.get("title") or "").strip() or None, published=_iso(stamp))
-        )
+        published = _entry_date(entry)
+        title = (entry.get("title") or "").strip() or None
+        links.append(FeedLink(url, title, published, "feed" if published else None))
     if not links and parsed.get("bozo"):
         raise MalformedFeed(f"not a readable RSS/Atom feed: {parsed.get('bozo_exception')}")
     return links
@@ -84,6 +87,20 @@ def _entry_url(entry: dict) -> str | None:
         link = guid if guid.startswith(("http://", "https://")) else None
     link = (link or "").strip()
     return link if link.startswith(("http://", "https://")) else None
+
+
+def _entry_date(entry: dict) -> str | None:
+    """The entry's date as written (with its offset); feedparser's UTC reading when it is not RFC 822/ISO."""
+    key = "published" if entry.get("published") else "updated"
+    raw = (entry.get(key) or "").strip()
+    date = normalise_date(raw)
+    if date is None and raw:
+        try:
+            parsed = parsedate_to_datetime(raw)
+        except (TypeError, ValueError, IndexError):
+            parsed = None
+        date = parsed.isoformat() if parsed is not None and parsed.tzinfo is not None else None
+    return date or _iso(entry.get(f"{key}_parsed"))
 
 
 def _iso(stamp: time.struct_time | None) -> str | None:
@@ -121,12 +138,9 @@ def parse_sitemap(body: bytes, max_size: int = MAX_SITEMAP_SIZE) -> SitemapConte
     if kind != "urlset":
         raise MalformedFeed(f"not a sitemap: root element <{kind}>")
     links = [
-        FeedLink(
-            url=loc,
-            title=fields.get("title"),
-            published=fields.get("publication_date") or fields.get("lastmod"),
-        )
+        FeedLink(loc, fields.get("title"), date, "news_sitemap" if date else None)
         for loc, fields in _children(root, "url")
+        for date in [fields.get("publication_date") or None]  # never lastmod: a modification date
     ]
     return SitemapContent(links=links, sitemaps=[])
 
@@ -147,10 +161,8 @@ def _children(root: etree._Element, tag: str) -> list[tuple[str, dict[str, str]]
             fields.setdefault(qname.localname, child.text.strip())
         loc = fields.get("loc", "")
         if loc.startswith(("http://", "https://")):
-            if "publication_date" in fields or "lastmod" in fields:
-                for key in ("publication_date", "lastmod"):
-                    if key in fields:
-                        fields[key] = normalise_date(fields[key]) or ""
+            if "publication_date" in fields:
+                fields["publication_date"] = normalise_date(fields["publication_date"]) or ""
             found.append((loc, fields))
     return found
 

@@ -17,7 +17,7 @@ class ArticleItem:
     title: str | None = None
     author: str | None = None
     published_at: str | None = None  # ISO 8601
-    date_source: str | None = None  # jsonld | meta | htmldate | feed
+    date_source: str | None = None  # the rule that gave published_at (crawler.pagedates.DATE_RULES)
     lang: str | None = None
     description: str | None = None
     sitename: str | None = None
@@ -29,5 +29,4 @@ class ArticleItem:
         """The dict db.save_article takes."""
         data = asdict(self)
         data.pop("duplicate")
-        data.pop("date_source")
         return data

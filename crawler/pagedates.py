@@ -1,16 +1,29 @@
 """The publication date of an article page, original date first ("Publié le", not "Mis à jour le").
 
-Order of trust: JSON-LD datePublished of the article node, article:published_time and similar meta
-tags, an itemprop=datePublished element, the first <time datetime> of the article that is not in a
-boilerplate block (related articles, comments) nor labelled as an update, a French byline
-("Publié le 12 mars 2024 à 10h05", "Le 12/03/2024 à 10:05") after the headline; then htmldate's
-answer (given by trafilatura), the feed's date, and htmldate's extensive search.
+An ordered list of named rules (DATE_RULES), each returning a date or passing; the name of the rule
+that decided is stored with the article (``date_source``), so a reader knows how solid a date is:
+
+1. ``jsonld``: the JSON-LD datePublished (or dateCreated) of the article node;
+2. ``opengraph``: article:published_time and its OpenGraph variants;
+3. ``labelled``: a <time datetime> the page labels as the publication ("Publié le <time>");
+4. ``htmldate``: htmldate in original-date mode (as trafilatura runs it, without text search);
+5. ``byline``: itemprop=datePublished, the first <time> under the headline that is not an update,
+   or a French date line there ("Publié le 12 mars 2024 à 10h05", "Le 12/03/2024 à 10:05");
+6. ``news_sitemap``: a Google News sitemap's publication_date; ``feed``: the feed's pubDate;
+7. ``htmldate_text``: htmldate's extensive search (dates in the URL and the text: the weakest).
+
+Never a sitemap's lastmod (a modification date) and never the fetch time. A date keeps the offset
+the page gives (a local time stays on its day), or is the date alone when only a date is given.
+The order is the one measured on real pages: every other meta tag (date, dc.date, pubdate...) is
+left to htmldate, which reads them with the update dates told apart.
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 import htmldate
@@ -22,11 +35,7 @@ from crawler.prune import boilerplate_ancestor
 
 logger = logging.getLogger(__name__)
 
-_META_DATE_KEYS = (
-    "article:published_time", "og:article:published_time", "datepublished", "pubdate", "publishdate",
-    "publication_date", "date", "dc.date.issued", "dc.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
-    "og:published_time", "article.published", "date.publication",
-)  # fmt: skip
+_OPENGRAPH_KEYS = ("article:published_time", "og:article:published_time", "og:published_time")
 _MONTHS = {
     "janv": 1, "janvier": 1, "fev": 2, "févr": 2, "février": 2, "fevrier": 2, "mars": 3, "avr": 4, "avril": 4,
     "mai": 5, "juin": 6, "juil": 7, "juillet": 7, "aout": 8, "août": 8, "sept": 9, "septembre": 9, "oct": 10,
@@ -61,18 +70,78 @@ def _french(value: str) -> str | None:
     return _iso(match) if match else None
 
 
-def structured_date(page: PageMeta) -> tuple[str | None, str | None]:
-    """(date, origin) from what the page declares in its metadata: JSON-LD then meta tags."""
+@dataclass(frozen=True)
+class DateClues:
+    """What the date rules read: the page, trafilatura's answer, and what the feed or sitemap said."""
+
+    tree: HtmlElement
+    page: PageMeta
+    htmldate: str | None = None  # trafilatura's date (htmldate, original mode, no text search)
+    title: str | None = None
+    hint: str | None = None  # the date the feed or sitemap gave
+    hint_source: str | None = None  # "feed" or "news_sitemap"
+
+
+def _jsonld(clues: DateClues) -> str | None:
     for key in ("datePublished", "dateCreated"):
-        value = page.jsonld.get(key)
+        value = clues.page.jsonld.get(key)
         date = plausible(value if isinstance(value, str) else None)
         if date:
-            return date, "jsonld"
-    for key in _META_DATE_KEYS:
-        date = plausible(page.meta.get(key))
+            return date
+    return None
+
+
+def _opengraph(clues: DateClues) -> str | None:
+    return next((d for d in (plausible(clues.page.meta.get(k)) for k in _OPENGRAPH_KEYS) if d), None)
+
+
+def _byline(clues: DateClues) -> str | None:
+    return markup_date(clues.tree, clues.title) or byline_date(clues.tree, clues.title)
+
+
+def _hint(source: str) -> Callable[[DateClues], str | None]:
+    return lambda clues: plausible(clues.hint) if clues.hint_source == source else None
+
+
+DATE_RULES: list[tuple[str, Callable[[DateClues], str | None]]] = [
+    ("jsonld", _jsonld),
+    ("opengraph", _opengraph),
+    ("labelled", lambda clues: labelled_date(clues.tree)),
+    ("htmldate", lambda clues: plausible(clues.htmldate)),
+    ("byline", _byline),
+    ("news_sitemap", _hint("news_sitemap")),
+    ("feed", _hint("feed")),
+    ("htmldate_text", lambda clues: htmldate_search(clues.tree, extensive=True)),
+]
+
+
+def find_date(clues: DateClues) -> tuple[str | None, str | None]:
+    """(ISO 8601 publication date, name of the rule that gave it), or (None, None)."""
+    for name, rule in DATE_RULES:
+        date = rule(clues)
         if date:
-            return date, "meta"
+            return date, name
     return None, None
+
+
+_PUBLISHED_LABEL = re.compile(
+    r"(?:publié|publiée|mis en ligne|posté|published)\W*(?:le|on)?\W*$", re.IGNORECASE
+)
+
+
+def labelled_date(tree: HtmlElement) -> str | None:
+    """The first <time datetime> right after a "Publié le" label, outside boilerplate blocks and links.
+
+    Wherever it stands (some sites put the date line above the headline): the label says what it is.
+    """
+    for node in tree.iter("time"):
+        if boilerplate_ancestor(node) or any(a.tag == "a" for a in node.iterancestors()):
+            continue
+        if _PUBLISHED_LABEL.search(_text_before(node)):
+            date = plausible(node.get("datetime"))
+            if date:
+                return date
+    return None
 
 
 def markup_date(tree: HtmlElement, title: str | None = None) -> str | None:

@@ -44,11 +44,13 @@ def _codec(name: str | None) -> str | None:
 
 
 def decode_html(body: bytes, header_encoding: str | None = None) -> tuple[str, str]:
-    """Decode a page: BOM, then valid UTF-8, then the declared charset (header, then meta), then detection.
+    """Decode a page: BOM, then UTF-8, then the declared charset (header, then meta), then detection.
 
     Valid UTF-8 wins over a declaration because a wrong "iso-8859-1" label on a UTF-8 page is
-    common, while latin-1 text that happens to be valid UTF-8 practically never occurs.
-    Returns (text, encoding used).
+    common, while latin-1 text that happens to be valid UTF-8 practically never occurs. UTF-8 with
+    a few invalid bytes (a pasted quote) is still UTF-8: decoded with replacement characters rather
+    than read whole as windows-1252 mojibake. A UTF-16/UTF-32 label without a BOM is ignored, as
+    WHATWG browsers do (such a label on an 8-bit page is a mistake). Returns (text, encoding used).
     """
     for bom, enc in (
         (codecs.BOM_UTF8, "utf-8"),
@@ -61,12 +63,15 @@ def decode_html(body: bytes, header_encoding: str | None = None) -> tuple[str, s
         return body.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(body)
+    if mostly_utf8 is not None:
+        return mostly_utf8, "utf-8"
     match = _META_CHARSET_RE.search(body[:4096])
     for declared in (
         _codec(header_encoding),
         _codec(match.group(1).decode("ascii", "ignore") if match else None),
     ):
-        if declared and declared not in ("utf-8", "utf_8"):
+        if declared and not declared.startswith(("utf-8", "utf_8", "utf-16", "utf_16", "utf-32", "utf_32")):
             try:
                 return body.decode(declared), declared
             except (UnicodeDecodeError, LookupError):
@@ -77,7 +82,23 @@ def decode_html(body: bytes, header_encoding: str | None = None) -> tuple[str, s
         pass
     best = from_bytes(body[:200_000]).best()
     encoding = _codec(best.encoding if best else None) or "cp1252"
+    if encoding.startswith(("utf-16", "utf_16", "utf-32", "utf_32")):
+        encoding = "cp1252"
     return body.decode(encoding, errors="replace"), encoding
+
+
+_NON_ASCII_RE = re.compile("[^\x00-\x7f\ufffd]")
+
+
+def _mostly_utf8(body: bytes) -> str | None:
+    """The page decoded as UTF-8 with replacement when its valid UTF-8 characters outnumber its bad bytes.
+
+    A latin-1 page has no valid multi-byte sequence (its accented letters are lone bytes), so this
+    never takes one for UTF-8; a UTF-8 page with one broken byte has hundreds of good ones.
+    """
+    text = body.decode("utf-8", errors="replace")
+    invalid = text.count("\ufffd")
+    return text if len(_NON_ASCII_RE.findall(text)) > 4 * invalid else None
 
 
 @dataclass
@@ -104,7 +125,8 @@ def read_meta(tree: lxml_html.HtmlElement) -> PageMeta:
     page.html_lang = (tree.get("lang") or tree.get("xml:lang") or "").strip() or None
     for node in tree.iter("meta"):
         key = node.get("property") or node.get("name") or node.get("itemprop") or node.get("http-equiv") or ""
-        value = (node.get("content") or "").strip()
+        # some CMSs write value= where content= belongs
+        value = (node.get("content") or node.get("value") or "").strip()
         if key and value:
             page.meta.setdefault(key.strip().lower(), value)
     for node in tree.iter("link"):

@@ -154,8 +154,8 @@ def mark_boilerplate(tree: HtmlElement) -> Marks:
     for node in tree.iter():
         if not isinstance(node.tag, str) or node in protected or not is_boilerplate_element(node):
             continue
-        if any(ancestor.get(PRUNE_ATTR) for ancestor in node.iterancestors()):
-            continue
+        if any(ancestor.get(PRUNE_ATTR) or ancestor.tag == "p" for ancestor in node.iterancestors()):
+            continue  # inside a paragraph, a link named "social-email" is part of the sentence
         node.set(PRUNE_ATTR, "1")
         marks.nodes.append(node)
         long_ones = [n for n in (prose_length(p) for p in node.iter("p")) if n >= LONG_PARAGRAPH]

@@ -34,6 +34,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "title": "Titre",
             "author": "Auteur(s)",
             "published_at": _PUBLISHED,
+            "date_source": "Origine de la date de publication : jsonld, opengraph, labelled (« Publié le »), "
+            "htmldate, byline, news_sitemap, feed, htmldate_text (la moins sûre) ; vide avant cette colonne",
             "fetched_at": "Date de collecte (UTC)",
             "lang": "Langue détectée",
             "text": "Texte principal de l'article",

@@ -260,11 +260,19 @@ def _v4_failed_urls(db: sqlite_utils.Database) -> None:
     )
 
 
+def _v5_article_date_source(db: sqlite_utils.Database) -> None:
+    # which rule gave published_at (crawler.pagedates): a journalist can tell a page's own JSON-LD date
+    # from a feed's; NULL for the articles stored before
+    if "date_source" not in db["articles"].columns_dict:
+        db.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_covering_mentions_index,
     _v3_events,
     _v4_failed_urls,
+    _v5_article_date_source,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -140,7 +140,8 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
     """Store one article and its extraction in one transaction.
 
     ``article`` needs source, url, text; optional: canonical_url, urls (other addresses), title,
-    author, published_at, fetched_at, lang, description, sitename, feed_url, run_id. An article
+    author, published_at, date_source (the rule that gave published_at), fetched_at, lang,
+    description, sitename, feed_url, run_id. An article
     already stored under one of its URLs or with the same text is not stored again: its new
     URLs are added to ``article_urls`` and ``Saved.created`` is False.
     """
@@ -177,6 +178,8 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
                 "run_id",
             ):
                 row[key] = article.get(key)
+            if article.get("date_source"):  # absent: NULL, as for the articles of earlier versions
+                row["date_source"] = article["date_source"]
             article_id = db["articles"].insert(row).last_pk
             _add_urls(db, article_id, urls)
             if extraction is not None:

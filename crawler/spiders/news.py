@@ -274,6 +274,7 @@ class NewsSpider(scrapy.Spider):
             clean_url(response.url),
             feed_title=link.title,
             feed_date=link.published,
+            feed_date_source=link.date_source or "feed",
             sitenames=(source.name,),
         )
         if data["lang"] and data["lang"] != source.lang:

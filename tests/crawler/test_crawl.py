@@ -52,7 +52,8 @@ def test_articles_are_stored_once_with_all_their_urls(fault_crawl):
     assert {"Télécoms : la fibre progresse", "OVHcloud ouvre un centre"} <= set(titles)
     latin = titles["Télécoms : la fibre progresse"]
     assert "Déploiement accéléré" in latin["text"] and "\ufffd" not in latin["text"]
-    assert titles["OVHcloud ouvre un centre"]["published_at"].startswith("2024-06-01")
+    assert titles["OVHcloud ouvre un centre"]["published_at"] == "2024-06-01T08:00:00+01:00"
+    assert titles["OVHcloud ouvre un centre"]["date_source"] == "opengraph"  # the page's, not the sitemap's
     urls = {row[0] for row in database.execute("SELECT url FROM article_urls")}
     base = fault_crawl.base
     assert {f"{base}/good/a.html", f"{base}/good/copy.html"} <= urls  # same text, two addresses, one article

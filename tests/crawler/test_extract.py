@@ -138,3 +138,19 @@ def test_clean_text_drops_boilerplate_lines_but_keeps_article_sentences():
         "Publié le mois dernier, le rapport de l'Arcep montrait déjà cette tendance.",
         "Dernier paragraphe de l'article.",
     ]
+
+
+def test_utf8_page_with_one_invalid_byte_is_utf8_with_a_replacement_not_mojibake():
+    body = page().encode("utf-8").replace(b"lors d'une", b"lors d\x92une")  # a pasted cp1252 quote
+    text, encoding = decode_html(body, "utf-8")
+    assert encoding == "utf-8"
+    assert "rachète" in text and "Ã" not in text and text.count("\ufffd") == 1
+    assert decode_html(body, None)[0] == text  # the same without any charset header
+
+
+@pytest.mark.parametrize("label", ["utf-16", "UTF-16LE", "utf-32", "utf-16be"])
+def test_utf16_or_utf32_declared_without_a_bom_is_ignored(label):
+    latin = page().replace('<meta charset="utf-8">', f'<meta charset="{label}">').encode("cp1252")
+    for odd in (b"", b" "):  # an even or odd length: neither becomes CJK text or is dropped
+        text, encoding = decode_html(latin + odd, label)
+        assert encoding == "cp1252" and "rachète" in text and "« Nous" in text

@@ -28,7 +28,8 @@ def test_rss2_links_titles_and_dates():
     links = parse_feed(RSS2)
     assert [link.url for link in links] == ["https://a.fr/cisco.html?xtor=RSS-1", "https://a.fr/guid.html"]
     assert links[0].title == "Cisco rachète Splunk"
-    assert links[0].published == "2024-03-12T07:30:00+00:00"
+    assert links[0].published == "2024-03-12T08:30:00+01:00"  # the offset the feed gives
+    assert links[0].date_source == "feed"
 
 
 def test_rss1_rdf_feed():
@@ -40,7 +41,7 @@ def test_rss1_rdf_feed():
 def test_atom_feed_uses_published_date():
     (link,) = parse_feed(ATOM)
     assert link.url == "https://b.fr/e.html"
-    assert link.published == "2024-06-01T07:00:00+00:00"
+    assert link.published == "2024-06-01T09:00:00+02:00"
 
 
 @pytest.mark.parametrize(
@@ -71,7 +72,9 @@ def test_google_news_sitemap_gives_title_and_publication_date():
         "Titre A",
         "2024-09-18T09:15:00+02:00",
     )
-    assert (second.url, second.published) == ("https://c.fr/b.html", "2024-09-17")
+    assert first.date_source == "news_sitemap"
+    # lastmod is when the page last changed, not when the article was published
+    assert (second.url, second.published, second.date_source) == ("https://c.fr/b.html", None, None)
     assert looks_like_sitemap(NEWS_SITEMAP)
 
 

@@ -165,3 +165,29 @@ def test_a_version_1_database_upgrades_in_place_keeping_its_rows(tmp_path):
     assert upgraded.execute("PRAGMA user_version").fetchone()[0] == db.SCHEMA_VERSION
     assert "idx_mentions_article_cover" in {i.name for i in upgraded["mentions"].indexes}
     assert count(upgraded, "articles") == 1 and count(upgraded, "mentions") == 1
+
+
+def test_date_source_is_stored_and_empty_for_articles_of_an_earlier_version(tmp_path):
+    import sqlite_utils
+
+    from db.schema import MIGRATIONS
+
+    path = tmp_path / "v2.db"
+    old = sqlite_utils.Database(path)
+    for migration in MIGRATIONS[:2]:
+        migration(old)
+    old.execute("PRAGMA user_version = 2")
+    db.save_article(old, ARTICLE, EXTRACTION)
+    old.close()
+
+    upgraded = db.open_db(path)
+    newer = {
+        **ARTICLE,
+        "url": "https://a.fr/b",
+        "canonical_url": None,
+        "text": "Autre texte.",
+        "date_source": "jsonld",
+    }
+    db.save_article(upgraded, newer)
+    rows = upgraded.execute("SELECT url, date_source FROM articles ORDER BY id").fetchall()
+    assert rows == [(ARTICLE["url"], None), ("https://a.fr/b", "jsonld")]
