@@ -155,6 +155,51 @@ def score_article(gold: dict, prediction: dict) -> dict[str, Tally]:
     return result
 
 
+#: keys of a gold article: what is scored here, what other scorers read (events), plain information
+NAME_KEYS = tuple(key + suffix for _, key in NAME_KINDS for suffix in ("", "_optional"))
+VALUE_KEYS = ("money", "money_optional", "percent", "percent_optional")
+ROLE_KEYS = ("roles", "roles_optional")
+OTHER_KEYS = ("id", "text", "title", "source", "source_url", "events", "events_optional")
+GOLD_KEYS = frozenset(NAME_KEYS + VALUE_KEYS + ROLE_KEYS + OTHER_KEYS)
+
+
+def gold_problems(gold: object) -> list[str]:
+    """What makes ``gold`` unusable as a gold article (empty: nothing). A key misspelt or left out
+    would otherwise score as "nothing expected" and could print a perfect score."""
+    if not isinstance(gold, dict):
+        return ["expected a JSON object"]
+    problems = [f"unknown key {key!r}" for key in sorted(set(gold) - GOLD_KEYS)]
+    if not isinstance(gold.get("id"), str | int) or isinstance(gold.get("id"), bool):
+        problems.append('missing "id" (a string)')
+    if not isinstance(gold.get("text"), str) or not gold["text"].strip():
+        problems.append('missing "text" (the article)')
+    scored = NAME_KEYS + VALUE_KEYS + ROLE_KEYS
+    if not any(key in gold for key in scored):
+        problems.append(f"no annotation: expected some of {', '.join(k for k in scored if '_' not in k)}")
+    for key in scored:
+        value = gold.get(key, [])
+        if not isinstance(value, list):
+            problems.append(f"{key!r} must be a list")
+            continue
+        problems += [f"{key}[{i}]: {p}" for i, entry in enumerate(value) if (p := _entry_problem(key, entry))]
+    return problems
+
+
+def _entry_problem(key: str, entry: object) -> str | None:
+    if key in NAME_KEYS:
+        ok = isinstance(entry, list) and entry and all(isinstance(a, str) and a.strip() for a in entry)
+        return None if ok else 'expected a list of aliases, e.g. ["Hewlett-Packard", "HP"]'
+    if key in VALUE_KEYS:
+        value = entry.get("value") if isinstance(entry, dict) else None
+        if not isinstance(value, int | float) or isinstance(value, bool) or set(entry) - {"value", "currency"}:
+            return 'expected {"value": number} (money: and "currency", e.g. "EUR")'
+        currency = entry.get("currency")
+        return None if currency is None or (isinstance(currency, str) and currency.isupper()) else "bad currency"
+    ok = isinstance(entry, dict) and set(entry) == {"person", "org"}
+    ok = ok and all(isinstance(entry[k], str) and entry[k].strip() for k in ("person", "org"))
+    return None if ok else 'expected {"person": name, "org": company}'
+
+
 def _prf(tp: int, fp: int, fn: int) -> dict:
     p = tp / (tp + fp) if tp + fp else 1.0
     r = tp / (tp + fn) if tp + fn else 1.0

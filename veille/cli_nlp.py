@@ -9,7 +9,7 @@ import json
 import logging
 import sys
 from collections import deque
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import TextIO
 
 import click
@@ -20,7 +20,7 @@ from veille import exitcodes
 logger = logging.getLogger(__name__)
 
 
-def read_jsonl(handle: TextIO, errors: list[str]) -> Iterator[tuple[int, dict]]:
+def read_jsonl(handle: Iterable[str], errors: list[str]) -> Iterator[tuple[int, dict]]:
     """(line number, object) for each usable line of {"id", "text"}; a bad line is reported and skipped."""
     for number, line in enumerate(handle, 1):
         if not line.strip():
@@ -72,14 +72,14 @@ def extract_cmd(
 
     Example: veille extract articles.jsonl -o entities.jsonl --processes 2
     """
-    from nlp import extract_texts, load_pipeline
+    from nlp import extract_texts
 
-    nlp = load_pipeline(model)
+    nlp = _load_model(model)
     errors: list[str] = []
     ids: deque = deque()
 
     def texts() -> Iterator[str]:
-        for number, row in read_jsonl(input_file, errors):
+        for number, row in read_jsonl(_lines(input_file), errors):
             ids.append(row.get("id", number))
             yield row["text"]
 
@@ -114,16 +114,13 @@ def eval_cmd(
     """
     from nlp.scoring import format_table, score
 
-    errors: list[str] = []
-    golds = [row for _, row in read_jsonl(gold_file, errors)]
-    for i, gold in enumerate(golds):
-        gold.setdefault("id", str(i))
+    golds = read_gold(gold_file)
     if predictions is not None:
-        predicted = {row.get("id"): row for row in map(json.loads, filter(str.strip, predictions))}
+        predicted = read_predictions(predictions)
     else:
-        from nlp import extract_texts, load_pipeline
+        nlp = _load_model(model)
+        from nlp import extract_texts
 
-        nlp = load_pipeline(model)
         results = extract_texts(nlp, (g["text"] for g in golds))
         predicted = {g["id"]: r for g, r in zip(golds, results, strict=True)}
     result = score(golds, predicted)
@@ -131,8 +128,72 @@ def eval_cmd(
         click.echo(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(result, detail=detail))
-    if errors:
-        sys.exit(exitcodes.PARTIAL)
+
+
+def read_gold(handle: TextIO) -> list[dict]:
+    """Every gold article of the file, or exit USAGE naming each bad line: a gold file that is
+    empty, malformed or misspelt must never score (it would print a perfect or a wrong score)."""
+    from nlp.scoring import gold_problems
+
+    golds, problems, ids = [], [], set()
+    for number, line in enumerate(_lines(handle), 1):
+        if not line.strip():
+            continue
+        try:
+            gold = clean_surrogates(json.loads(line))
+        except json.JSONDecodeError as exc:
+            problems.append(f"line {number}: not valid JSON ({exc.msg})")
+            continue
+        problems += [f"line {number}: {p}" for p in gold_problems(gold)]
+        if isinstance(gold, dict) and gold.get("id") in ids:
+            problems.append(f"line {number}: id {gold['id']!r} already used")
+        if isinstance(gold, dict):
+            ids.add(gold.get("id"))
+            golds.append(gold)
+    for problem in problems[:20]:
+        exitcodes.error(f"{handle.name}: {problem}")
+    if problems:
+        exitcodes.fail(
+            f"{handle.name} is not a usable gold file ({len(problems)} problem(s)); nothing scored",
+            exitcodes.USAGE,
+        )
+    if not golds:
+        exitcodes.fail(f"{handle.name} holds no gold article; nothing scored", exitcodes.USAGE)
+    return golds
+
+
+def read_predictions(handle: TextIO) -> dict:
+    predicted = {}
+    for number, line in enumerate(_lines(handle), 1):
+        try:
+            row = json.loads(line) if line.strip() else None
+        except json.JSONDecodeError as exc:
+            exitcodes.fail(f"{handle.name}: line {number}: not valid JSON ({exc.msg})", exitcodes.USAGE)
+        if row is not None:
+            if not isinstance(row, dict) or "id" not in row:
+                exitcodes.fail(
+                    f'{handle.name}: line {number}: expected an object with an "id"', exitcodes.USAGE
+                )
+            predicted[row["id"]] = row
+    return predicted
+
+
+def _lines(handle: TextIO) -> Iterator[str]:
+    """The lines of a text file; bytes that are not UTF-8 give one line and exit USAGE."""
+    try:
+        yield from handle
+    except UnicodeDecodeError as exc:
+        exitcodes.fail(f"{handle.name} is not UTF-8 text ({exc.reason} at byte {exc.start})", exitcodes.USAGE)
+
+
+def _load_model(model: str | None):
+    """The spaCy pipeline, or one line and exit NLP_ERROR when the model cannot load."""
+    from nlp import load_pipeline
+
+    try:
+        return load_pipeline(model)
+    except (OSError, ImportError, ValueError) as exc:
+        exitcodes.fail(f"cannot load the spaCy model: {exc}", exitcodes.NLP_ERROR)
 
 
 COMMANDS: list[click.Command] = [extract_cmd, eval_cmd]

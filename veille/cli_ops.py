@@ -216,9 +216,16 @@ def _reprocess_locked(database, since, everything, batch_size, n_process, loader
         return exitcodes.OK
     run_id = db.start_run(database, "reprocess")
     result, outcome = ReprocessResult(), "ok"
+    try:
+        extract, current = loader(batch_size, n_process)
+    except (OSError, ImportError, ValueError) as exc:  # spaCy's "Can't find model" is an OSError
+        db.finish_run(
+            database, run_id, status="failed", exit_code=exitcodes.NLP_ERROR, stats=result.as_dict()
+        )
+        exitcodes.error(f"cannot load the spaCy model: {exc}; nothing was changed")
+        return exitcodes.NLP_ERROR
     with _graceful_stop():
         try:
-            extract, current = loader(batch_size, n_process)
             with _progress(todo) as advance:
                 reprocess(
                     database,

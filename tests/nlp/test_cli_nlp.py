@@ -125,3 +125,64 @@ def test_extract_replaces_lone_surrogates_and_writes_every_line():
     out = [json.loads(x) for x in result.stdout.splitlines()]
     assert [o["id"] for o in out] == ["a", "b\ufffd"]
     assert "Capgemini" in {e["text"] for e in out[1]["entities"]}
+
+
+def _gold_file(tmp_path, text: str) -> str:
+    path = tmp_path / "gold.jsonl"
+    path.write_text(text, encoding="utf-8")
+    return str(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "holds no gold article"),
+        ("\n\n", "holds no gold article"),
+        ("{not json\n", "line 1: not valid JSON"),
+        ('{"id": "a", "text": "Cisco.", "org": [["Cisco"]]}\n', "unknown key 'org'"),
+        ('{"id": "a", "orgs": [["Cisco"]]}\n', 'missing "text"'),
+        ('{"text": "Cisco.", "orgs": [["Cisco"]]}\n', 'missing "id"'),
+        ('{"id": "a", "text": "Cisco."}\n', "no annotation"),
+        ('{"id": "a", "text": "Cisco.", "orgs": ["Cisco"]}\n', "orgs[0]: expected a list of aliases"),
+        ('{"id": "a", "text": "x", "money": [{"value": "5"}]}\n', 'money[0]: expected {"value": number}'),
+        ('{"id": "a", "text": "x", "roles": [{"person": "A"}]}\n', 'roles[0]: expected {"person"'),
+    ],
+)
+def test_eval_refuses_an_empty_or_malformed_gold_file(tmp_path, content, message):
+    # Before: an empty file, or one with a misspelt key, printed ALL F1 1.000 and exit 0.
+    result = run(eval_cmd, [_gold_file(tmp_path, content)])
+    assert result.exit_code == exitcodes.USAGE
+    assert message in result.stderr and "1.000" not in result.stdout
+    assert result.stderr.startswith("veille: ")
+
+
+def test_eval_refuses_a_duplicate_id_and_a_malformed_prediction_file(tmp_path):
+    line = '{"id": "a", "text": "Cisco.", "orgs": [["Cisco"]]}\n'
+    assert "already used" in run(eval_cmd, [_gold_file(tmp_path, line * 2)]).stderr
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text("{oops\n", encoding="utf-8")
+    result = run(eval_cmd, [_gold_file(tmp_path, line), "--predictions", str(pred)])
+    assert result.exit_code == exitcodes.USAGE and "pred.jsonl: line 1: not valid JSON" in result.stderr
+
+
+def test_extract_input_that_is_not_utf8_gives_one_line(tmp_path):
+    path = tmp_path / "in.jsonl"
+    path.write_bytes(b'{"id": "a", "text": "caf\xe9"}\n')
+    result = run(extract_cmd, [str(path)])
+    assert result.exit_code == exitcodes.USAGE
+    assert result.stderr.startswith("veille: ") and "not UTF-8" in result.stderr
+
+
+def test_extract_with_a_model_that_cannot_load_gives_one_line(monkeypatch):
+    import nlp as nlp_package
+
+    def missing(model=None):
+        raise OSError("[E050] Can't find model 'fr_core_news_sm'")
+
+    monkeypatch.setattr(nlp_package, "load_pipeline", missing)
+    result = run(extract_cmd, ["-", "--model", "fr_core_news_sm"], '{"id": "a", "text": "x"}\n')
+    assert result.exit_code == exitcodes.NLP_ERROR
+    assert (
+        result.stderr.strip()
+        == "veille: cannot load the spaCy model: [E050] Can't find model 'fr_core_news_sm'"
+    )

@@ -218,3 +218,24 @@ def test_sigkill_during_reprocess_loses_nothing_and_the_next_one_finishes(db_pat
         ("interrupted",),
         ("ok",),
     ]
+
+
+def test_reprocess_with_a_model_that_cannot_load_gives_one_line_and_changes_nothing(
+    db_path, database, capsys
+):
+    # Before: spaCy's OSError escaped as a traceback and the run stayed 'running'.
+    store(database, 2)
+
+    def missing(batch_size, n_process):
+        raise OSError("[E050] Can't find model 'fr_core_news_sm'")
+
+    code = run_reprocess(
+        str(db_path), since=None, everything=False, batch_size=3, loader=missing, version=lambda: 7
+    )
+    assert code == exitcodes.NLP_ERROR
+    assert capsys.readouterr().err.startswith("veille: cannot load the spaCy model: [E050]")
+    assert database.execute("SELECT status, exit_code FROM crawl_runs").fetchone() == (
+        "failed",
+        exitcodes.NLP_ERROR,
+    )
+    assert versions(database) == [None, None]
