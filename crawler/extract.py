@@ -32,7 +32,9 @@ from crawler.urls import resolve_canonical
 
 logger = logging.getLogger(__name__)
 
-MIN_TEXT_CHARS = 200
+# Below this, a page holds no article text. A news brief of two sentences is about 150 characters:
+# trafilatura stores any text, and an article page it extracts must not be lost.
+MIN_TEXT_CHARS = 100
 COVERED = 0.8  # share of the main container's long paragraphs below which a text looks truncated
 
 # Labels of a box of links to other articles ("Lire aussi :"): the linked headline may follow on its own line.
@@ -179,12 +181,18 @@ def _without_suspect_pruning(tree: HtmlElement, url: str, marks: Marks, title: s
 
 
 def _fallback_text(tree: HtmlElement, url: str, page: PageMeta, title: str | None) -> str:
-    """Precision mode can drop a short article entirely: retry in balanced mode, then JSON-LD articleBody."""
-    text = clean_text(_trafilatura(tree, url, PRUNE_XPATH, precision=False).get("text") or "", title)
+    """A short or missing text: the longest of balanced mode, JSON-LD articleBody and trafilatura alone.
+
+    Precision mode can drop a short article entirely, and pruning can leave too little of it; an
+    article page that trafilatura alone extracts must be stored.
+    """
     body = page.jsonld.get("articleBody")
-    if isinstance(body, str) and len(body.strip()) > len(text):
-        text = clean_text(body, title)
-    return text
+    candidates = [
+        _trafilatura(tree, url, PRUNE_XPATH, precision=False).get("text"),
+        body if isinstance(body, str) else None,
+        _trafilatura(tree, url, None).get("text"),
+    ]
+    return max((clean_text(c, title) for c in candidates if c), key=len, default="")
 
 
 def clean_text(text: str, title: str | None = None) -> str:

@@ -42,3 +42,11 @@ def test_a_subheading_after_a_photo_credit_is_kept():
 def test_a_related_headline_after_a_lire_aussi_label_is_still_dropped():
     body = f"{paragraphs(P[:2])}<p>Lire aussi :</p><p>Une autre usine ferme ses portes</p>{paragraphs(P[2:])}"
     assert "Une autre usine ferme" not in text_of(f"<div>{body}</div>")
+
+
+def test_a_news_brief_of_two_sentences_is_stored():
+    brief = (
+        "Exemplia a obtenu mardi le feu vert de l'Autorité de la concurrence pour racheter Gestipro. "
+        "L'opération sera bouclée en mars."
+    )
+    assert extract_article(page(f"<h1>{HEADLINE}</h1><div><p>{brief}</p></div>"), URL)["text"] == brief
