@@ -47,20 +47,31 @@ SQL_PARAMS = ("sql", "_where")
 LOGIN_PATH = "/-/login"
 
 
-def credentials(scope: dict) -> tuple[str, str] | None:
-    """(username, password) of a Basic Authorization header; None when absent or unreadable."""
+def authorization(scope: dict) -> bytes | None:
     for name, value in scope.get("headers") or []:
         if name.lower() == b"authorization":
-            scheme, _, encoded = value.partition(b" ")
-            if scheme.lower() != b"basic":
-                return None
-            try:
-                decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
-            except (binascii.Error, UnicodeDecodeError):
-                return None
-            username, sep, password = decoded.partition(":")
-            return (username, password) if sep else None
+            return value
     return None
+
+
+def credentials(header: bytes) -> tuple[str, str] | None:
+    """(username, password) of a Basic Authorization header; None when unreadable."""
+    scheme, _, encoded = header.partition(b" ")
+    if scheme.lower() != b"basic":
+        return None
+    try:
+        decoded = base64.b64decode(encoded.strip(), validate=True).decode("utf-8")
+    except (binascii.Error, UnicodeDecodeError):
+        return None
+    username, sep, password = decoded.partition(":")
+    return (username, password) if sep else None
+
+
+def _consumed(scope: dict, actor: dict | None) -> dict:
+    """The scope passed on: the actor set, the Authorization header removed, so that no other
+    plugin (datasette-auth-passwords is installed) decodes or hashes it again."""
+    headers = [(n, v) for n, v in scope.get("headers") or [] if n.lower() != b"authorization"]
+    return {**scope, "headers": headers, ACTOR_KEY: actor}
 
 
 class Guard:
@@ -148,11 +159,14 @@ def wrap(datasette: Any, app: Any) -> Any:
         if scope["type"] != "http":
             return await app(scope, receive, send)
         client = (scope.get("client") or ("?",))[0]
-        given = credentials(scope)
-        if given is None:
+        header = authorization(scope)
+        if header is None:
             if guard.needs_login(scope):
                 return await _challenge().asgi_send(send)
-            return await app(scope, receive, send)
+            return await app(_consumed(scope, None), receive, send)
+        given = credentials(header)
+        if given is None:  # garbage is a failed login, whatever the page
+            return await _challenge().asgi_send(send)
         if guard.cached(*given):  # a reader already logged in passes even from a noisy address
             pass
         elif guard.limited(client):
@@ -162,7 +176,7 @@ def wrap(datasette: Any, app: Any) -> Any:
             return await _challenge().asgi_send(send)
         if scope.get("path") == LOGIN_PATH:
             return await Response.redirect(datasette.urls.path("/")).asgi_send(send)
-        await app({**scope, ACTOR_KEY: {"id": guard.username}}, receive, send)
+        await app(_consumed(scope, {"id": guard.username}), receive, send)
 
     return authenticated
 

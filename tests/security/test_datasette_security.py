@@ -213,6 +213,17 @@ def test_public_read_mode_reserves_sql_to_the_account(db_path, monkeypatch):
     assert get(ds, "/-/login", headers=basic("redaction", "s3cret")).status_code == 302
 
 
+@pytest.mark.parametrize("password", ["s3cret", "wrong"])
+def test_public_read_refuses_garbage_credentials_with_401(db_path, monkeypatch, password):
+    monkeypatch.setenv(PASSWORD_ENV, "")
+    ds = build_datasette(
+        db_path, password_hash=hash_password("s3cret"), username="redaction", public_read=True
+    )
+    assert get(ds, "/", headers={"authorization": "Basic !!!"}).status_code == 401
+    response = get(ds, "/-/actor.json", headers=basic("redaction", password))
+    assert response.status_code == (200 if password == "s3cret" else 401)
+
+
 def test_public_read_needs_a_password(db_path):
     with pytest.raises(ValueError, match="--public-read needs a password"):
         build_datasette(db_path, public_read=True)
