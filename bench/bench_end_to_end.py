@@ -34,6 +34,7 @@ CRAWL_SETTINGS = {
     "AUTOTHROTTLE_ENABLED": "False",
     "CONCURRENT_REQUESTS": "16",
     "CONCURRENT_REQUESTS_PER_DOMAIN": "16",
+    "VEILLE_ALLOW_PRIVATE_ADDRESSES": "127.0.0.1",  # the site is served on loopback (crawler/ssrf.py)
 }
 
 

@@ -3,7 +3,9 @@
 veille's own settings carry the VEILLE_ prefix and are read by the components in from_crawler:
 VEILLE_DB_PATH (SQLite file), VEILLE_NLP ("spacy", "none" or "module:factory"),
 VEILLE_NLP_BATCH_SIZE, VEILLE_NLP_PROCESSES, VEILLE_LIMIT (max new articles, 0 = no limit),
-VEILLE_RUN_ID (crawl_runs.id recorded on each article), VEILLE_MAX_LINKS_PER_FEED (new links
+VEILLE_RUN_ID (crawl_runs.id recorded on each article), VEILLE_ALLOW_PRIVATE_ADDRESSES (internal
+addresses or CIDR networks the crawler may fetch, comma-separated; also read from the environment),
+VEILLE_MAX_LINKS_PER_FEED (new links
 followed per feed or sitemap per run, 0 = no cap), VEILLE_RETRY_FAILED_AFTER_DAYS (an article link
 that gave 404, 410, not HTML or too large is not fetched again for that many days, times its
 number of failures, at most 8x).
@@ -39,7 +41,14 @@ DOWNLOAD_WARNSIZE = 2 * 1024 * 1024
 COOKIES_ENABLED = False
 TELNETCONSOLE_ENABLED = False
 
+# veille only speaks HTTP(S): a feed link to file:///etc/passwd or ftp:// must not be fetched.
+DOWNLOAD_HANDLERS = {"file": None, "data": None, "s3": None, "ftp": None}
+
 DOWNLOADER_MIDDLEWARES = {
+    # first of all (before robots.txt is fetched): no request to an internal address, no article
+    # redirected out of its source's domains; redirects come back here as new requests
+    "crawler.ssrf.AddressGuard": 50,
+    "crawler.ssrf.RedirectDomainGuard": 51,
     "crawler.middlewares.SourceStatsMiddleware": 950,
     "crawler.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600) sees the 3xx
 }
@@ -60,5 +69,6 @@ VEILLE_LIMIT = 0
 VEILLE_RUN_ID = None
 VEILLE_MAX_LINKS_PER_FEED = 500
 VEILLE_RETRY_FAILED_AFTER_DAYS = 7.0
+VEILLE_ALLOW_PRIVATE_ADDRESSES = ""  # empty: the environment variable of the same name, else none
 
 LOG_LEVEL = "INFO"

@@ -78,6 +78,8 @@ def classify_failure(failure: Failure) -> tuple[str, str]:
         return "http_4xx" if status >= 400 else "http_other", f"HTTP {status}"
     if isinstance(exc, IgnoreRequest):
         text = str(exc)
+        if getattr(exc, "error_kind", None):  # the request guards of crawler/ssrf.py name their kind
+            return exc.error_kind, text
         if "robots.txt" in text:
             return "robots_forbidden", "forbidden by robots.txt"
         if "redirect" in text.lower():

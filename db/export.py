@@ -18,6 +18,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TextIO
 
+from db.csvsafe import neutralise
 from db.queries import close_matches, connect_readonly, resolve_entity, run_query
 from db.store import wraps_sqlite_errors
 
@@ -47,6 +48,9 @@ def _plain(value: Any) -> Any:
 def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, out: TextIO) -> int:
     """Write rows as csv (header line, like Datasette's .csv), json (array of objects) or jsonl.
 
+    CSV text cells that a spreadsheet would evaluate (``=``, ``+``, ``-``, ``@``) get a leading
+    apostrophe; json and jsonl keep every value exactly.
+
     Return the number of rows written.
     """
     count = 0
@@ -54,7 +58,8 @@ def write_rows(columns: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, 
         writer = csv.writer(out)
         writer.writerow(columns)
         for row in rows:
-            writer.writerow(["" if v is None else _plain(v) for v in row])
+            # text from the web must not become a spreadsheet formula (db/csvsafe.py)
+            writer.writerow(["" if v is None else neutralise(_plain(v)) for v in row])
             count += 1
         return count
     if fmt not in ("json", "jsonl"):

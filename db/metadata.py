@@ -160,11 +160,12 @@ def canned_queries() -> dict[str, dict[str, Any]]:
     }
 
 
-def build_metadata(db_name: str, *, username: str | None = None) -> dict[str, Any]:
+def build_metadata(db_name: str, *, username: str | None = None, public_read: bool = False) -> dict[str, Any]:
     """Metadata for Datasette serving the veille database named ``db_name`` (the file's stem).
 
-    With ``username`` every page requires that account (HTTP Basic auth of datasette-auth-passwords,
-    the password hash read from the environment variable PASSWORD_ENV, never written in metadata).
+    With ``username`` every page requires that account (HTTP Basic auth checked by
+    db.datasette_plugin.auth, the password hash read from the environment variable PASSWORD_ENV,
+    never written in metadata); with ``public_read`` too, only arbitrary SQL does.
     """
     base = html.escape("/" + quote(db_name))
     metadata: dict[str, Any] = {
@@ -187,11 +188,14 @@ def build_metadata(db_name: str, *, username: str | None = None) -> dict[str, An
         },
     }
     if username:
-        metadata["allow"] = {"id": username}
+        if not public_read:
+            metadata["allow"] = {"id": username}
+        metadata["allow_sql"] = {"id": username}
         metadata["plugins"] = {
-            "datasette-auth-passwords": {
-                f"{username}_password_hash": {"$env": PASSWORD_ENV},
-                "http_basic_auth": True,
+            "veille": {
+                "username": username,
+                "password_hash": {"$env": PASSWORD_ENV},
+                "public_read": public_read,
             }
         }
     return metadata

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from db import highlight
 from db.names import name_key
 
 logger = logging.getLogger(__name__)
@@ -51,6 +52,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     """Register the SQL functions the queries need on a sqlite3 connection."""
     conn.create_function("veille_name_key", 1, name_key, deterministic=True)
     conn.create_function("veille_fts_query", 1, fts_query, deterministic=True)
+    highlight.register(conn)
 
 
 def _period(column: str) -> str:
@@ -243,13 +245,14 @@ ORDER BY co.articles_communs DESC, co.mentions DESC, e.name
 LIMIT 100"""
 
 # Full-text search with highlighted extracts; the ⟦ ⟧ marks become <mark> in the browser only
-# (the plugin escapes the text first), so article text is never rendered as HTML.
+# (the plugin escapes the text first), so article text is never rendered as HTML; the text's own
+# ⟦ ⟧ cannot pass for marks (db/highlight.py).
 SEARCH_SQL = """SELECT
     a.id AS article_id,
     substr(a.published_at, 1, 10) AS date,
     a.source,
     a.title AS titre,
-    snippet(articles_fts, 1, '⟦', '⟧', '…', 24) AS extrait,
+    veille_extrait(snippet(articles_fts, 1, veille_mark(0), veille_mark(1), '…', 24)) AS extrait,
     a.canonical_url AS lien
 FROM articles_fts
 JOIN articles a ON a.id = articles_fts.rowid

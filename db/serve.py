@@ -72,17 +72,23 @@ def build_datasette(
     password_hash: str | None = None,
     username: str = "veille",
     settings: dict[str, Any] | None = None,
+    public_read: bool = False,
 ) -> Datasette:
     """A Datasette instance on ``path`` with veille's metadata, plugin and settings.
 
-    With ``password_hash`` every page needs the account ``username`` (HTTP Basic auth).
+    With ``password_hash`` every page needs the account ``username`` (HTTP Basic auth); with
+    ``public_read`` too, only arbitrary SQL does (pages, exports and feeds are open to all).
     """
+    if public_read and password_hash is None:
+        raise ValueError("--public-read needs a password (--password-hash): it reserves SQL to the account")
     check_password_options(password_hash, username)
     path = Path(path)
     _register_plugin()
     if password_hash is not None:
         os.environ[PASSWORD_ENV] = password_hash
-    metadata = build_metadata(path.stem, username=username if password_hash else None)
+    metadata = build_metadata(
+        path.stem, username=username if password_hash else None, public_read=public_read
+    )
     return Datasette(
         files=[str(path)],
         metadata=metadata,
@@ -98,12 +104,13 @@ def serve_database(
     open_browser: bool = False,
     password_hash: str | None = None,
     username: str = "veille",
+    public_read: bool = False,
 ) -> None:
     """Serve the database until interrupted (Ctrl-C). Raises DatabaseError if it cannot be opened."""
     import uvicorn
 
     path = prepare_database(path)
-    datasette = build_datasette(path, password_hash=password_hash, username=username)
+    datasette = build_datasette(path, password_hash=password_hash, username=username, public_read=public_read)
     asyncio.run(datasette.invoke_startup())
     url = f"http://{host}:{port}/"
     logger.info("serving %s at %s", path, url)

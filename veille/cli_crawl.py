@@ -200,6 +200,7 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
             exitcodes.error(f"no source named {', '.join(sorted(unknown))} in {sources_file}")
             sys.exit(exitcodes.USAGE)
         sources = [s for s in sources if s.name in only]
+    _check_allowlist(overrides)
     from veille.lock import RunLocked, run_lock
 
     try:
@@ -220,6 +221,17 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
         exitcodes.error(f"cannot open database {db_path}: {exc}")
         code = exitcodes.DB_ERROR
     sys.exit(code)
+
+
+def _check_allowlist(overrides: tuple[str, ...]) -> None:
+    """A typo in VEILLE_ALLOW_PRIVATE_ADDRESSES stops the run before any request (exit 2)."""
+    from crawler.ssrf import ALLOW_SETTING, allowlist_from
+
+    try:
+        allowlist_from({ALLOW_SETTING: _parse_settings(overrides).get(ALLOW_SETTING)})
+    except ValueError as exc:
+        click.echo(f"veille: {exc}", err=True)
+        sys.exit(exitcodes.USAGE)
 
 
 def _crawl_locked(sources, sources_file, db_path, limit, log_file, log_level, no_nlp, overrides) -> int:

@@ -59,8 +59,16 @@ def _database_file(path: str) -> Path:
 )
 @click.option("--username", default="veille", show_default=True, help="Account name when a password is set.")
 @click.option("--open", "open_browser", is_flag=True, help="Open the browser on the home page.")
+@click.option("--public-read", is_flag=True,
+              help="With a password: pages, exports and feeds open to all; only arbitrary SQL needs the account.")  # fmt: skip
 def serve(
-    db_path: str, port: int, host: str, password_hash: str | None, username: str, open_browser: bool
+    db_path: str,
+    port: int,
+    host: str,
+    password_hash: str | None,
+    username: str,
+    open_browser: bool,
+    public_read: bool,
 ) -> None:
     """Explore the database in Datasette (read-only), with the journalists' workbench.
 
@@ -80,6 +88,7 @@ def serve(
             open_browser=open_browser,
             password_hash=password_hash or None,
             username=username,
+            public_read=public_read,
         )
     except DatabaseError as exc:
         _fail(str(exc), exitcodes.DB_ERROR)
@@ -102,6 +111,8 @@ def hash_password(from_stdin: bool) -> None:
         password = click.prompt("Password", hide_input=True, confirmation_prompt=True, err=True)
     if not password:
         _fail("empty password", exitcodes.USAGE)
+    if not password.isascii():  # HTTP Basic authentication has no agreed encoding beyond ASCII
+        _fail("the password must be ASCII (letters without accents, digits, punctuation)", exitcodes.USAGE)
     click.echo(make_hash(password))
 
 

@@ -13,7 +13,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from db.datasette_plugin import pages
+from db.datasette_plugin import auth, pages, security
 from db.queries import register_functions
 
 logger = logging.getLogger(__name__)
@@ -25,6 +25,12 @@ HIGHLIGHT_OPEN, HIGHLIGHT_CLOSE = "⟦", "⟧"
 @hookimpl
 def prepare_connection(conn):
     register_functions(conn)
+    security.limit_connection(conn)
+
+
+@hookimpl
+def actor_from_request(datasette, request):
+    return auth.actor_from_request(request)
 
 
 QUERY_VIEWS = ("query", "table", "database")
@@ -54,7 +60,8 @@ def asgi_wrapper(datasette):
                 return
             await app(scope, receive, send)
 
-        return read_only
+        # outermost: security headers, then the password check, then CSV neutralisation
+        return security.wrap(datasette, read_only)
 
     return wrap
 

@@ -18,6 +18,8 @@ ENTITY_PATH = "/-/veille/entity/"
 STATIC_VERSION = "1"
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _CONTENT_TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8"}
+#: the largest rowid SQLite stores (a signed 64-bit integer)
+MAX_ROWID = 2**63 - 1
 #: articles listed on the page at most; the CSV/JSON exports have them all
 MAX_ARTICLES = 1000
 
@@ -84,6 +86,8 @@ async def entity_page(request, datasette):
     database = await veille_database(datasette)
     await datasette.ensure_permissions(request.actor, [("view-database", database.name), "view-instance"])
     entity_id = int(request.url_vars["entity_id"])
+    if entity_id > MAX_ROWID:  # SQLite cannot even bind it ("Python int too large"): no such entity
+        raise NotFound(f"no entity {entity_id}")
     found = await database.execute("SELECT id, name, label FROM entities WHERE id = ?", [entity_id])
     entity = found.first()
     if entity is None:

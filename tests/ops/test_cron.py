@@ -66,6 +66,7 @@ def test_crontab_line_of_the_readme_works_as_written(tmp_path):
         write_sources(home / "sources.toml", server, malformed=False)
         # cron's environment: no PATH to the venv, no activated virtualenv, no PYTHONPATH
         env = {"PATH": "/usr/bin:/bin", "HOME": str(tmp_path), "SHELL": "/bin/sh", "LANG": "C.UTF-8"}
+        env["VEILLE_ALLOW_PRIVATE_ADDRESSES"] = "127.0.0.1"  # the one line a crontab for a local site adds
         ran = subprocess.run(
             ["/bin/sh", "-c", command.replace(checkout.group(1), str(home))],
             env=env, capture_output=True, text=True, timeout=120,

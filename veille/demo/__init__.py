@@ -18,8 +18,10 @@ logger = logging.getLogger(__name__)
 
 __all__ = ["SiteServer", "build_site", "run_demo", "sources_toml"]
 
-# The demo site is local: no need to wait between requests.
-FAST_SETTINGS = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0"]
+# The demo site is local: no need to wait between requests, and its one address must be allowed
+# (the crawler refuses internal addresses: crawler/ssrf.py).
+FAST_SETTINGS = ["-s", "AUTOTHROTTLE_ENABLED=False", "-s", "DOWNLOAD_DELAY=0",
+                 "-s", "VEILLE_ALLOW_PRIVATE_ADDRESSES=127.0.0.1"]  # fmt: skip
 
 
 def run_demo(db_path: Path, port: int = 8001, serve: bool = True, fresh: bool = True) -> int:
