@@ -155,7 +155,7 @@ def test_atom_feed_of_new_mentions(datasette):
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/xml")
     assert feed.text.count("<entry>") == 5
     assert "https://silicon.example.test/article-5" in feed.text
-    assert "<title>Flux : nouvelles mentions d'une entité</title>" in feed.text
+    assert "<title>Nouvelles mentions de « Cisco » — veille</title>" in feed.text
     empty = get(datasette, "/veille/flux_recherche.atom", params={"q": "introuvable"})
     assert empty.status_code == 200 and empty.text.count("<entry>") == 1
 
