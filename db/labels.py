@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from db.events_fr import EVENT_KINDS
+from db.fr import ROLE_LABELS
+
 COLUMN_LABELS = {
     "id": "n°",
     "source": "Source",
@@ -62,6 +65,7 @@ COLUMN_LABELS = {
     "until": "Jusqu'au (AAAA-MM-JJ, inclus)",
     "q": "Mots cherchés",
     # canned query columns
+    "date": "Date",
     "entreprise": "Entreprise",
     "personne": "Personne",
     "fonction": "Fonction",
@@ -101,3 +105,46 @@ COLUMN_LABELS = {
 def column_label(name: str) -> str:
     """The French label of a column or parameter; an unknown name is shown as it is."""
     return COLUMN_LABELS.get(name, name)
+
+
+#: words of Datasette's English description of a table's filters and sort ("12 rows where ... sorted by")
+_HUMAN_WORDS = (
+    ("sorted by", "triées par"),
+    ("descending", "décroissant"),
+    ("where", "où"),
+    (" and ", " et "),
+    ("search matches", "recherche"),
+    ("contains", "contient"),
+    ("is not blank", "n'est pas vide"),
+    ("is blank", "est vide"),
+    ("is null", "est vide"),
+    ("starts with", "commence par"),
+    ("ends with", "finit par"),
+)
+
+
+def human_description(text: str | None) -> str:
+    """Datasette's "where source = x sorted by published_at descending" in French."""
+    text = text or ""
+    for english, french in _HUMAN_WORDS:
+        text = text.replace(english, french)
+    return text
+
+
+_FACET_VALUES = {
+    "role": ROLE_LABELS,
+    "former": {"0": "en poste", "1": "ancien"},
+    "label": {
+        "ORG": "entreprise",
+        "PERSON": "personne",
+        "PRODUCT": "produit",
+        "LOC": "lieu",
+        "MISC": "divers",
+    },
+    "kind": {"MONEY": "somme", "PERCENT": "pourcentage", "QUANTITY": "quantité", **EVENT_KINDS},
+}
+
+
+def facet_value(value: str, column: str) -> str:
+    """A facet's value as a journalist reads it: 'directeur financier' for CFO, 'ancien' for former = 1."""
+    return _FACET_VALUES.get(column, {}).get(str(value), str(value))

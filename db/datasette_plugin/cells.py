@@ -60,19 +60,25 @@ def _link(path: str, text: Any, css: str, title: str = "") -> Markup:
     return Markup('<a class="{}" href="{}" title="{}">{}</a>').format(css, path, title, text)
 
 
+def _cell(row: Mapping[str, Any], column: str | None) -> Any:
+    """The raw value of another column of the row (a table view expands foreign keys to dicts)."""
+    if not column or column not in row.keys():
+        return None
+    value = row[column]
+    return value.get("value") if isinstance(value, dict) else value
+
+
 def _article_id(row: Mapping[str, Any], column: str, table: str | None) -> Any:
     if table == "articles" and column == "title":
-        return row["id"]
+        return _cell(row, "id")
     if column == "atom_title" and "atom_id" in row.keys():
         match = _ATOM_ARTICLE.match(str(row["atom_id"] or ""))
         return match[1] if match else None
-    id_column = TITLE_COLUMNS.get(column)
-    return row[id_column] if id_column and id_column in row.keys() else None
+    return _cell(row, TITLE_COLUMNS.get(column))
 
 
 def _entity_id(row: Mapping[str, Any], column: str) -> Any:
-    id_column = NAME_COLUMNS.get(column)
-    return row[id_column] if id_column and id_column in row.keys() else None
+    return _cell(row, NAME_COLUMNS.get(column))
 
 
 def _shorten(value: str, limit: int) -> Markup | None:
@@ -84,7 +90,7 @@ def _shorten(value: str, limit: int) -> Markup | None:
 
 def _formatted(row: Mapping[str, Any], value: Any, column: str, table: str | None) -> Markup | None:
     if table == "amounts" and column == "value" and value is not None:
-        shown = format_value(row["kind"], value, row["currency"])
+        shown = format_value(_cell(row, "kind"), value, _cell(row, "currency"))
         return Markup('<span class="veille-amount" title="{}">{}</span>').format(value, shown)
     if table in ("roles", "events") and column == "role" and value in ROLE_LABELS:
         return Markup('<span title="{}">{}</span>').format(value, ROLE_LABELS[value])

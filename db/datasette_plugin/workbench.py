@@ -19,8 +19,8 @@ from datasette import hookimpl
 from db.datasette_plugin import cells, current, forms
 from db.datasette_plugin.article import article_page
 from db.fr import format_date
-from db.labels import column_label
-from db.metadata import build_metadata, feed_title
+from db.labels import column_label, facet_value, human_description
+from db.metadata import TABLES, build_metadata, feed_title
 
 logger = logging.getLogger(__name__)
 
@@ -76,6 +76,9 @@ def get_metadata(datasette, key, database, table):
 def prepare_jinja2_environment(env, datasette):
     env.filters["veille_date"] = format_date
     env.filters["veille_label"] = column_label
+    env.filters["veille_human"] = human_description
+    env.filters["veille_facet"] = facet_value
+    env.filters["veille_table_title"] = lambda name: TABLES.get(name, {}).get("title", "")
 
 
 @hookimpl

@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import json
-import socket
 import subprocess
 import sys
-import time
 import urllib.request
 from pathlib import Path
 
@@ -14,20 +12,15 @@ import pytest
 
 from db.queries import CANNED_QUERIES
 from tests.db.workbench_data import build_database
+from tests.serving import free_port, wait_until_up
 
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def plain(tmp_path_factory):
     path = build_database(tmp_path_factory.mktemp("plain") / "veille.db")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen(
         [sys.executable, "-m", "datasette", "serve", str(path), "--port", str(port), "--host", "127.0.0.1"],
         cwd=tmp_path_factory.getbasetemp(),
@@ -36,17 +29,7 @@ def plain(tmp_path_factory):
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(base + "/-/versions.json", timeout=2).read()
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise RuntimeError(
-                        process.stderr.read().decode() if process.poll() is not None else "timeout"
-                    ) from None
-                time.sleep(0.3)
+        wait_until_up(base, process, "datasette did not start")
         yield base
     finally:
         process.terminate()

@@ -208,3 +208,22 @@ def test_article_lists_cut_long_text_and_link_titles(datasette):
     assert 'class="veille-article" href="/-/veille/article/1"' in html
     assert "Que contient chaque colonne ?" in html
     assert "Lire l'article avec ses entités" in get(datasette, "/veille/articles/1").text
+
+
+@pytest.mark.parametrize(
+    "table",
+    ["articles", "mentions", "entities", "entity_aliases", "amounts", "roles", "events", "entity_mentions"],
+)
+def test_every_table_page_renders_in_french(datasette, table):
+    page = get(datasette, f"/veille/{table}")
+    assert page.status_code == 200, page.text[-500:]
+    assert "Propulsé par" in page.text and "Next page" not in page.text
+
+
+def test_roles_show_french_labels_in_cells_and_facets(datasette):
+    html = get(datasette, "/veille/roles").text
+    assert '<span title="CEO">PDG / directeur général</span>' in html
+    assert re.search(r'title="CEO">PDG / directeur général</a>', html)  # the facet
+    assert "ancien" in html.split('id="facet-former"')[1]
+    amounts = get(datasette, "/veille/amounts").text
+    assert 'title="28000000000.0">28\u00a0Md$</span>' in amounts
