@@ -89,7 +89,9 @@ def json_at(url: str):
         return json.loads(response.read())
 
 
-@pytest.fixture(scope="session")
+# module scope: Playwright's sync API keeps an event loop running in this thread while it is open,
+# and later tests (asyncio.run) must not find one
+@pytest.fixture(scope="module")
 def browser():
     from playwright.sync_api import sync_playwright
 
