@@ -32,6 +32,15 @@ NAME_COLUMNS = {
     "target": "target_entity_id",
     "partner": "partner_entity_id",
 }
+#: foreign keys a table view expands to {"value", "label"}: to the article page or the entity page
+FOREIGN_KEYS = {
+    "article_id": ARTICLE_PATH,
+    "entity_id": ENTITY_PATH,
+    "org_entity_id": ENTITY_PATH,
+    "person_entity_id": ENTITY_PATH,
+    "target_entity_id": ENTITY_PATH,
+    "partner_entity_id": ENTITY_PATH,
+}
 URL_COLUMNS = {"lien", "url", "canonical_url", "atom_link", "feed_url", "link"}
 DATE_COLUMNS = {
     "date", "depuis", "published_at", "fetched_at", "first_seen_at", "premier_jour", "dernier_jour",
@@ -68,9 +77,19 @@ def _cell(row: Mapping[str, Any], column: str | None) -> Any:
     return value.get("value") if isinstance(value, dict) else value
 
 
+def _foreign_key(value: Any, column: str, path_of) -> Markup | None:
+    if not isinstance(value, dict) or column not in FOREIGN_KEYS or value.get("value") is None:
+        return None
+    path = path_of(f"{FOREIGN_KEYS[column]}{int(value['value'])}")
+    css = "veille-article" if column == "article_id" else "veille-entity-link"
+    return _link(path, value.get("label") or value["value"], css)
+
+
 def _article_id(row: Mapping[str, Any], column: str, table: str | None) -> Any:
     if table == "articles" and column == "title":
         return _cell(row, "id")
+    if table == "entity_mentions" and column == "title":
+        return _cell(row, "article_id")
     if column == "atom_title" and "atom_id" in row.keys():
         match = _ATOM_ARTICLE.match(str(row["atom_id"] or ""))
         return match[1] if match else None
@@ -99,7 +118,7 @@ def _formatted(row: Mapping[str, Any], value: Any, column: str, table: str | Non
 
 def render(row: Mapping[str, Any], value: Any, column: str, table: str | None, path_of, in_list: bool):
     """The markup of one cell, or None to let Datasette (or another plugin) render it."""
-    formatted = _formatted(row, value, column, table)
+    formatted = _formatted(row, value, column, table) or _foreign_key(value, column, path_of)
     if formatted is not None or not isinstance(value, str) or not value:
         return formatted
     article_id = _article_id(row, column, table)

@@ -106,6 +106,8 @@ def test_writes_are_refused_and_nothing_changes(datasette, db_path):
         "/veille/chronologie_articles?entity=Cisco&by=month",
         "/veille/recherche?q=plan+social&source=",
         "/-/veille/entity/1",
+        "/-/veille/article/4",
+        "/veille/mentions",
     ],
 )
 def test_article_text_is_never_rendered_as_html(datasette, path):

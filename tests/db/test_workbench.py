@@ -227,3 +227,25 @@ def test_roles_show_french_labels_in_cells_and_facets(datasette):
     assert "ancien" in html.split('id="facet-former"')[1]
     amounts = get(datasette, "/veille/amounts").text
     assert 'title="28000000000.0">28\u00a0Md$</span>' in amounts
+
+
+def test_foreign_keys_lead_to_the_article_and_entity_pages(datasette):
+    mentions = get(datasette, "/veille/mentions").text
+    assert re.search(
+        r'<a class="veille-article" href="/-/veille/article/1"[^>]*>Cisco finalise le rachat', mentions
+    )
+    assert re.search(r'<a class="veille-entity-link" href="/-/veille/entity/\d+"[^>]*>Splunk</a>', mentions)
+    view = get(datasette, "/veille/entity_mentions").text
+    assert 'class="veille-article" href="/-/veille/article/' in view
+
+
+def test_entity_page_says_when_a_date_is_bad(datasette):
+    page = get(datasette, "/-/veille/entity/1?by=month&since=2024-02-30&until=").text
+    assert "Date invalide pour « since » : &#39;2024-02-30&#39;" in page
+
+
+def test_a_query_over_the_time_limit_is_stopped(db_path):
+    slow = build_datasette(db_path, settings={"sql_time_limit_ms": 50})
+    sql = "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT count(*) FROM c"
+    response = get(slow, "/veille.json", params={"sql": sql})
+    assert response.status_code == 400 and "interrupted" in response.text.lower()
