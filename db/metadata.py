@@ -160,6 +160,27 @@ def canned_queries() -> dict[str, dict[str, Any]]:
     }
 
 
+def feed_title(query_name: str, title: str, args: dict[str, str]) -> str:
+    """A feed's title naming what it follows: 'Nouvelles mentions de « Cisco » — veille'."""
+    entity, words = (args.get("entity") or "").strip(), (args.get("q") or "").strip()
+    if query_name == "nouvelles_mentions" and entity:
+        return f"Nouvelles mentions de « {entity} » — veille"
+    if query_name == "flux_recherche" and words:
+        return f"Recherche « {words} » — veille"
+    return title
+
+
+def auth_metadata(username: str, public_read: bool = False) -> dict[str, Any]:
+    """Metadata for the account ``username`` (veille's own Basic auth, the hash read from PASSWORD_ENV,
+    never written in metadata): every page needs it, or with ``public_read`` only arbitrary SQL."""
+    metadata: dict[str, Any] = {} if public_read else {"allow": {"id": username}}
+    metadata["allow_sql"] = {"id": username}
+    metadata["plugins"] = {
+        "veille": {"username": username, "password_hash": {"$env": PASSWORD_ENV}, "public_read": public_read}
+    }
+    return metadata
+
+
 def build_metadata(db_name: str, *, username: str | None = None, public_read: bool = False) -> dict[str, Any]:
     """Metadata for Datasette serving the veille database named ``db_name`` (the file's stem).
 
@@ -174,8 +195,9 @@ def build_metadata(db_name: str, *, username: str | None = None, public_read: bo
             "Articles de la presse tech française, entités (entreprises, personnes, produits), "
             f'dirigeants et montants. Commencez par <a href="{base}/entites">les entités les plus citées</a>, '
             f'<a href="{base}/qui_dirige_quoi">qui dirige quoi</a>, '
-            f'<a href="{base}/recherche">la recherche plein texte</a> ou '
-            '<a href="/-/veille/entity">la chronologie d\'une entité</a>.'
+            f'<a href="{base}/recherche">la recherche plein texte</a>, '
+            f'<a href="{base}/montants">les montants</a> ou '
+            '<a href="/-/veille/entity">la page d\'une entité</a>.'
         ),
         "license": "Données : extraits d'articles de presse, usage journalistique",
         "databases": {
@@ -188,14 +210,5 @@ def build_metadata(db_name: str, *, username: str | None = None, public_read: bo
         },
     }
     if username:
-        if not public_read:
-            metadata["allow"] = {"id": username}
-        metadata["allow_sql"] = {"id": username}
-        metadata["plugins"] = {
-            "veille": {
-                "username": username,
-                "password_hash": {"$env": PASSWORD_ENV},
-                "public_read": public_read,
-            }
-        }
+        metadata.update(auth_metadata(username, public_read))
     return metadata

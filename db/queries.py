@@ -27,24 +27,46 @@ from typing import Any
 
 from db import highlight
 from db.names import name_key
+from db.sqlfunctions import register_display_functions
 
 logger = logging.getLogger(__name__)
 
 PERIODS = ("day", "week", "month")
 
-_FTS_TOKEN = re.compile(r"\w+\*?", re.UNICODE)
+_FTS_TOKEN = re.compile(r'"(\w+)"|(\w+\*?)', re.UNICODE)
+
+
+#: French plural and feminine endings folded off a search word (≥ 5 letters) before its prefix search
+_FRENCH_ENDINGS = ("s", "x", "e")
+_STEM_MIN = 5
+
+
+def french_prefix(word: str) -> str:
+    """'souveraines' -> 'souverain', 'données' -> 'donné': the part shared by a word's French forms.
+
+    A light stemmer (plural s/x, then feminine e) rather than Snowball: FTS5 runs no Python tokenizer
+    through sqlite3, so the forms are matched as prefixes at query time instead.
+    """
+    for ending in _FRENCH_ENDINGS:
+        if len(word) >= _STEM_MIN and word.lower().endswith(ending):
+            word = word[: -len(ending)]
+    return word
 
 
 def fts_query(text: str | None) -> str:
-    """Turn search words into an FTS5 query: every word must appear; ``word*`` searches a prefix.
+    """Turn search words into an FTS5 query: every word must appear, in any of its French forms.
 
-    Quotes and operators typed by the user are not interpreted, so no input is an FTS syntax error.
+    Each word is searched as a prefix of its folded form ("cloud souverain" finds "cloud souveraine",
+    "souverains"); ``"word"`` in quotes, or one of two letters, is searched as written. Operators
+    typed by the user are not interpreted, so no input is an FTS syntax error.
     """
     terms = []
-    for token in _FTS_TOKEN.findall(str(text or "")):
-        prefix = token.endswith("*")
-        word = token.rstrip("*")
-        terms.append(f'"{word}"' + ("*" if prefix else ""))
+    for quoted, token in _FTS_TOKEN.findall(str(text or "")):
+        word = (quoted or token).rstrip("*")
+        if quoted or len(word) < 3:
+            terms.append(f'"{word}"')
+        else:
+            terms.append(f'"{french_prefix(word)}"*')
     return " ".join(terms) or '""'
 
 
@@ -53,6 +75,7 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("veille_name_key", 1, name_key, deterministic=True)
     conn.create_function("veille_fts_query", 1, fts_query, deterministic=True)
     highlight.register(conn)
+    register_display_functions(conn)
 
 
 def _period(column: str) -> str:
@@ -96,7 +119,7 @@ _HITS = f"""hits AS (
         {_period("m.published_at")} AS periode
     FROM mentions m
     WHERE m.entity_id = (SELECT id FROM target)
-      AND (:since = '' OR m.published_at >= :since)
+      AND (:since = '' OR m.published_at >= date(:since))
       AND (:until = '' OR m.published_at < date(:until, '+1 day'))
 )"""
 
@@ -141,6 +164,15 @@ _EMPTY_FEED_ROW = """SELECT 'tag:veille,2024:empty' AS atom_id, 'Aucun article p
     'Ce flux est vide : les nouveaux articles y apparaîtront après les prochaines collectes.' AS atom_content,
     NULL AS atom_author_name"""
 
+# A feed asked for an entity the database does not know says so, with the close names, in its one
+# entry: a subscriber sees a typo at once instead of a feed that looks like "no news".
+_UNKNOWN_ENTITY_ROW = """SELECT 'tag:veille,2024:unknown-entity' AS atom_id,
+    'Aucune entité nommée « ' || :entity || ' » dans la base' AS atom_title,
+    '2000-01-01T00:00:00Z' AS atom_updated, '' AS atom_link,
+    CASE WHEN veille_close_names(:entity) != '' THEN 'Noms proches : ' || veille_close_names(:entity)
+        ELSE 'Aucun nom proche : vérifiez l''orthographe.' END AS atom_content,
+    NULL AS atom_author_name"""
+
 # Atom feed of new mentions of one entity: datasette-atom renders the atom_* columns.
 ENTITY_FEED_SQL = f"""WITH {_TARGET},
 feed AS (
@@ -163,33 +195,41 @@ feed AS (
 )
 SELECT * FROM feed
 UNION ALL
-{_EMPTY_FEED_ROW}, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM feed)
+{_EMPTY_FEED_ROW}, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM feed) AND EXISTS (SELECT 1 FROM target)
+UNION ALL
+{_UNKNOWN_ENTITY_ROW}, NULL, NULL, NULL WHERE NOT EXISTS (SELECT 1 FROM target)
 ORDER BY atom_updated DESC, atom_id DESC"""
 
-# Executives by company: one row per (company, person, title), the latest article first.
+# Executives by company: one row per (company, person, role), from the latest article that states
+# it (its status: "ancien" when that article says "ancien ..."), with the first date seen and how many
+# articles state it. The role is shown in French (the title as written, else the code's label);
+# the code stays in `role`, the ids let the page link names and titles.
 WHO_RUNS_WHAT_SQL = """WITH ranked AS (
-    SELECT r.*, row_number() OVER (
-        PARTITION BY r.org_entity_id, r.person_entity_id, COALESCE(r.role, r.title), r.former
-        ORDER BY r.published_at DESC, r.id DESC) AS n,
-        count(*) OVER (
-        PARTITION BY r.org_entity_id, r.person_entity_id, COALESCE(r.role, r.title), r.former) AS sources
+    SELECT r.*, row_number() OVER latest AS n, count(*) OVER same AS sources,
+        min(r.published_at) OVER same AS first_seen
     FROM roles r
     WHERE r.org_entity_id IS NOT NULL
       AND (:company = '' OR r.org_entity_id IN (
             SELECT al.entity_id FROM entity_aliases al WHERE al.alias_key = veille_name_key(:company)))
+    WINDOW same AS (PARTITION BY r.org_entity_id, r.person_entity_id, COALESCE(r.role, lower(r.title))),
+        latest AS (same ORDER BY r.published_at DESC, r.id DESC)
 )
 SELECT
     o.name AS entreprise,
     p.name AS personne,
-    r.title AS fonction,
-    r.role,
-    CASE WHEN r.former THEN 'ancien' ELSE '' END AS statut,
+    veille_role_fr(r.role, r.title) AS fonction,
+    CASE WHEN r.former THEN 'ancien' ELSE 'en poste' END AS statut,
+    substr(r.first_seen, 1, 10) AS depuis,
     substr(r.published_at, 1, 10) AS date,
     r.sources AS articles,
     a.title AS article,
-    a.canonical_url AS lien,
+    r.sentence AS phrase,
     a.source,
-    r.sentence AS phrase
+    a.canonical_url AS lien,
+    r.role,
+    o.id AS entreprise_id,
+    p.id AS personne_id,
+    a.id AS article_id
 FROM ranked r
 JOIN entities o ON o.id = r.org_entity_id
 JOIN entities p ON p.id = r.person_entity_id
@@ -198,24 +238,35 @@ WHERE r.n = 1
 ORDER BY r.published_at DESC, o.name, p.name
 LIMIT 1000"""
 
-# Amounts by company, currency and period (:by); the largest first within a period.
-AMOUNTS_SQL = f"""SELECT
+# Amounts by company, kind, currency, basis (rate) and period (:by). Nothing unlike is added up: no
+# sums at all (a valuation and a round of the same month are two facts, not one total), values
+# listed French-style with ' ; ' (French decimals use the comma), the largest first.
+AMOUNTS_SQL = f"""WITH found AS (
+    SELECT am.org_entity_id, am.kind, COALESCE(am.currency, '') AS devise, COALESCE(am.rate, '') AS base,
+        {_period("am.published_at")} AS periode, am.value, count(*) AS n
+    FROM amounts am
+    WHERE am.value IS NOT NULL
+      AND (:company = '' OR am.org_entity_id IN (
+            SELECT al.entity_id FROM entity_aliases al WHERE al.alias_key = veille_name_key(:company)))
+      AND (:currency = '' OR am.currency = upper(:currency))
+    GROUP BY am.org_entity_id, am.kind, devise, base, periode, am.value
+    ORDER BY am.value DESC
+)
+SELECT
     COALESCE(o.name, '(non rattaché)') AS entreprise,
-    am.kind AS type,
-    COALESCE(am.currency, '') AS devise,
-    {_period("am.published_at")} AS periode,
-    count(*) AS montants,
-    count(DISTINCT am.article_id) AS articles,
-    sum(am.value) AS total,
-    max(am.value) AS maximum,
-    group_concat(DISTINCT am.surface) AS libelles
-FROM amounts am
-LEFT JOIN entities o ON o.id = am.org_entity_id
-WHERE (:company = '' OR am.org_entity_id IN (
-        SELECT al.entity_id FROM entity_aliases al WHERE al.alias_key = veille_name_key(:company)))
-  AND (:currency = '' OR am.currency = upper(:currency))
-GROUP BY entreprise, type, devise, periode
-ORDER BY periode DESC, total DESC
+    CASE f.kind WHEN 'MONEY' THEN 'somme' WHEN 'PERCENT' THEN 'pourcentage' ELSE 'quantité' END AS type,
+    f.devise,
+    f.base,
+    f.periode,
+    sum(f.n) AS montants,
+    veille_amount(f.kind, max(f.value), f.devise) AS maximum,
+    group_concat(veille_amount(f.kind, f.value, f.devise), ' ; ') AS valeurs,
+    max(f.value) AS valeur_max,
+    o.id AS entreprise_id
+FROM found f
+LEFT JOIN entities o ON o.id = f.org_entity_id
+GROUP BY f.org_entity_id, f.kind, f.devise, f.base, f.periode
+ORDER BY f.periode DESC, f.kind, valeur_max DESC
 LIMIT 1000"""
 
 # The entities most often in the same articles as :entity (optionally of one :label).
@@ -240,7 +291,8 @@ SELECT
     (SELECT name FROM target) AS avec
 FROM co
 JOIN entities e ON e.id = co.entity_id
-WHERE (:label = '' OR e.label = upper(:label))
+-- places (LOC) only when asked for: they would lead every list ("France", "Paris")
+WHERE ((:label = '' AND e.label != 'LOC') OR e.label = upper(:label))
 ORDER BY co.articles_communs DESC, co.mentions DESC, e.name
 LIMIT 100"""
 
@@ -258,7 +310,7 @@ FROM articles_fts
 JOIN articles a ON a.id = articles_fts.rowid
 WHERE articles_fts MATCH veille_fts_query(:q)
   AND (:source = '' OR a.source = :source)
-ORDER BY rank
+ORDER BY COALESCE(a.published_at, a.fetched_at) DESC, a.id DESC
 LIMIT 200"""
 
 # The same search as an Atom feed: a saved search a journalist subscribes to.
@@ -299,7 +351,7 @@ ENTITY_INDEX_SQL = """SELECT
     '/-/veille/entity/' || e.id AS chronologie
 FROM entities e
 JOIN mentions m ON m.entity_id = e.id
-WHERE (:label = '' OR e.label = upper(:label))
+WHERE ((:label = '' AND e.label != 'LOC') OR e.label = upper(:label))
   AND (:q = '' OR e.id IN (
         SELECT al.entity_id FROM entity_aliases al
         WHERE al.alias_key LIKE '%' || veille_name_key(:q) || '%'))
@@ -322,7 +374,8 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
         "entites",
         "Entités les plus citées",
         "Entreprises, personnes et produits avec leur nombre de mentions ; la colonne « chronologie » "
-        "mène au graphique. Filtres : type (ORG, PERSON, PRODUCT), q (partie du nom).",
+        "mène au graphique. Filtres : label (ORG, PERSON, PRODUCT ; LOC pour les lieux, absents "
+        "sinon), q (partie du nom).",
         ENTITY_INDEX_SQL,
         ("label", "q"),
     ),
@@ -345,16 +398,18 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
     CannedQuery(
         "qui_dirige_quoi",
         "Qui dirige quoi",
-        "Dirigeants par entreprise, le plus récent d'abord, avec l'article source et la phrase. "
-        "company : nom de l'entreprise (vide = toutes).",
+        "Dirigeants par entreprise, une ligne par personne et fonction (statut d'après le dernier "
+        "article), le plus récent d'abord, avec l'article source et la phrase. company : nom de "
+        "l'entreprise (vide = toutes).",
         WHO_RUNS_WHAT_SQL,
         ("company",),
     ),
     CannedQuery(
         "montants",
         "Montants par entreprise, devise et période",
-        "Sommes et pourcentages relevés dans les articles, regroupés par entreprise, devise et période "
-        "(by = day, week ou month). company et currency (EUR, USD…) facultatifs.",
+        "Sommes, pourcentages et quantités relevés dans les articles, par entreprise, devise, base "
+        "(par mois, par utilisateur…) et période (by = day, week ou month) ; les valeurs sont "
+        "listées, jamais additionnées. company et currency (EUR, USD…) facultatifs.",
         AMOUNTS_SQL,
         ("company", "currency", "by"),
     ),
@@ -362,15 +417,16 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
         "co_mentions",
         "Co-mentions",
         "Les entités le plus souvent citées dans les mêmes articles que l'entité donnée "
-        "(label facultatif : ORG, PERSON, PRODUCT).",
+        "(label facultatif : ORG, PERSON, PRODUCT ; LOC pour les lieux, absents sinon).",
         CO_MENTIONS_SQL,
         ("entity", "label"),
     ),
     CannedQuery(
         "recherche",
         "Recherche plein texte",
-        "Articles contenant tous les mots cherchés (accents ignorés ; mot* pour un préfixe), avec "
-        "l'extrait où ils apparaissent. source facultative.",
+        "Articles contenant tous les mots cherchés, sous toutes leurs formes (souverain trouve "
+        'souveraine et souverains ; accents ignorés ; "mot" entre guillemets tel quel), le plus '
+        "récent d'abord, avec l'extrait où ils apparaissent. source facultative.",
         SEARCH_SQL,
         ("q", "source"),
     ),

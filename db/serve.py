@@ -20,7 +20,8 @@ from datasette.app import Datasette
 from datasette.plugins import pm
 
 import db.datasette_plugin as veille_plugin
-from db.metadata import PASSWORD_ENV, build_metadata
+import db.datasette_plugin.workbench as workbench_plugin
+from db.metadata import PASSWORD_ENV, auth_metadata
 from db.store import DatabaseError, open_db
 
 logger = logging.getLogger(__name__)
@@ -43,6 +44,8 @@ def _register_plugin() -> None:
     # explicitly so `veille serve` always has its plugin.
     if not pm.is_registered(veille_plugin) and pm.get_plugin("veille") is None:
         pm.register(veille_plugin, name="veille")
+    if not pm.is_registered(workbench_plugin) and pm.get_plugin("veille_workbench") is None:
+        pm.register(workbench_plugin, name="veille_workbench")
 
 
 def check_password_options(password_hash: str | None, username: str) -> None:
@@ -86,9 +89,8 @@ def build_datasette(
     _register_plugin()
     if password_hash is not None:
         os.environ[PASSWORD_ENV] = password_hash
-    metadata = build_metadata(
-        path.stem, username=username if password_hash else None, public_read=public_read
-    )
+    # titles, tables and canned queries come from the plugin (get_metadata), as in a plain `datasette`
+    metadata = auth_metadata(username, public_read) if password_hash else {}
     return Datasette(
         files=[str(path)],
         metadata=metadata,

@@ -10,6 +10,9 @@ from urllib.parse import urlencode
 
 from datasette.utils.asgi import NotFound, Response
 
+from db.datasette_plugin.cells import ARTICLE_PATH
+from db.datasette_plugin.forms import page_date_notices
+from db.entity_view import entity_profile
 from db.queries import PERIODS, QUERIES_BY_NAME, close_matches, resolve_entity
 
 logger = logging.getLogger(__name__)
@@ -97,6 +100,7 @@ async def entity_page(request, datasette):
     articles = await database.execute(
         QUERIES_BY_NAME["chronologie_articles"].sql + f" LIMIT {MAX_ARTICLES + 1}", params
     )
+    profile = await database.execute_fn(lambda conn: entity_profile(conn, dict(entity)))
     periods = [dict(row) for row in timeline.rows]
     article_rows = articles.rows[:MAX_ARTICLES]
     series = [
@@ -104,6 +108,10 @@ async def entity_page(request, datasette):
     ]
     context = {
         "entity": dict(entity),
+        "profile": profile,
+        "notices": page_date_notices({k: request.args.get(k) for k in request.args}),
+        "entity_path": datasette.urls.path(ENTITY_PATH),
+        "article_path": datasette.urls.path(ARTICLE_PATH),
         "filters": params,
         "periods": periods,
         "articles_by_period": _group_articles(article_rows),

@@ -106,6 +106,8 @@ def test_writes_are_refused_and_nothing_changes(datasette, db_path):
         "/veille/chronologie_articles?entity=Cisco&by=month",
         "/veille/recherche?q=plan+social&source=",
         "/-/veille/entity/1",
+        "/-/veille/article/4",
+        "/veille/mentions",
     ],
 )
 def test_article_text_is_never_rendered_as_html(datasette, path):
@@ -155,7 +157,7 @@ def test_atom_feed_of_new_mentions(datasette):
     assert feed.status_code == 200 and feed.headers["content-type"].startswith("application/xml")
     assert feed.text.count("<entry>") == 5
     assert "https://silicon.example.test/article-5" in feed.text
-    assert "<title>Flux : nouvelles mentions d'une entité</title>" in feed.text
+    assert "<title>Nouvelles mentions de « Cisco » — veille</title>" in feed.text
     empty = get(datasette, "/veille/flux_recherche.atom", params={"q": "introuvable"})
     assert empty.status_code == 200 and empty.text.count("<entry>") == 1
 

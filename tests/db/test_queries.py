@@ -101,7 +101,7 @@ def test_who_runs_what_filters_one_company_by_any_spelling(conn):
 
 def test_amounts_group_by_company_currency_and_period(conn):
     amounts = rows(conn, "montants", company="cisco", currency="usd", by="month")
-    assert [(r["entreprise"], r["devise"], r["periode"], r["total"]) for r in amounts] == [
+    assert [(r["entreprise"], r["devise"], r["periode"], r["valeur_max"]) for r in amounts] == [
         ("Cisco Systems", "USD", "2024-04", 8e8),
         ("Cisco Systems", "USD", "2024-01", 28e9),
     ]
@@ -129,8 +129,9 @@ def test_search_never_fails_on_fts_syntax(conn, text):
     rows(conn, "recherche", q=text, source="")
 
 
-def test_fts_query_quotes_every_word():
-    assert fts_query('Cisco "AND" rachat*') == '"Cisco" "AND" "rachat"*'
+def test_fts_query_quotes_every_word_and_searches_its_french_forms():
+    assert fts_query('Cisco "AND" rachat*') == '"Cisco"* "AND" "rachat"*'
+    assert fts_query("cloud souveraines données IA") == '"cloud"* "souverain"* "donné"* "IA"'
     assert fts_query("   ") == '""'
 
 
@@ -143,9 +144,11 @@ def test_entity_feed_has_atom_columns_newest_first(conn):
 
 
 def test_empty_feeds_keep_one_placeholder_entry(conn):
-    for name, params in (("nouvelles_mentions", {"entity": "nobody"}), ("flux_recherche", {"q": "zzzz"})):
-        (entry,) = rows(conn, name, **params)
-        assert entry["atom_id"] == "tag:veille,2024:empty"
+    (entry,) = rows(conn, "flux_recherche", q="zzzz")
+    assert entry["atom_id"] == "tag:veille,2024:empty"
+    (unknown,) = rows(conn, "nouvelles_mentions", entity="Cisko")
+    assert unknown["atom_id"] == "tag:veille,2024:unknown-entity"
+    assert unknown["atom_content"] == "Noms proches : Cisco"
 
 
 def test_every_canned_query_runs_with_blank_parameters(conn):

@@ -29,6 +29,7 @@ def run_demo(db_path: Path, port: int = 8001, serve: bool = True, fresh: bool = 
     if fresh:
         for suffix in ("", "-wal", "-shm"):
             Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+    # The demo site stays up while Datasette runs: the articles' links ("lire l'original") point to it.
     with SiteServer() as site, tempfile.TemporaryDirectory(prefix="veille-demo-") as tmp:
         sources = Path(tmp) / "sources.toml"
         sources.write_text(sources_toml(site.base_url), encoding="utf-8")
@@ -36,12 +37,13 @@ def run_demo(db_path: Path, port: int = 8001, serve: bool = True, fresh: bool = 
         command = [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(db_path)]
         # PYTHONSAFEPATH: a folder named "veille" in the current directory must not shadow the package
         code = subprocess.call(command + FAST_SETTINGS, env={**os.environ, "PYTHONSAFEPATH": "1"})
-    if code != 0:
-        click.echo(f"veille: the demo crawl failed (exit code {code})", err=True)
-        return code
-    if not serve:
-        return 0
-    return serve_database(db_path, port)
+        if code != 0:
+            click.echo(f"veille: the demo crawl failed (exit code {code})", err=True)
+            return code
+        if not serve:
+            return 0
+        click.echo(f"the demo site stays at {site.base_url} while Datasette runs (Ctrl-C stops both)")
+        return serve_database(db_path, port)
 
 
 def serve_database(db_path: Path, port: int) -> int:
