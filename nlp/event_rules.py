@@ -1,0 +1,287 @@
+"""The sentence shapes of business events, one small rule per (kind, shape) of nlp/patterns/events.jsonl.
+
+Each rule gets the Scene of one trigger word and returns the events it reads there (a list of dicts
+with "kind", "org" and the kind's attributes), or nothing: a rule that cannot find the company or
+the attribute that makes the event (the target of a purchase, the amount raised, the product
+launched...) passes rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from nlp.event_scene import Scene, name
+
+Rule = Callable[[Scene], list[dict]]
+
+_NUMBER = r"(\d{1,3}(?:[  \u202f.]\d{3})+|\d+)"
+_PERIOD = re.compile(
+    r"((?:au |du |sur le |pour le |le )?(?:premier|deuxième|second|troisième|quatrième|dernier) "
+    r"(?:trimestre|semestre)(?: de (?:son|l'|l’)?\s?(?:exercice|année) ?)?(?:fiscal )?(?:\d{4}(?:-\d{4})?)?"
+    r"|(?:les |des )?(?:neuf|six|trois|douze) premiers mois(?: de l[’']année| de (?:son )?l?[’']?exercice)?(?: \d{4})?"
+    r"|(?:sur l[’']|de l[’']|pour l[’'])exercice(?: fiscal)? \d{4}(?:-\d{4})?"
+    r"|(?:en|pour|sur) \d{4}"
+    r"|l[’']an (?:passé|dernier)|l[’']année (?:passée|dernière))",
+    re.IGNORECASE,
+)
+
+
+def _amount(span: Span | None) -> dict | None:
+    if span is None or span._.value is None:
+        return None
+    return {"value": float(span._.value), "currency": span._.currency}
+
+
+def _first_amount_after(scene: Scene) -> Span | None:
+    after = [m for m in scene.after("MONEY") if not _is_part(scene, m)]
+    return after[0] if after else None
+
+
+def _is_part(scene: Scene, money: Span) -> bool:
+    """'23,5 M€ dont 11 M€ auprès de Bpifrance': the amount after 'dont' is a part, not the total."""
+    return money.start > 0 and scene.doc[money.start - 1].lower_ in ("dont", "soit")
+
+
+def acquisition_active(scene: Scene) -> list[dict]:
+    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'."""
+    targets = scene.after("ORG")
+    if not targets:
+        return []
+    target = targets[0]
+    buyer = None
+    par = [t for t in scene.doc[target.end : scene.sent.end] if t.lower_ == "par"]
+    if par:  # 'le rachat de Y par X'
+        buyers = scene.after("ORG", par[0].i + 1)
+        buyer = name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
+    org = buyer or scene.company(exclude=(name(target),))
+    if org is None or org == name(target):
+        return []
+    event = {"kind": "acquisition", "org": org, "target": name(target)}
+    money = _first_amount_after(scene)
+    if money is not None:
+        event["amount"] = _amount(money)
+    stake = scene.after("PERCENT")
+    if stake and stake[0].start < target.start:
+        event["stake"] = stake[0]._.value
+    return [event]
+
+
+def acquisition_passive(scene: Scene) -> list[dict]:
+    """'Y, racheté par X', 'Y passe sous le contrôle de X'."""
+    targets, buyers = scene.before("ORG"), scene.after("ORG")
+    if not targets or not buyers or buyers[0].start > scene.trigger.end + 2:
+        return []
+    event = {"kind": "acquisition", "org": name(buyers[0]), "target": name(targets[-1])}
+    money = _first_amount_after(scene)
+    if money is not None:
+        event["amount"] = _amount(money)
+    return [event]
+
+
+def funding(scene: Scene) -> list[dict]:
+    """'X lève N auprès de A et B', 'une levée de fonds de N', 'X boucle un tour de table de N'."""
+    money = _first_amount_after(scene)
+    if money is None or money.start - scene.trigger.end > 12:
+        return []
+    org = scene.company()
+    if org is None:
+        return []
+    event = {"kind": "funding", "org": org, "amount": _amount(money)}
+    investors = [name(o) for o in scene.after("ORG", money.end) if name(o) != org and _cued(scene, money, o)]
+    if investors:
+        event["investors"] = list(dict.fromkeys(investors))
+    return [event]
+
+
+def _cued(scene: Scene, money: Span, org: Span) -> bool:
+    between = {t.lower_ for t in scene.doc[money.end : org.start]}
+    return bool(between & scene.words["investor_cues"])
+
+
+def appointment(scene: Scene) -> list[dict]:
+    """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
+    (and the departure of a predecessor the role finder marked as former)."""
+    events = []
+    for role in _roles_in(scene):
+        kind = "departure" if role.get("former") else "appointment"
+        events.append(_person_event(kind, role["org"], role["person"], role.get("title"), role.get("role")))
+    if events:
+        return events
+    person = scene.nearest("PERSON")
+    if person is None:
+        return []
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
+    org = name(after[0]) if after else scene.company() or _org_of(scene, name(person))
+    return [_person_event("appointment", org, name(person), None, None)] if org else []
+
+
+def departure(scene: Scene) -> list[dict]:
+    """'X quitte Y', 'la démission de X', 'en remplacement de X', 'succède à X': X leaves."""
+    lowered = scene.trigger.text.lower()
+    replaced = lowered.startswith(("en remplacement", "succède", "succédera", "remplace"))
+    before, after_people = scene.before("PERSON"), scene.after("PERSON")
+    if replaced:
+        person = after_people[0] if after_people else None
+    else:
+        person = before[-1] if before else (after_people[0] if after_people else None)
+    if person is None:
+        return []
+    role = _role_of(scene, name(person))
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    org = (role or {}).get("org") or (name(after[0]) if after and not replaced else None) or scene.company()
+    if org is None:
+        return []
+    title = (role or {}).get("title")
+    return [_person_event("departure", org, name(person), title, (role or {}).get("role"))]
+
+
+def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
+    event = {"kind": kind, "org": org, "person": person}
+    if title:
+        event["title"] = title
+    if role:
+        event["role"] = role
+    return event
+
+
+def _roles_in(scene: Scene) -> list[dict]:
+    lo, hi = scene.sent.start_char, scene.sent.end_char
+    return [r for r in scene.doc._.roles or [] if lo <= r["start"] < hi and r.get("org")]
+
+
+def _role_of(scene: Scene, person: str | None) -> dict | None:
+    """The person's role in this sentence, else the first the article states."""
+    own = [r for r in _roles_in(scene) if r["person"] == person]
+    anywhere = [r for r in scene.doc._.roles or [] if r["person"] == person and r.get("org")]
+    return (own or anywhere or [None])[0]
+
+
+def _org_of(scene: Scene, person: str | None) -> str | None:
+    role = _role_of(scene, person)
+    return role["org"] if role else None
+
+
+def launch(scene: Scene) -> list[dict]:
+    """'X lance / dévoile / présente P': the first product after the trigger."""
+    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 8]
+    if not products:
+        return []
+    product = products[0]
+    org = scene.company() or product._.maker
+    return [{"kind": "launch", "org": org, "product": name(product)}] if org else []
+
+
+def launch_arrival(scene: Scene) -> list[dict]:
+    """'P débarque en Europe', 'P sera disponible': the product named before the trigger."""
+    products = [p for p in scene.before("PRODUCT") if scene.trigger.start - p.end <= 4]
+    if not products:
+        return []
+    product = products[-1]
+    makers = [o for o in scene.before("ORG") if o.end <= product.start]
+    org = product._.maker or (name(makers[-1]) if makers else None) or scene.ctx.salient_org(product.start)
+    return [{"kind": "launch", "org": org, "product": name(product)}] if org else []
+
+
+def shutdown(scene: Scene) -> list[dict]:
+    """'X ferme / arrête / met fin à P': the product, else the words of the object."""
+    org = scene.company()
+    if org is None:
+        return []
+    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 6]
+    if products:
+        return [{"kind": "shutdown", "org": org, "product": name(products[0])}]
+    words = []
+    for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 6)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
+            break
+        words.append(t.text_with_ws)
+    thing = "".join(words).strip()
+    return [{"kind": "shutdown", "org": org, "product": thing}] if len(thing) > 3 else []
+
+
+def results(scene: Scene) -> list[dict]:
+    """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period."""
+    after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
+    money = after[0] if after else None
+    if money is None:
+        return []
+    org = scene.company()
+    if org is None:
+        return []
+    event = {"kind": "results", "org": org, "amount": _amount(money)}
+    period = _PERIOD.search(scene.sent.text)
+    if period:
+        event["period"] = period.group(0).strip()
+    return [event]
+
+
+def partnership(scene: Scene) -> list[dict]:
+    """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
+    partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
+    if not partners:
+        return []
+    org = scene.company(exclude=(name(partners[0]),))
+    partner = partners[0]
+    if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
+        org, partner = name(partners[0]), partners[1]
+    if org is None or org == name(partner):
+        return []
+    return [{"kind": "partnership", "org": org, "partner": name(partner)}]
+
+
+def layoffs(scene: Scene) -> list[dict]:
+    """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
+    tail = scene.doc[scene.trigger.start : scene.sent.end].text
+    jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
+    found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
+    strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
+    if found is None and not strong:
+        return []
+    org = scene.company()
+    if org is None:
+        return []
+    event = {"kind": "layoffs", "org": org}
+    if found:
+        event["count"] = int(re.sub(r"\D", "", found.group(1)))
+    return [event]
+
+
+def legal(scene: Scene) -> list[dict]:
+    """'l'Autorité de la concurrence inflige 150 M€ d'amende à X', 'X condamné par le tribunal'."""
+    orgs = [o for o in scene.ents if o.label_ == "ORG"]
+    authorities = [o for o in orgs if scene.ctx.is_public(name(o))]
+    companies = [o for o in orgs if o not in authorities]
+    money = [m for m in scene.ents if m.label_ == "MONEY"]
+    if not authorities and not money:
+        return []
+    if companies:
+        org = name(min(companies, key=lambda o: abs(o.start - scene.trigger.start)))
+    else:
+        org = scene.company()
+    if org is None:
+        return []
+    event = {"kind": "legal", "org": org}
+    if money:
+        event["amount"] = _amount(money[0])
+    if authorities:
+        event["authority"] = name(authorities[0])
+    return [event]
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("acquisition", "active"): acquisition_active,
+    ("acquisition", "passive"): acquisition_passive,
+    ("funding", "active"): funding,
+    ("appointment", "person"): appointment,
+    ("departure", "person"): departure,
+    ("launch", "active"): launch,
+    ("launch", "arrival"): launch_arrival,
+    ("shutdown", "active"): shutdown,
+    ("results", "amount"): results,
+    ("partnership", "active"): partnership,
+    ("layoffs", "count"): layoffs,
+    ("legal", "authority"): legal,
+}

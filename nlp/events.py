@@ -1,0 +1,160 @@
+"""The `veille_events` component: business events (EVENTS.md kinds) with their company and attributes.
+
+It runs after `veille_roles` and builds on what is already found: companies, people, products and
+amounts (`doc.ents`) and roles (`doc._.roles`). Trigger words are data (nlp/patterns/events.jsonl,
+word forms, not lemmas: the pipeline may run without a lemmatizer); a PhraseMatcher finds them, and
+the rule of the trigger's (kind, shape) reads the sentence (nlp/event_rules.py). Each event carries
+its sentence as evidence, the name of the rule that found it and `background` (a past event told as
+context, "racheté en 2008"). The same event told twice in an article is one event.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp.event_rules import RULES
+from nlp.event_scene import Scene, latest_year
+from nlp.lexicon import read_jsonl, word_lists
+from nlp.passage import Passage
+from nlp.scoring import normalise
+
+logger = logging.getLogger(__name__)
+
+KINDS = (
+    "acquisition",
+    "funding",
+    "appointment",
+    "departure",
+    "launch",
+    "shutdown",
+    "results",
+    "partnership",
+    "layoffs",
+    "legal",
+)
+#: the attribute that tells two events of the same kind and company apart (EVENTS.md)
+MAIN = {
+    "acquisition": "target",
+    "funding": "amount",
+    "results": "amount",
+    "legal": "amount",
+    "appointment": "person",
+    "departure": "person",
+    "launch": "product",
+    "shutdown": "product",
+    "partnership": "partner",
+    "layoffs": "count",
+}
+
+
+@Language.factory("veille_events", default_config={"patterns_dir": None})
+def make_events(nlp: Language, name: str, patterns_dir: str | None) -> EventFinder:
+    return EventFinder(nlp, patterns_dir)
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("events"):
+        Doc.set_extension("events", default=None)
+    if not Doc.has_extension("roles"):
+        Doc.set_extension("roles", default=None)
+
+
+class EventFinder:
+    def __init__(self, nlp: Language, patterns_dir: str | None = None):
+        register_extensions()
+        base = word_lists(patterns_dir)
+        self.words = {
+            row["name"]: frozenset(w.lower() for w in row["words"])
+            for row in read_jsonl("event_words.jsonl", patterns_dir)
+        }
+        self.org_refs = base["org_heads"]
+        self.public_bodies = base["public_bodies"]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for row in read_jsonl("events.jsonl", patterns_dir):
+            key = f"{row['kind']}|{row['shape']}"
+            if (row["kind"], row["shape"]) not in RULES:
+                raise ValueError(f"events.jsonl: no rule for kind {row['kind']!r} and shape {row['shape']!r}")
+            phrases = {v for w in row["words"] for v in (w, w.replace("'", "’"))}
+            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = []
+        matches = self.matcher(doc)
+        if not matches or not any(e.label_ == "ORG" for e in doc.ents):
+            return doc
+        ctx = Passage(doc, self.org_refs, self.public_bodies)
+        year = latest_year(doc)
+        found: list[dict] = []
+        for match_id, start, end in _longest(doc, matches):
+            kind, shape = doc.vocab.strings[match_id].split("|")
+            trigger = doc[start:end]
+            scene = Scene(doc, trigger, _sentence(doc, ctx, start), ctx, self.words, latest_year=year)
+            if scene.is_hedged():
+                continue
+            for event in RULES[(kind, shape)](scene):
+                found.append(_finish(event, scene, f"{kind}.{shape}"))
+        doc._.events = merge(found)
+        return doc
+
+
+def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """One trigger per kind and place: 'levée de fonds' rather than 'levée de' inside it."""
+    chosen: list[tuple[int, int, int]] = []
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        kind = doc.vocab.strings[match_id].split("|")[0]
+        if any(
+            doc.vocab.strings[c[0]].split("|")[0] == kind and c[1] <= start and end <= c[2] for c in chosen
+        ):
+            continue
+        chosen.append((match_id, start, end))
+    return chosen
+
+
+def _sentence(doc: Doc, ctx: Passage, i: int) -> Span:
+    """The sentence of token i, quoted pieces joined (Passage's sentence starts)."""
+    s = ctx.sentence_index(i)
+    starts = ctx.sent_starts
+    end = starts[s + 1] if s + 1 < len(starts) else len(doc)
+    return doc[starts[s] : end]
+
+
+def _finish(event: dict, scene: Scene, rule: str) -> dict:
+    event["sentence"] = scene.sent.text.strip()
+    event["start"] = scene.sent.start_char
+    event["end"] = scene.sent.end_char
+    event["rule"] = rule
+    event["background"] = scene.is_background()
+    return event
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Two mentions of one event: same kind and company, and no different main attribute."""
+    if a["kind"] != b["kind"] or normalise(a["org"]) != normalise(b["org"]):
+        return False
+    attr = MAIN[a["kind"]]
+    x, y = a.get(attr), b.get(attr)
+    if x is None or y is None:
+        return True
+    if attr == "amount":
+        return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
+    return normalise(x) == normalise(y)
+
+
+def merge(events: list[dict]) -> list[dict]:
+    """The same event told twice is one event: the first telling, completed by the later ones; it is
+    background only when every telling is."""
+    merged: list[dict] = []
+    for event in events:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(dict(event))
+            continue
+        for key, value in event.items():
+            if twin.get(key) in (None, "", []):
+                twin[key] = value
+        twin["background"] = twin["background"] and event["background"]
+    return merged
