@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-from nlp.event_scene import Scene, name
+from nlp.event_scene import Scene
 
 Rule = Callable[[Scene], list[dict]]
 
@@ -55,11 +55,11 @@ def acquisition_active(scene: Scene) -> list[dict]:
     par = [t for t in scene.doc[target.end : scene.sent.end] if t.lower_ == "par"]
     if par:  # 'le rachat de Y par X'
         buyers = scene.after("ORG", par[0].i + 1)
-        buyer = name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
-    org = buyer or scene.company(exclude=(name(target),))
-    if org is None or org == name(target):
+        buyer = scene.name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
+    org = buyer or scene.company(exclude=(scene.name(target),))
+    if org is None or org == scene.name(target):
         return []
-    event = {"kind": "acquisition", "org": org, "target": name(target)}
+    event = {"kind": "acquisition", "org": org, "target": scene.name(target)}
     money = _first_amount_after(scene)
     if money is not None:
         event["amount"] = _amount(money)
@@ -74,7 +74,7 @@ def acquisition_passive(scene: Scene) -> list[dict]:
     targets, buyers = scene.before("ORG"), scene.after("ORG")
     if not targets or not buyers or buyers[0].start > scene.trigger.end + 2:
         return []
-    event = {"kind": "acquisition", "org": name(buyers[0]), "target": name(targets[-1])}
+    event = {"kind": "acquisition", "org": scene.name(buyers[0]), "target": scene.name(targets[-1])}
     money = _first_amount_after(scene)
     if money is not None:
         event["amount"] = _amount(money)
@@ -86,14 +86,31 @@ def funding(scene: Scene) -> list[dict]:
     money = _first_amount_after(scene)
     if money is None or money.start - scene.trigger.end > 12:
         return []
-    org = scene.company()
+    owner = _owner_after(scene, money)  # 'la levée de 160 M€ de la start-up X'
+    org = scene.name(owner) if owner is not None else scene.company()
     if org is None:
         return []
     event = {"kind": "funding", "org": org, "amount": _amount(money)}
-    investors = [name(o) for o in scene.after("ORG", money.end) if name(o) != org and _cued(scene, money, o)]
+    investors = [
+        scene.name(o)
+        for o in scene.after("ORG", money.end)
+        if scene.name(o) != org and _cued(scene, money, o)
+    ]
     if investors:
         event["investors"] = list(dict.fromkeys(investors))
     return [event]
+
+
+def _owner_after(scene: Scene, money: Span) -> Span | None:
+    """The company named right after the amount with 'de': 'de 90 M€ de SiPearl', 'de la start-up X'."""
+    if scene.trigger[0].pos_ == "VERB":
+        return None
+    for org in scene.after("ORG", money.end):
+        between = [t.lower_ for t in scene.doc[money.end : org.start]]
+        if between and between[0] in ("de", "du", "d'", "d’") and len(between) <= 4:
+            return org
+        return None
+    return None
 
 
 def _cued(scene: Scene, money: Span, org: Span) -> bool:
@@ -105,17 +122,21 @@ def appointment(scene: Scene) -> list[dict]:
     """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
     (and the departure of a predecessor the role finder marked as former)."""
     events = []
+    leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
     for role in _roles_in(scene):
+        if leaving is not None and role["start"] >= leaving:
+            continue  # 'Il succède à X, PDG de Y': X's own title, told to say who leaves (departure rule)
         kind = "departure" if role.get("former") else "appointment"
         events.append(_person_event(kind, role["org"], role["person"], role.get("title"), role.get("role")))
     if events:
         return events
-    person = scene.nearest("PERSON")
-    if person is None:
+    staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
+    if not staying:
         return []
+    person = min(staying, key=lambda p: abs(p.start - scene.trigger.start))
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
-    org = name(after[0]) if after else scene.company() or _org_of(scene, name(person))
-    return [_person_event("appointment", org, name(person), None, None)] if org else []
+    org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
+    return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
 
 
 def departure(scene: Scene) -> list[dict]:
@@ -129,13 +150,21 @@ def departure(scene: Scene) -> list[dict]:
         person = before[-1] if before else (after_people[0] if after_people else None)
     if person is None:
         return []
-    role = _role_of(scene, name(person))
+    role = _role_of(scene, scene.name(person))
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
-    org = (role or {}).get("org") or (name(after[0]) if after and not replaced else None) or scene.company()
+    successor = scene.recent_appointment() if replaced else None
+    if successor is not None and successor["person"] != scene.name(person):
+        org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
+    else:
+        org = (
+            (role or {}).get("org")
+            or (scene.name(after[0]) if after and not replaced else None)
+            or scene.company()
+        )
     if org is None:
         return []
     title = (role or {}).get("title")
-    return [_person_event("departure", org, name(person), title, (role or {}).get("role"))]
+    return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
 
 
 def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
@@ -164,14 +193,24 @@ def _org_of(scene: Scene, person: str | None) -> str | None:
     return role["org"] if role else None
 
 
-def launch(scene: Scene) -> list[dict]:
-    """'X lance / dévoile / présente P': the first product after the trigger."""
-    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 8]
-    if not products:
+def launch(scene: Scene, reach: int = 8) -> list[dict]:
+    """'X lance / dévoile P': the first product after the trigger."""
+    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
+    if not products or _clause_break(scene, scene.trigger.end, products[0].start):
         return []
     product = products[0]
     org = scene.company() or product._.maker
-    return [{"kind": "launch", "org": org, "product": name(product)}] if org else []
+    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+
+
+def launch_announce(scene: Scene) -> list[dict]:
+    """'X annonce / présente (son smartphone) P': a word of many uses, so the product must be its object."""
+    return launch(scene, reach=6)
+
+
+def _clause_break(scene: Scene, start: int, end: int) -> bool:
+    """A verb or a punctuation mark between the trigger and its object: the object belongs elsewhere."""
+    return any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in scene.doc[start:end])
 
 
 def launch_arrival(scene: Scene) -> list[dict]:
@@ -181,8 +220,12 @@ def launch_arrival(scene: Scene) -> list[dict]:
         return []
     product = products[-1]
     makers = [o for o in scene.before("ORG") if o.end <= product.start]
-    org = product._.maker or (name(makers[-1]) if makers else None) or scene.ctx.salient_org(product.start)
-    return [{"kind": "launch", "org": org, "product": name(product)}] if org else []
+    org = (
+        product._.maker
+        or (scene.name(makers[-1]) if makers else None)
+        or scene.ctx.salient_org(product.start)
+    )
+    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
 
 
 def shutdown(scene: Scene) -> list[dict]:
@@ -192,7 +235,7 @@ def shutdown(scene: Scene) -> list[dict]:
         return []
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 6]
     if products:
-        return [{"kind": "shutdown", "org": org, "product": name(products[0])}]
+        return [{"kind": "shutdown", "org": org, "product": scene.name(products[0])}]
     words = []
     for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 6)]:
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
@@ -205,7 +248,9 @@ def shutdown(scene: Scene) -> list[dict]:
 def results(scene: Scene) -> list[dict]:
     """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period."""
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
-    money = after[0] if after else None
+    # '177 millions de dollars de bénéfices': the amount just before the noun
+    just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
+    money = just_before[-1] if just_before else (after[0] if after else None)
     if money is None:
         return []
     org = scene.company()
@@ -223,18 +268,18 @@ def partnership(scene: Scene) -> list[dict]:
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
     if not partners:
         return []
-    org = scene.company(exclude=(name(partners[0]),))
+    org = scene.company(exclude=(scene.name(partners[0]),))
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
-        org, partner = name(partners[0]), partners[1]
-    if org is None or org == name(partner):
+        org, partner = scene.name(partners[0]), partners[1]
+    if org is None or org == scene.name(partner):
         return []
-    return [{"kind": "partnership", "org": org, "partner": name(partner)}]
+    return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
 
 
 def layoffs(scene: Scene) -> list[dict]:
     """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
-    tail = scene.doc[scene.trigger.start : scene.sent.end].text
+    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 3) : scene.sent.end].text
     jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
     found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
     strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
@@ -252,13 +297,13 @@ def layoffs(scene: Scene) -> list[dict]:
 def legal(scene: Scene) -> list[dict]:
     """'l'Autorité de la concurrence inflige 150 M€ d'amende à X', 'X condamné par le tribunal'."""
     orgs = [o for o in scene.ents if o.label_ == "ORG"]
-    authorities = [o for o in orgs if scene.ctx.is_public(name(o))]
+    authorities = [o for o in orgs if scene.ctx.is_public(scene.name(o))]
     companies = [o for o in orgs if o not in authorities]
     money = [m for m in scene.ents if m.label_ == "MONEY"]
     if not authorities and not money:
         return []
     if companies:
-        org = name(min(companies, key=lambda o: abs(o.start - scene.trigger.start)))
+        org = scene.name(min(companies, key=lambda o: abs(o.start - scene.trigger.start)))
     else:
         org = scene.company()
     if org is None:
@@ -267,7 +312,7 @@ def legal(scene: Scene) -> list[dict]:
     if money:
         event["amount"] = _amount(money[0])
     if authorities:
-        event["authority"] = name(authorities[0])
+        event["authority"] = scene.name(authorities[0])
     return [event]
 
 
@@ -279,6 +324,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("departure", "person"): departure,
     ("launch", "active"): launch,
     ("launch", "arrival"): launch_arrival,
+    ("launch", "announce"): launch_announce,
     ("shutdown", "active"): shutdown,
     ("results", "amount"): results,
     ("partnership", "active"): partnership,

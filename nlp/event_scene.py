@@ -30,9 +30,25 @@ class Scene:
     words: dict[str, frozenset[str]]
     ents: list[Span] = field(default_factory=list)
     latest_year: int | None = None
+    earlier: list[dict] = field(default_factory=list)  # events found before this trigger
 
     def __post_init__(self) -> None:
-        self.ents = [e for e in self.doc.ents if self.sent.start <= e.start < self.sent.end]
+        # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
+        self.ents = [
+            e
+            for e in self.doc.ents
+            if self.sent.start <= e.start < self.sent.end
+            and e.text.lower() not in self.words["nationalities"]
+        ]
+
+    def name(self, span: Span | None) -> str | None:
+        """The canonical name, without a nationality stuck before it ('Français GL Trade')."""
+        found = name(span)
+        if found and " " in found:
+            first, rest = found.split(" ", 1)
+            if first.lower() in self.words["nationalities"] and first[0].isupper():
+                return rest
+        return found
 
     # -- entities around the trigger -------------------------------------------------------------
     def before(self, label: str) -> list[Span]:
@@ -64,18 +80,28 @@ class Scene:
         ('Le groupe a levé ...', 'Il rachète ...')."""
         subject = self.subject(exclude)
         if subject is not None:
-            return name(subject)
-        window = self.doc[max(self.sent.start, self.trigger.start - 8) : self.trigger.start]
-        if (
-            any(t.lower_ in self.words["subject_refs"] for t in window)
-            or self.trigger.start - self.sent.start <= 2
-        ):
+            return self.name(subject)
+        window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
+        refers = any(t.lower_ in self.words["subject_refs"] for t in window)
+        if refers or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
-            return found if found not in exclude else None
+            if found and found not in exclude and found.lower() not in self.words["nationalities"]:
+                return found
         return None
 
     def _is_complement(self, org: Span) -> bool:
         return org.start > 0 and self.doc[org.start - 1].lower_ in _COMPLEMENT_BEFORE
+
+    def recent_appointment(self) -> dict | None:
+        """The appointment told in this sentence or the one before ('Il succède à X': X leaves there)."""
+        for event in reversed(self.earlier):
+            if event["kind"] == "appointment" and event["start"] >= self._previous_sentence_start():
+                return event
+        return None
+
+    def _previous_sentence_start(self) -> int:
+        s = self.ctx.sentence_index(self.sent.start)
+        return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
 
     # -- words around the trigger ----------------------------------------------------------------
     def words_before(self, n: int) -> list[str]:
@@ -98,7 +124,15 @@ class Scene:
         sentence = {t.lower_ for t in self.sent}
         if sentence & self.words["denials"]:
             return True
-        return bool(set(self.words_before(3)) & self.words["hedges"])
+        after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
+        return bool(set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"])
+
+    def replacement_start(self) -> int:
+        """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
+        for t in self.sent:
+            if t.lower_ in self.words["replacement_words"]:
+                return t.i
+        return self.sent.end
 
 
 def name(span: Span | None) -> str | None:

@@ -79,7 +79,7 @@ class EventFinder:
             if (row["kind"], row["shape"]) not in RULES:
                 raise ValueError(f"events.jsonl: no rule for kind {row['kind']!r} and shape {row['shape']!r}")
             phrases = {v for w in row["words"] for v in (w, w.replace("'", "’"))}
-            self.matcher.add(key, list(nlp.tokenizer.pipe(sorted(phrases))))
+            self.matcher.add(key, [_phrase(nlp, p) for p in sorted(phrases)])
 
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = []
@@ -92,13 +92,23 @@ class EventFinder:
         for match_id, start, end in _longest(doc, matches):
             kind, shape = doc.vocab.strings[match_id].split("|")
             trigger = doc[start:end]
-            scene = Scene(doc, trigger, _sentence(doc, ctx, start), ctx, self.words, latest_year=year)
+            sentence = _sentence(doc, ctx, start)
+            scene = Scene(doc, trigger, sentence, ctx, self.words, latest_year=year, earlier=found)
             if scene.is_hedged():
                 continue
             for event in RULES[(kind, shape)](scene):
                 found.append(_finish(event, scene, f"{kind}.{shape}"))
         doc._.events = merge(found)
         return doc
+
+
+def _phrase(nlp: Language, text: str) -> Doc:
+    """The tokens of a trigger phrase; one ending in an elision ("en remplacement d'") is tokenized
+    before a word, as it is in a sentence (alone, the tokenizer splits the apostrophe off)."""
+    if not text.endswith(("'", "’")):
+        return nlp.make_doc(text)
+    doc = nlp.make_doc(text + "X")
+    return doc[: len(doc) - 1].as_doc()
 
 
 def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
