@@ -298,22 +298,26 @@ def legal(scene: Scene) -> list[dict]:
     """'l'Autorité de la concurrence inflige 150 M€ d'amende à X', 'X condamné par le tribunal'."""
     orgs = [o for o in scene.ents if o.label_ == "ORG"]
     authorities = [o for o in orgs if scene.ctx.is_public(scene.name(o))]
-    companies = [o for o in orgs if o not in authorities]
+    companies = [o for o in orgs if o not in authorities and abs(o.start - scene.trigger.start) <= 10]
     money = [m for m in scene.ents if m.label_ == "MONEY"]
     if not authorities and not money:
         return []
-    if companies:
-        org = scene.name(min(companies, key=lambda o: abs(o.start - scene.trigger.start)))
+    aimed = [o for o in companies if scene.doc[o.start - 1].lower_ in _AIMED_AT]  # 'à X', 'contre X'
+    if aimed or companies:
+        org = scene.name((aimed or sorted(companies, key=lambda o: abs(o.start - scene.trigger.start)))[0])
     else:
         org = scene.company()
-    if org is None:
-        return []
+    if org is None or scene.ctx.is_public(org):
+        return []  # the authority itself is not the company concerned
     event = {"kind": "legal", "org": org}
     if money:
         event["amount"] = _amount(money[0])
     if authorities:
         event["authority"] = scene.name(authorities[0])
     return [event]
+
+
+_AIMED_AT = frozenset({"à", "contre", "de", "encontre"})
 
 
 RULES: dict[tuple[str, str], Rule] = {

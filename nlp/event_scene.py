@@ -112,12 +112,33 @@ class Scene:
         before the latest the article names, the year of the article itself being the latest)."""
         if set(self.words_before(3)) & self.words["background_before"]:
             return True
+        clause = self._clause_before()
+        if {t.lower_ for t in clause} & {"avait", "avaient"}:
+            return True  # a pluperfect: 'avait ainsi écopé d'une sanction'
+        for t in clause[1:]:
+            if _YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" and self._older(int(t.text)):
+                return True  # '..., en 2019 déjà, X a racheté'
         lo, hi = max(self.sent.start, self.trigger.start - 4), min(self.sent.end, self.trigger.end + 4)
         for t in self.doc[lo:hi]:
-            if _YEAR.match(t.text) and t.i > 0 and self.doc[t.i - 1].lower_ == "en":
-                if self.latest_year is None or int(t.text) < self.latest_year:
-                    return True
+            if (
+                _YEAR.match(t.text)
+                and t.i > 0
+                and self.doc[t.i - 1].lower_ == "en"
+                and self._older(int(t.text))
+            ):
+                return True
         return False
+
+    def _older(self, year: int) -> bool:
+        return self.latest_year is None or year < self.latest_year
+
+    def _clause_before(self) -> Span:
+        """From the last comma or semicolon before the trigger (or the sentence start) to the trigger."""
+        start = self.sent.start
+        for t in self.doc[self.sent.start : self.trigger.start]:
+            if t.text in (",", ";", ":"):
+                start = t.i + 1
+        return self.doc[start : self.trigger.start]
 
     def is_hedged(self) -> bool:
         """A rumour, a denial, a hypothesis or a negation: not an event the article reports."""
