@@ -9,7 +9,9 @@ plugin does it for every connection it opens:
 
 - ``veille_name_key(text)``: the comparison key of ``db.names.name_key`` (case, accents and
   punctuation folded), so an entity is found by any of its names or aliases;
-- ``veille_fts_query(text)``: a journalist's search words turned into a safe FTS5 query.
+- ``veille_fts_query(text)``: a journalist's search words turned into a safe FTS5 query;
+- ``veille_amount(value, currency)`` and ``veille_event_title(...)``: amounts and events said in French
+  (db/fr.py, db/event_text.py).
 
 Parameters left empty ('') mean "no filter": Datasette passes every named parameter of a
 canned query, empty when the form field is blank.
@@ -25,6 +27,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from db.event_queries import EVENT_QUERIES
+from db.event_text import event_title
+from db.fr import format_amount
 from db.names import name_key
 
 logger = logging.getLogger(__name__)
@@ -51,6 +56,8 @@ def register_functions(conn: sqlite3.Connection) -> None:
     """Register the SQL functions the queries need on a sqlite3 connection."""
     conn.create_function("veille_name_key", 1, name_key, deterministic=True)
     conn.create_function("veille_fts_query", 1, fts_query, deterministic=True)
+    conn.create_function("veille_amount", 2, format_amount, deterministic=True)
+    conn.create_function("veille_event_title", 11, event_title, deterministic=True)
 
 
 def _period(column: str) -> str:
@@ -389,6 +396,7 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
     ),
 )
 
+CANNED_QUERIES += tuple(CannedQuery(*query) for query in EVENT_QUERIES)  # db/event_queries.py
 QUERIES_BY_NAME = {q.name: q for q in CANNED_QUERIES}
 
 
