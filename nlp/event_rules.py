@@ -120,14 +120,23 @@ def _cued(scene: Scene, money: Span, org: Span) -> bool:
 
 def appointment(scene: Scene) -> list[dict]:
     """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
-    (and the departure of a predecessor the role finder marked as former)."""
-    events = []
+    (and the departure of a predecessor the role finder marked as former). People named after
+    'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
     leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
-    for role in _roles_in(scene):
-        if leaving is not None and role["start"] >= leaving:
-            continue  # 'Il succède à X, PDG de Y': X's own title, told to say who leaves (departure rule)
-        kind = "departure" if role.get("former") else "appointment"
-        events.append(_person_event(kind, role["org"], role["person"], role.get("title"), role.get("role")))
+    roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
+    events = []
+    for person in dict.fromkeys(r["person"] for r in roles):
+        own = [r for r in roles if r["person"] == person]
+        current = [r for r in own if not r.get("former")]
+        if not current and leaving is None:
+            role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
+            events.append(
+                _person_event("departure", role["org"], person, role.get("title"), role.get("role"))
+            )
+            continue
+        role = (current or own)[0]
+        title, code = (role.get("title"), role.get("role")) if current else (None, None)
+        events.append(_person_event("appointment", _appointing_org(scene, role["org"]), person, title, code))
     if events:
         return events
     staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
@@ -137,6 +146,20 @@ def appointment(scene: Scene) -> list[dict]:
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
     org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
     return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
+
+
+def _appointing_org(scene: Scene, org: str) -> str:
+    """The role's company, unless the sentence does not name it and a person event just told names
+    another ('X succède à Y au poste de PDG. Z est nommé directeur financier': Z is at the same company)."""
+    if any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG"):
+        return org
+    for event in reversed(scene.earlier):
+        if (
+            event["kind"] in ("appointment", "departure")
+            and event["start"] >= scene.previous_sentence_start()
+        ):
+            return event["org"]
+    return org
 
 
 def departure(scene: Scene) -> list[dict]:
@@ -193,10 +216,10 @@ def _org_of(scene: Scene, person: str | None) -> str | None:
     return role["org"] if role else None
 
 
-def launch(scene: Scene, reach: int = 8) -> list[dict]:
-    """'X lance / dévoile P': the first product after the trigger."""
+def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
+    """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger."""
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
-    if not products or _clause_break(scene, scene.trigger.end, products[0].start):
+    if not products or _clause_break(scene, scene.trigger.end, products[0].start, commas):
         return []
     product = products[0]
     org = scene.company() or product._.maker
@@ -205,12 +228,16 @@ def launch(scene: Scene, reach: int = 8) -> list[dict]:
 
 def launch_announce(scene: Scene) -> list[dict]:
     """'X annonce / présente (son smartphone) P': a word of many uses, so the product must be its object."""
-    return launch(scene, reach=6)
+    return launch(scene, reach=6, commas=False)
 
 
-def _clause_break(scene: Scene, start: int, end: int) -> bool:
-    """A verb or a punctuation mark between the trigger and its object: the object belongs elsewhere."""
-    return any(t.pos_ in ("VERB", "AUX") or t.is_punct for t in scene.doc[start:end])
+def _clause_break(scene: Scene, start: int, end: int, commas: bool = False) -> bool:
+    """A verb or a punctuation mark between the trigger and its object: the object belongs elsewhere
+    (an apposition after a comma may be allowed: 'son premier produit, le module P')."""
+    return any(
+        t.pos_ in ("VERB", "AUX") or (t.is_punct and not (commas and t.text == ","))
+        for t in scene.doc[start:end]
+    )
 
 
 def launch_arrival(scene: Scene) -> list[dict]:
@@ -268,7 +295,7 @@ def partnership(scene: Scene) -> list[dict]:
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
     if not partners:
         return []
-    org = scene.company(exclude=(scene.name(partners[0]),))
+    org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
         org, partner = scene.name(partners[0]), partners[1]

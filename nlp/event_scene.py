@@ -75,15 +75,16 @@ class Scene:
         free = [o for o in before if not self._is_complement(o)]
         return free[-1] if free else None
 
-    def company(self, exclude: tuple[str, ...] = ()) -> str | None:
+    def company(self, exclude: tuple[str, ...] = (), passage: bool = False) -> str | None:
         """The subject's name, or the company of the passage when a reference stands for it
-        ('Le groupe a levé ...', 'Il rachète ...')."""
+        ('Le groupe a levé ...', 'Il rachète ...') or, with ``passage``, when no company is named
+        before the trigger ('..., en partenariat avec Y')."""
         subject = self.subject(exclude)
         if subject is not None:
             return self.name(subject)
         window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
         refers = any(t.lower_ in self.words["subject_refs"] for t in window)
-        if refers or self.trigger.start - self.sent.start <= 2:
+        if refers or passage or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
             if found and found not in exclude and found.lower() not in self.words["nationalities"]:
                 return found
@@ -95,11 +96,11 @@ class Scene:
     def recent_appointment(self) -> dict | None:
         """The appointment told in this sentence or the one before ('Il succède à X': X leaves there)."""
         for event in reversed(self.earlier):
-            if event["kind"] == "appointment" and event["start"] >= self._previous_sentence_start():
+            if event["kind"] == "appointment" and event["start"] >= self.previous_sentence_start():
                 return event
         return None
 
-    def _previous_sentence_start(self) -> int:
+    def previous_sentence_start(self) -> int:
         s = self.ctx.sentence_index(self.sent.start)
         return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
 

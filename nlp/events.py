@@ -142,9 +142,12 @@ def _finish(event: dict, scene: Scene, rule: str) -> dict:
 
 
 def _same(a: dict, b: dict) -> bool:
-    """Two mentions of one event: same kind and company, and no different main attribute."""
+    """Two mentions of one event: same kind and company, and no different main attribute; in one
+    sentence, the first amount is the event's ('612 M€ de chiffre d'affaires, une perte de 47 M€')."""
     if a["kind"] != b["kind"] or normalise(a["org"]) != normalise(b["org"]):
         return False
+    if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
+        return True
     attr = MAIN[a["kind"]]
     x, y = a.get(attr), b.get(attr)
     if x is None or y is None:
