@@ -163,6 +163,10 @@ def name(span: Span | None) -> str | None:
     return span._.canonical or span.text
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 def latest_year(doc: Doc) -> int | None:
-    years = [int(t.text) for t in doc if _YEAR.match(t.text)]
+    """The latest year the article names: its own year, as far as the text tells."""
+    years = [int(y) for y in _YEARS.findall(doc.text)]
     return max(years) if years else None
