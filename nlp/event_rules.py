@@ -324,7 +324,7 @@ def layoffs(scene: Scene) -> list[dict]:
 def legal(scene: Scene) -> list[dict]:
     """'l'Autorité de la concurrence inflige 150 M€ d'amende à X', 'X condamné par le tribunal'."""
     orgs = [o for o in scene.ents if o.label_ == "ORG"]
-    authorities = [o for o in orgs if scene.ctx.is_public(scene.name(o))]
+    authorities = [o for o in orgs if scene.is_authority(scene.name(o))]
     companies = [o for o in orgs if o not in authorities and abs(o.start - scene.trigger.start) <= 10]
     money = [m for m in scene.ents if m.label_ == "MONEY"]
     if not authorities and not money:
@@ -334,7 +334,7 @@ def legal(scene: Scene) -> list[dict]:
         org = scene.name((aimed or sorted(companies, key=lambda o: abs(o.start - scene.trigger.start)))[0])
     else:
         org = scene.company()
-    if org is None or scene.ctx.is_public(org):
+    if org is None or scene.is_authority(org):
         return []  # the authority itself is not the company concerned
     event = {"kind": "legal", "org": org}
     if money:

@@ -104,6 +104,11 @@ class Scene:
         s = self.ctx.sentence_index(self.sent.start)
         return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
 
+    def is_authority(self, org: str) -> bool:
+        """A regulator, a court or a public body ('CNIL', 'Autorité de la concurrence'), not a company."""
+        first = org.split(" ", 1)[0].lower()
+        return self.ctx.is_public(org) or first in self.words["authorities"]
+
     # -- words around the trigger ----------------------------------------------------------------
     def words_before(self, n: int) -> list[str]:
         return [t.lower_ for t in self.doc[max(self.sent.start, self.trigger.start - n) : self.trigger.start]]

@@ -11,6 +11,7 @@ context, "racheté en 2008"). The same event told twice in an article is one eve
 from __future__ import annotations
 
 import logging
+from bisect import bisect_right
 
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -88,11 +89,12 @@ class EventFinder:
             return doc
         ctx = Passage(doc, self.org_refs, self.public_bodies)
         year = latest_year(doc)
+        starts = sentence_starts(doc, ctx)
         found: list[dict] = []
         for match_id, start, end in _longest(doc, matches):
             kind, shape = doc.vocab.strings[match_id].split("|")
             trigger = doc[start:end]
-            sentence = _sentence(doc, ctx, start)
+            sentence = _sentence(doc, starts, start)
             scene = Scene(doc, trigger, sentence, ctx, self.words, latest_year=year, earlier=found)
             if scene.is_hedged():
                 continue
@@ -124,10 +126,23 @@ def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, i
     return chosen
 
 
-def _sentence(doc: Doc, ctx: Passage, i: int) -> Span:
-    """The sentence of token i, quoted pieces joined (Passage's sentence starts)."""
-    s = ctx.sentence_index(i)
-    starts = ctx.sent_starts
+_FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
+
+
+def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
+    """Passage's sentence starts (quoted pieces joined), without the parser's cuts inside a sentence:
+    a piece that ends with no final punctuation nor line break goes on in the next one ('Hexatel
+    dévoile le smartphone | Nova 5.')."""
+    starts = [0]
+    for start in ctx.sent_starts[1:]:
+        before = doc[start - 1]
+        if before.text in _FINAL or "\n" in before.text or "\n" in before.whitespace_ or before.is_space:
+            starts.append(start)
+    return starts
+
+
+def _sentence(doc: Doc, starts: list[int], i: int) -> Span:
+    s = bisect_right(starts, i) - 1
     end = starts[s + 1] if s + 1 < len(starts) else len(doc)
     return doc[starts[s] : end]
 
