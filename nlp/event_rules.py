@@ -17,7 +17,7 @@ from nlp.event_scene import Scene
 
 Rule = Callable[[Scene], list[dict]]
 
-_NUMBER = r"(\d{1,3}(?:[  \u202f.]\d{3})+|\d+)"
+_NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
 _PERIOD = re.compile(
     r"((?:au |du |sur le |pour le |le )?(?:premier|deuxième|second|troisième|quatrième|dernier) "
     r"(?:trimestre|semestre)(?: de (?:son|l'|l’)?\s?(?:exercice|année) ?)?(?:fiscal )?(?:\d{4}(?:-\d{4})?)?"
@@ -263,17 +263,32 @@ def shutdown(scene: Scene) -> list[dict]:
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 6]
     if products:
         return [{"kind": "shutdown", "org": org, "product": scene.name(products[0])}]
-    words = []
-    for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 6)]:
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ"):
-            break
-        words.append(t.text_with_ws)
-    thing = "".join(words).strip()
+    thing = _object_words(scene)
     return [{"kind": "shutdown", "org": org, "product": thing}] if len(thing) > 3 else []
 
 
+def _object_words(scene: Scene) -> str:
+    """The words of the object after the trigger ('(enfin) sa gamme de téléphones de bureau'), up to
+    a verb, a punctuation mark or 8 words; adverbs before it and a dangling preposition left out."""
+    tokens = []
+    for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 10)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ") or len(tokens) == 8:
+            break
+        if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
+            break  # 'sa gamme de téléphones | pour les PME
+        if tokens or t.pos_ != "ADV":
+            tokens.append(t)
+    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
 def results(scene: Scene) -> list[dict]:
-    """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period."""
+    """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period.
+    A target ('vise un chiffre d'affaires de N d'ici 2027') is no result."""
+    after = {t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 4)]}
+    if (set(scene.words_before(4)) | after) & scene.words["forecasts"]:
+        return []
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
     # '177 millions de dollars de bénéfices': the amount just before the noun
     just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
@@ -313,8 +328,8 @@ def layoffs(scene: Scene) -> list[dict]:
     if found is None and not strong:
         return []
     org = scene.company()
-    if org is None:
-        return []
+    if org is None or org.lower() in scene.words["unions"]:
+        return []  # 'la CGT dénonce la suppression de 300 postes': the union does not cut the jobs
     event = {"kind": "layoffs", "org": org}
     if found:
         event["count"] = int(re.sub(r"\D", "", found.group(1)))
