@@ -9,7 +9,9 @@ plugin does it for every connection it opens:
 
 - ``veille_name_key(text)``: the comparison key of ``db.names.name_key`` (case, accents and
   punctuation folded), so an entity is found by any of its names or aliases;
-- ``veille_fts_query(text)``: a journalist's search words turned into a safe FTS5 query.
+- ``veille_fts_query(text)``: a journalist's search words turned into a safe FTS5 query;
+- ``veille_amount(value, currency)`` and ``veille_event_title(...)``: amounts and events said in French
+  (db/fr.py, db/event_text.py).
 
 Parameters left empty ('') mean "no filter": Datasette passes every named parameter of a
 canned query, empty when the form field is blank.
@@ -26,6 +28,9 @@ from pathlib import Path
 from typing import Any
 
 from db import highlight
+from db.event_queries import EVENT_QUERIES
+from db.event_text import event_title
+from db.fr import format_amount
 from db.names import name_key
 from db.sqlfunctions import register_display_functions
 
@@ -76,6 +81,8 @@ def register_functions(conn: sqlite3.Connection) -> None:
     conn.create_function("veille_fts_query", 1, fts_query, deterministic=True)
     highlight.register(conn)
     register_display_functions(conn)
+    conn.create_function("veille_amount", 2, format_amount, deterministic=True)
+    conn.create_function("veille_event_title", 11, event_title, deterministic=True)
 
 
 def _period(column: str) -> str:
@@ -448,6 +455,7 @@ CANNED_QUERIES: tuple[CannedQuery, ...] = (
     ),
 )
 
+CANNED_QUERIES += tuple(CannedQuery(*query) for query in EVENT_QUERIES)  # db/event_queries.py
 QUERIES_BY_NAME = {q.name: q for q in CANNED_QUERIES}
 
 

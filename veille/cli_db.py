@@ -118,7 +118,7 @@ def hash_password(from_stdin: bool) -> None:
 
 @click.group()
 def export() -> None:
-    """Export data: an entity's timeline, or every table (dump).
+    """Export data: an entity's timeline, business events, or every table (dump).
 
     Example: veille export timeline Cisco --db veille.db --format csv -o cisco.csv
     """

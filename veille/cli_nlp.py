@@ -107,11 +107,15 @@ def eval_cmd(
 ) -> None:
     """Score the extraction against hand-annotated articles (precision, recall, F1 per label).
 
+    Then the business events: one row per kind, EVENT (kind and company right) and EVENT_FULL (the
+    kind's main attribute right too), the rules of shared/eval/score_events.py.
+
     Same rules as the project's evaluation script: document level, alias lists, optional entries
     neither rewarded nor penalised, money matched by value within 0.5 % and currency.
 
     Example: veille eval tests/nlp/data/gold_sample.jsonl --detail
     """
+    from nlp.event_scoring import format_rows, score_events
     from nlp.scoring import format_table, score
 
     golds = read_gold(gold_file)
@@ -124,10 +128,13 @@ def eval_cmd(
         results = extract_texts(nlp, (g["text"] for g in golds))
         predicted = {g["id"]: r for g, r in zip(golds, results, strict=True)}
     result = score(golds, predicted)
+    events = score_events(golds, predicted)
     if as_json:
-        click.echo(json.dumps(result, ensure_ascii=False, indent=1))
+        click.echo(json.dumps({**result, "events": events}, ensure_ascii=False, indent=1))
     else:
         click.echo(format_table(result, detail=detail))
+        click.echo(f"\n{'label':11} {'tp':>4} {'fp':>4} {'fn':>4} {'P':>6} {'R':>6} {'F1':>6}")
+        click.echo("\n".join(format_rows(events, detail=detail)))
 
 
 def read_gold(handle: TextIO) -> list[dict]:

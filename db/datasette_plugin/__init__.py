@@ -13,7 +13,7 @@ from datasette import hookimpl
 from datasette.utils.asgi import Response
 from markupsafe import Markup, escape
 
-from db.datasette_plugin import auth, pages, security
+from db.datasette_plugin import alerts, auth, pages, security
 from db.queries import register_functions
 
 logger = logging.getLogger(__name__)
@@ -72,6 +72,7 @@ def register_routes():
         (r"^/-/veille/entity/(?P<entity_id>\d+)$", pages.entity_page),
         (r"^/-/veille/entity$", pages.entity_lookup),
         (r"^/-/veille/static/(?P<path>[A-Za-z0-9_.-]+)$", pages.static_file),
+        (r"^/(?P<database>[^/]+)/alertes\.atom$", alerts.alerts_feed),
     ]
 
 

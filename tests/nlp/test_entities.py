@@ -8,7 +8,7 @@ from tests.nlp.conftest import labelled
 
 
 def test_empty_text_gives_empty_lists(extract):
-    assert extract("") == {"entities": [], "roles": []}
+    assert extract("") == {"entities": [], "roles": [], "events": []}
 
 
 def test_offsets_point_at_the_surface_text(extract):

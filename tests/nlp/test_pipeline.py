@@ -43,7 +43,7 @@ def test_two_processes_give_the_same_output_as_one(nlp):
     one = list(veille_nlp.extract_texts(nlp, texts, batch_size=2))
     two = list(veille_nlp.extract_texts(nlp, texts, batch_size=2, n_process=2))
     assert one == two
-    assert one[0]["roles"] and one[1] == {"entities": [], "roles": []}
+    assert one[0]["roles"] and one[1] == {"entities": [], "roles": [], "events": []}
 
 
 def test_long_runs_do_not_grow_the_vocabulary(nlp):

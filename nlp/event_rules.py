@@ -1,0 +1,379 @@
+"""The sentence shapes of business events, one small rule per (kind, shape) of nlp/patterns/events.jsonl.
+
+Each rule gets the Scene of one trigger word and returns the events it reads there (a list of dicts
+with "kind", "org" and the kind's attributes), or nothing: a rule that cannot find the company or
+the attribute that makes the event (the target of a purchase, the amount raised, the product
+launched...) passes rather than guess.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Span
+
+from nlp.event_scene import Scene
+
+Rule = Callable[[Scene], list[dict]]
+
+_NUMBER = r"(\d{1,3}(?:[ \u00a0\u202f.]\d{3})+|\d+)"
+_PERIOD = re.compile(
+    r"((?:au |du |sur le |pour le |le )?(?:premier|deuxième|second|troisième|quatrième|dernier) "
+    r"(?:trimestre|semestre)(?: de (?:son|l'|l’)?\s?(?:exercice|année) ?)?(?:fiscal )?(?:\d{4}(?:-\d{4})?)?"
+    r"|(?:les |des )?(?:neuf|six|trois|douze) premiers mois(?: de l[’']année| de (?:son )?l?[’']?exercice)?(?: \d{4})?"
+    r"|(?:sur l[’']|de l[’']|pour l[’'])exercice(?: fiscal)? \d{4}(?:-\d{4})?"
+    r"|(?:en|pour|sur) \d{4}"
+    r"|l[’']an (?:passé|dernier)|l[’']année (?:passée|dernière))",
+    re.IGNORECASE,
+)
+
+
+def _amount(span: Span | None) -> dict | None:
+    if span is None or span._.value is None:
+        return None
+    return {"value": float(span._.value), "currency": span._.currency}
+
+
+def _first_amount_after(scene: Scene) -> Span | None:
+    after = [m for m in scene.after("MONEY") if not _is_part(scene, m)]
+    return after[0] if after else None
+
+
+def _is_part(scene: Scene, money: Span) -> bool:
+    """'23,5 M€ dont 11 M€ auprès de Bpifrance': the amount after 'dont' is a part, not the total."""
+    return money.start > 0 and scene.doc[money.start - 1].lower_ in ("dont", "soit")
+
+
+def acquisition_active(scene: Scene) -> list[dict]:
+    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'."""
+    targets = scene.after("ORG")
+    if not targets:
+        return []
+    target = targets[0]
+    buyer = None
+    par = [t for t in scene.doc[target.end : scene.sent.end] if t.lower_ == "par"]
+    if par:  # 'le rachat de Y par X'
+        buyers = scene.after("ORG", par[0].i + 1)
+        buyer = scene.name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
+    org = buyer or scene.company(exclude=(scene.name(target),))
+    if org is None or org == scene.name(target):
+        return []
+    event = {"kind": "acquisition", "org": org, "target": scene.name(target)}
+    money = _first_amount_after(scene)
+    if money is not None:
+        event["amount"] = _amount(money)
+    stake = scene.after("PERCENT")
+    if stake and stake[0].start < target.start:
+        event["stake"] = stake[0]._.value
+    return [event]
+
+
+def acquisition_passive(scene: Scene) -> list[dict]:
+    """'Y, racheté par X', 'Y passe sous le contrôle de X'."""
+    targets, buyers = scene.before("ORG"), scene.after("ORG")
+    if not targets or not buyers or buyers[0].start > scene.trigger.end + 2:
+        return []
+    event = {"kind": "acquisition", "org": scene.name(buyers[0]), "target": scene.name(targets[-1])}
+    money = _first_amount_after(scene)
+    if money is not None:
+        event["amount"] = _amount(money)
+    return [event]
+
+
+def funding(scene: Scene) -> list[dict]:
+    """'X lève N auprès de A et B', 'une levée de fonds de N', 'X boucle un tour de table de N'."""
+    money = _first_amount_after(scene)
+    if money is None or money.start - scene.trigger.end > 12:
+        return []
+    owner = _owner_after(scene, money)  # 'la levée de 160 M€ de la start-up X'
+    org = scene.name(owner) if owner is not None else scene.company()
+    if org is None:
+        return []
+    event = {"kind": "funding", "org": org, "amount": _amount(money)}
+    investors = [
+        scene.name(o)
+        for o in scene.after("ORG", money.end)
+        if scene.name(o) != org and _cued(scene, money, o)
+    ]
+    if investors:
+        event["investors"] = list(dict.fromkeys(investors))
+    return [event]
+
+
+def _owner_after(scene: Scene, money: Span) -> Span | None:
+    """The company named right after the amount with 'de': 'de 90 M€ de SiPearl', 'de la start-up X'."""
+    if scene.trigger[0].pos_ == "VERB":
+        return None
+    for org in scene.after("ORG", money.end):
+        between = [t.lower_ for t in scene.doc[money.end : org.start]]
+        if between and between[0] in ("de", "du", "d'", "d’") and len(between) <= 4:
+            return org
+        return None
+    return None
+
+
+def _cued(scene: Scene, money: Span, org: Span) -> bool:
+    between = {t.lower_ for t in scene.doc[money.end : org.start]}
+    return bool(between & scene.words["investor_cues"])
+
+
+def appointment(scene: Scene) -> list[dict]:
+    """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
+    (and the departure of a predecessor the role finder marked as former). People named after
+    'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
+    leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
+    roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
+    events = []
+    for person in dict.fromkeys(r["person"] for r in roles):
+        own = [r for r in roles if r["person"] == person]
+        current = [r for r in own if not r.get("former")]
+        if not current and leaving is None:
+            role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
+            events.append(
+                _person_event("departure", role["org"], person, role.get("title"), role.get("role"))
+            )
+            continue
+        role = (current or own)[0]
+        title, code = (role.get("title"), role.get("role")) if current else (None, None)
+        events.append(_person_event("appointment", _appointing_org(scene, role["org"]), person, title, code))
+    if events:
+        return events
+    staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
+    if not staying:
+        return []
+    person = min(staying, key=lambda p: abs(p.start - scene.trigger.start))
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
+    org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
+    return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
+
+
+def _appointing_org(scene: Scene, org: str) -> str:
+    """The role's company, unless the sentence does not name it and a person event just told names
+    another ('X succède à Y au poste de PDG. Z est nommé directeur financier': Z is at the same company)."""
+    if any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG"):
+        return org
+    for event in reversed(scene.earlier):
+        if (
+            event["kind"] in ("appointment", "departure")
+            and event["start"] >= scene.previous_sentence_start()
+        ):
+            return event["org"]
+    return org
+
+
+def departure(scene: Scene) -> list[dict]:
+    """'X quitte Y', 'la démission de X', 'en remplacement de X', 'succède à X': X leaves."""
+    lowered = scene.trigger.text.lower()
+    replaced = lowered.startswith(("en remplacement", "succède", "succédera", "remplace"))
+    before, after_people = scene.before("PERSON"), scene.after("PERSON")
+    if replaced:
+        person = after_people[0] if after_people else None
+    else:
+        person = before[-1] if before else (after_people[0] if after_people else None)
+    if person is None:
+        return []
+    role = _role_of(scene, scene.name(person))
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    successor = scene.recent_appointment() if replaced else None
+    if successor is not None and successor["person"] != scene.name(person):
+        org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
+    else:
+        org = (
+            (role or {}).get("org")
+            or (scene.name(after[0]) if after and not replaced else None)
+            or scene.company()
+        )
+    if org is None:
+        return []
+    title = (role or {}).get("title")
+    return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
+
+
+def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
+    event = {"kind": kind, "org": org, "person": person}
+    if title:
+        event["title"] = title
+    if role:
+        event["role"] = role
+    return event
+
+
+def _roles_in(scene: Scene) -> list[dict]:
+    lo, hi = scene.sent.start_char, scene.sent.end_char
+    return [r for r in scene.doc._.roles or [] if lo <= r["start"] < hi and r.get("org")]
+
+
+def _role_of(scene: Scene, person: str | None) -> dict | None:
+    """The person's role in this sentence, else the first the article states."""
+    own = [r for r in _roles_in(scene) if r["person"] == person]
+    anywhere = [r for r in scene.doc._.roles or [] if r["person"] == person and r.get("org")]
+    return (own or anywhere or [None])[0]
+
+
+def _org_of(scene: Scene, person: str | None) -> str | None:
+    role = _role_of(scene, person)
+    return role["org"] if role else None
+
+
+def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
+    """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger."""
+    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
+    if not products or _clause_break(scene, scene.trigger.end, products[0].start, commas):
+        return []
+    product = products[0]
+    org = scene.company() or product._.maker
+    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+
+
+def launch_announce(scene: Scene) -> list[dict]:
+    """'X annonce / présente (son smartphone) P': a word of many uses, so the product must be its object."""
+    return launch(scene, reach=6, commas=False)
+
+
+def _clause_break(scene: Scene, start: int, end: int, commas: bool = False) -> bool:
+    """A verb or a punctuation mark between the trigger and its object: the object belongs elsewhere
+    (an apposition after a comma may be allowed: 'son premier produit, le module P')."""
+    return any(
+        t.pos_ in ("VERB", "AUX") or (t.is_punct and not (commas and t.text == ","))
+        for t in scene.doc[start:end]
+    )
+
+
+def launch_arrival(scene: Scene) -> list[dict]:
+    """'P débarque en Europe', 'P sera disponible': the product named before the trigger."""
+    products = [p for p in scene.before("PRODUCT") if scene.trigger.start - p.end <= 4]
+    if not products:
+        return []
+    product = products[-1]
+    makers = [o for o in scene.before("ORG") if o.end <= product.start]
+    org = (
+        product._.maker
+        or (scene.name(makers[-1]) if makers else None)
+        or scene.ctx.salient_org(product.start)
+    )
+    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+
+
+def shutdown(scene: Scene) -> list[dict]:
+    """'X ferme / arrête / met fin à P': the product, else the words of the object."""
+    org = scene.company()
+    if org is None:
+        return []
+    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 6]
+    if products:
+        return [{"kind": "shutdown", "org": org, "product": scene.name(products[0])}]
+    thing = _object_words(scene)
+    return [{"kind": "shutdown", "org": org, "product": thing}] if len(thing) > 3 else []
+
+
+def _object_words(scene: Scene) -> str:
+    """The words of the object after the trigger ('(enfin) sa gamme de téléphones de bureau'), up to
+    a verb, a punctuation mark or 8 words; adverbs before it and a dangling preposition left out."""
+    tokens = []
+    for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 10)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ") or len(tokens) == 8:
+            break
+        if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
+            break  # 'sa gamme de téléphones | pour les PME
+        if tokens or t.pos_ != "ADV":
+            tokens.append(t)
+    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
+        tokens.pop()
+    return "".join(t.text_with_ws for t in tokens).strip()
+
+
+def results(scene: Scene) -> list[dict]:
+    """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period.
+    A target ('vise un chiffre d'affaires de N d'ici 2027') is no result."""
+    after = {t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 4)]}
+    if (set(scene.words_before(4)) | after) & scene.words["forecasts"]:
+        return []
+    after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
+    # '177 millions de dollars de bénéfices': the amount just before the noun
+    just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
+    money = just_before[-1] if just_before else (after[0] if after else None)
+    if money is None:
+        return []
+    org = scene.company()
+    if org is None:
+        return []
+    event = {"kind": "results", "org": org, "amount": _amount(money)}
+    period = _PERIOD.search(scene.sent.text)
+    if period:
+        event["period"] = period.group(0).strip()
+    return [event]
+
+
+def partnership(scene: Scene) -> list[dict]:
+    """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
+    partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
+    if not partners:
+        return []
+    org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
+    partner = partners[0]
+    if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
+        org, partner = scene.name(partners[0]), partners[1]
+    if org is None or org == scene.name(partner):
+        return []
+    return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
+
+
+def layoffs(scene: Scene) -> list[dict]:
+    """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
+    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 3) : scene.sent.end].text
+    jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
+    found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
+    strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
+    if found is None and not strong:
+        return []
+    org = scene.company()
+    if org is None or org.lower() in scene.words["unions"]:
+        return []  # 'la CGT dénonce la suppression de 300 postes': the union does not cut the jobs
+    event = {"kind": "layoffs", "org": org}
+    if found:
+        event["count"] = int(re.sub(r"\D", "", found.group(1)))
+    return [event]
+
+
+def legal(scene: Scene) -> list[dict]:
+    """'l'Autorité de la concurrence inflige 150 M€ d'amende à X', 'X condamné par le tribunal'."""
+    orgs = [o for o in scene.ents if o.label_ == "ORG"]
+    authorities = [o for o in orgs if scene.is_authority(scene.name(o))]
+    companies = [o for o in orgs if o not in authorities and abs(o.start - scene.trigger.start) <= 10]
+    money = [m for m in scene.ents if m.label_ == "MONEY"]
+    if not authorities and not money:
+        return []
+    aimed = [o for o in companies if scene.doc[o.start - 1].lower_ in _AIMED_AT]  # 'à X', 'contre X'
+    if aimed or companies:
+        org = scene.name((aimed or sorted(companies, key=lambda o: abs(o.start - scene.trigger.start)))[0])
+    else:
+        org = scene.company()
+    if org is None or scene.is_authority(org):
+        return []  # the authority itself is not the company concerned
+    event = {"kind": "legal", "org": org}
+    if money:
+        event["amount"] = _amount(money[0])
+    if authorities:
+        event["authority"] = scene.name(authorities[0])
+    return [event]
+
+
+_AIMED_AT = frozenset({"à", "contre", "de", "encontre"})
+
+
+RULES: dict[tuple[str, str], Rule] = {
+    ("acquisition", "active"): acquisition_active,
+    ("acquisition", "passive"): acquisition_passive,
+    ("funding", "active"): funding,
+    ("appointment", "person"): appointment,
+    ("departure", "person"): departure,
+    ("launch", "active"): launch,
+    ("launch", "arrival"): launch_arrival,
+    ("launch", "announce"): launch_announce,
+    ("shutdown", "active"): shutdown,
+    ("results", "amount"): results,
+    ("partnership", "active"): partnership,
+    ("layoffs", "count"): layoffs,
+    ("legal", "authority"): legal,
+}

@@ -1,0 +1,177 @@
+"""What the event rules look at around one trigger word: its sentence, the entities and roles in it,
+and the company the passage is about (nlp/passage.py).
+
+The rules (nlp/event_rules.py) ask a Scene small questions ("the company before the trigger", "the
+first amount after it") so that each rule reads as the sentence shape it handles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from nlp.passage import Passage
+
+# Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
+_COMPLEMENT_BEFORE = frozenset(
+    {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
+)
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+@dataclass
+class Scene:
+    doc: Doc
+    trigger: Span
+    sent: Span
+    ctx: Passage
+    words: dict[str, frozenset[str]]
+    ents: list[Span] = field(default_factory=list)
+    latest_year: int | None = None
+    earlier: list[dict] = field(default_factory=list)  # events found before this trigger
+
+    def __post_init__(self) -> None:
+        # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
+        self.ents = [
+            e
+            for e in self.doc.ents
+            if self.sent.start <= e.start < self.sent.end
+            and e.text.lower() not in self.words["nationalities"]
+        ]
+
+    def name(self, span: Span | None) -> str | None:
+        """The canonical name, without a nationality stuck before it ('Français GL Trade')."""
+        found = name(span)
+        if found and " " in found:
+            first, rest = found.split(" ", 1)
+            if first.lower() in self.words["nationalities"] and first[0].isupper():
+                return rest
+        return found
+
+    # -- entities around the trigger -------------------------------------------------------------
+    def before(self, label: str) -> list[Span]:
+        return [e for e in self.ents if e.label_ == label and e.end <= self.trigger.start]
+
+    def after(self, label: str, start: int | None = None) -> list[Span]:
+        start = self.trigger.end if start is None else start
+        return [e for e in self.ents if e.label_ == label and e.start >= start]
+
+    def nearest(self, label: str) -> Span | None:
+        """The entity of ``label`` closest to the trigger, on either side."""
+        found = [e for e in self.ents if e.label_ == label]
+        if not found:
+            return None
+        return min(found, key=lambda e: min(abs(e.start - self.trigger.start), abs(e.end - self.trigger.end)))
+
+    def subject(self, exclude: tuple[str, ...] = ()) -> Span | None:
+        """The company doing what the trigger says: a subject of the sentence before the trigger, else
+        the last company before it that is not a complement ('le fabricant de puces Y' keeps Y)."""
+        before = [o for o in self.before("ORG") if name(o) not in exclude]
+        subjects = [o for o in before if o.root.dep_.startswith("nsubj")]
+        if subjects:
+            return subjects[-1]
+        free = [o for o in before if not self._is_complement(o)]
+        return free[-1] if free else None
+
+    def company(self, exclude: tuple[str, ...] = (), passage: bool = False) -> str | None:
+        """The subject's name, or the company of the passage when a reference stands for it
+        ('Le groupe a levé ...', 'Il rachète ...') or, with ``passage``, when no company is named
+        before the trigger ('..., en partenariat avec Y')."""
+        subject = self.subject(exclude)
+        if subject is not None:
+            return self.name(subject)
+        window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
+        refers = any(t.lower_ in self.words["subject_refs"] for t in window)
+        if refers or passage or self.trigger.start - self.sent.start <= 2:
+            found = self.ctx.salient_org(self.trigger.start)
+            if found and found not in exclude and found.lower() not in self.words["nationalities"]:
+                return found
+        return None
+
+    def _is_complement(self, org: Span) -> bool:
+        return org.start > 0 and self.doc[org.start - 1].lower_ in _COMPLEMENT_BEFORE
+
+    def recent_appointment(self) -> dict | None:
+        """The appointment told in this sentence or the one before ('Il succède à X': X leaves there)."""
+        for event in reversed(self.earlier):
+            if event["kind"] == "appointment" and event["start"] >= self.previous_sentence_start():
+                return event
+        return None
+
+    def previous_sentence_start(self) -> int:
+        s = self.ctx.sentence_index(self.sent.start)
+        return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
+
+    def is_authority(self, org: str) -> bool:
+        """A regulator, a court or a public body ('CNIL', 'Autorité de la concurrence'), not a company."""
+        first = org.split(" ", 1)[0].lower()
+        return self.ctx.is_public(org) or first in self.words["authorities"]
+
+    # -- words around the trigger ----------------------------------------------------------------
+    def words_before(self, n: int) -> list[str]:
+        return [t.lower_ for t in self.doc[max(self.sent.start, self.trigger.start - n) : self.trigger.start]]
+
+    def is_background(self) -> bool:
+        """A past event told as context: 'avait racheté', 'depuis son rachat', 'racheté en 2008' (a year
+        before the latest the article names, the year of the article itself being the latest)."""
+        if set(self.words_before(3)) & self.words["background_before"]:
+            return True
+        clause = self._clause_before()
+        if {t.lower_ for t in clause} & {"avait", "avaient"}:
+            return True  # a pluperfect: 'avait ainsi écopé d'une sanction'
+        for t in clause[1:]:
+            if _YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" and self._older(int(t.text)):
+                return True  # '..., en 2019 déjà, X a racheté'
+        lo, hi = max(self.sent.start, self.trigger.start - 4), min(self.sent.end, self.trigger.end + 4)
+        for t in self.doc[lo:hi]:
+            if (
+                _YEAR.match(t.text)
+                and t.i > 0
+                and self.doc[t.i - 1].lower_ == "en"
+                and self._older(int(t.text))
+            ):
+                return True
+        return False
+
+    def _older(self, year: int) -> bool:
+        return self.latest_year is None or year < self.latest_year
+
+    def _clause_before(self) -> Span:
+        """From the last comma or semicolon before the trigger (or the sentence start) to the trigger."""
+        start = self.sent.start
+        for t in self.doc[self.sent.start : self.trigger.start]:
+            if t.text in (",", ";", ":"):
+                start = t.i + 1
+        return self.doc[start : self.trigger.start]
+
+    def is_hedged(self) -> bool:
+        """A rumour, a denial, a hypothesis or a negation: not an event the article reports."""
+        sentence = {t.lower_ for t in self.sent}
+        if sentence & self.words["denials"]:
+            return True
+        after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
+        return bool(set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"])
+
+    def replacement_start(self) -> int:
+        """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
+        for t in self.sent:
+            if t.lower_ in self.words["replacement_words"]:
+                return t.i
+        return self.sent.end
+
+
+def name(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    return span._.canonical or span.text
+
+
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def latest_year(doc: Doc) -> int | None:
+    """The latest year the article names: its own year, as far as the text tells."""
+    years = [int(y) for y in _YEARS.findall(doc.text)]
+    return max(years) if years else None

@@ -1,0 +1,188 @@
+"""The `veille_events` component: business events (EVENTS.md kinds) with their company and attributes.
+
+It runs after `veille_roles` and builds on what is already found: companies, people, products and
+amounts (`doc.ents`) and roles (`doc._.roles`). Trigger words are data (nlp/patterns/events.jsonl,
+word forms, not lemmas: the pipeline may run without a lemmatizer); a PhraseMatcher finds them, and
+the rule of the trigger's (kind, shape) reads the sentence (nlp/event_rules.py). Each event carries
+its sentence as evidence, the name of the rule that found it and `background` (a past event told as
+context, "racheté en 2008"). The same event told twice in an article is one event.
+"""
+
+from __future__ import annotations
+
+import logging
+from bisect import bisect_right
+
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span
+
+from nlp.event_rules import RULES
+from nlp.event_scene import Scene, latest_year
+from nlp.lexicon import read_jsonl, word_lists
+from nlp.passage import Passage
+from nlp.scoring import normalise
+
+logger = logging.getLogger(__name__)
+
+KINDS = (
+    "acquisition",
+    "funding",
+    "appointment",
+    "departure",
+    "launch",
+    "shutdown",
+    "results",
+    "partnership",
+    "layoffs",
+    "legal",
+)
+#: the attribute that tells two events of the same kind and company apart (EVENTS.md)
+MAIN = {
+    "acquisition": "target",
+    "funding": "amount",
+    "results": "amount",
+    "legal": "amount",
+    "appointment": "person",
+    "departure": "person",
+    "launch": "product",
+    "shutdown": "product",
+    "partnership": "partner",
+    "layoffs": "count",
+}
+
+
+@Language.factory("veille_events", default_config={"patterns_dir": None})
+def make_events(nlp: Language, name: str, patterns_dir: str | None) -> EventFinder:
+    return EventFinder(nlp, patterns_dir)
+
+
+def register_extensions() -> None:
+    if not Doc.has_extension("events"):
+        Doc.set_extension("events", default=None)
+    if not Doc.has_extension("roles"):
+        Doc.set_extension("roles", default=None)
+
+
+class EventFinder:
+    def __init__(self, nlp: Language, patterns_dir: str | None = None):
+        register_extensions()
+        base = word_lists(patterns_dir)
+        self.words = {
+            row["name"]: frozenset(w.lower() for w in row["words"])
+            for row in read_jsonl("event_words.jsonl", patterns_dir)
+        }
+        self.org_refs = base["org_heads"]
+        self.public_bodies = base["public_bodies"]
+        self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+        for row in read_jsonl("events.jsonl", patterns_dir):
+            key = f"{row['kind']}|{row['shape']}"
+            if (row["kind"], row["shape"]) not in RULES:
+                raise ValueError(f"events.jsonl: no rule for kind {row['kind']!r} and shape {row['shape']!r}")
+            phrases = {v for w in row["words"] for v in (w, w.replace("'", "’"))}
+            self.matcher.add(key, [_phrase(nlp, p) for p in sorted(phrases)])
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.events = []
+        matches = self.matcher(doc)
+        if not matches or not any(e.label_ == "ORG" for e in doc.ents):
+            return doc
+        ctx = Passage(doc, self.org_refs, self.public_bodies)
+        year = latest_year(doc)
+        starts = sentence_starts(doc, ctx)
+        found: list[dict] = []
+        for match_id, start, end in _longest(doc, matches):
+            kind, shape = doc.vocab.strings[match_id].split("|")
+            trigger = doc[start:end]
+            sentence = _sentence(doc, starts, start)
+            scene = Scene(doc, trigger, sentence, ctx, self.words, latest_year=year, earlier=found)
+            if scene.is_hedged():
+                continue
+            for event in RULES[(kind, shape)](scene):
+                found.append(_finish(event, scene, f"{kind}.{shape}"))
+        doc._.events = merge(found)
+        return doc
+
+
+def _phrase(nlp: Language, text: str) -> Doc:
+    """The tokens of a trigger phrase; one ending in an elision ("en remplacement d'") is tokenized
+    before a word, as it is in a sentence (alone, the tokenizer splits the apostrophe off)."""
+    if not text.endswith(("'", "’")):
+        return nlp.make_doc(text)
+    doc = nlp.make_doc(text + "X")
+    return doc[: len(doc) - 1].as_doc()
+
+
+def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """One trigger per kind and place: 'levée de fonds' rather than 'levée de' inside it."""
+    chosen: list[tuple[int, int, int]] = []
+    for match_id, start, end in sorted(matches, key=lambda m: (m[1], -(m[2] - m[1]))):
+        kind = doc.vocab.strings[match_id].split("|")[0]
+        if any(
+            doc.vocab.strings[c[0]].split("|")[0] == kind and c[1] <= start and end <= c[2] for c in chosen
+        ):
+            continue
+        chosen.append((match_id, start, end))
+    return chosen
+
+
+_FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
+
+
+def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
+    """Passage's sentence starts (quoted pieces joined), without the parser's cuts inside a sentence:
+    a piece that ends with no final punctuation nor line break goes on in the next one ('Hexatel
+    dévoile le smartphone | Nova 5.')."""
+    starts = [0]
+    for start in ctx.sent_starts[1:]:
+        before = doc[start - 1]
+        if before.text in _FINAL or "\n" in before.text or "\n" in before.whitespace_ or before.is_space:
+            starts.append(start)
+    return starts
+
+
+def _sentence(doc: Doc, starts: list[int], i: int) -> Span:
+    s = bisect_right(starts, i) - 1
+    end = starts[s + 1] if s + 1 < len(starts) else len(doc)
+    return doc[starts[s] : end]
+
+
+def _finish(event: dict, scene: Scene, rule: str) -> dict:
+    event["sentence"] = scene.sent.text.strip()
+    event["start"] = scene.sent.start_char
+    event["end"] = scene.sent.end_char
+    event["rule"] = rule
+    event["background"] = scene.is_background()
+    return event
+
+
+def _same(a: dict, b: dict) -> bool:
+    """Two mentions of one event: same kind and company, and no different main attribute; in one
+    sentence, the first amount is the event's ('612 M€ de chiffre d'affaires, une perte de 47 M€')."""
+    if a["kind"] != b["kind"] or normalise(a["org"]) != normalise(b["org"]):
+        return False
+    if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
+        return True
+    attr = MAIN[a["kind"]]
+    x, y = a.get(attr), b.get(attr)
+    if x is None or y is None:
+        return True
+    if attr == "amount":
+        return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
+    return normalise(x) == normalise(y)
+
+
+def merge(events: list[dict]) -> list[dict]:
+    """The same event told twice is one event: the first telling, completed by the later ones; it is
+    background only when every telling is."""
+    merged: list[dict] = []
+    for event in events:
+        twin = next((m for m in merged if _same(m, event)), None)
+        if twin is None:
+            merged.append(dict(event))
+            continue
+        for key, value in event.items():
+            if twin.get(key) in (None, "", []):
+                twin[key] = value
+        twin["background"] = twin["background"] and event["background"]
+    return merged

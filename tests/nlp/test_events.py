@@ -1,0 +1,111 @@
+"""The veille_events component on sentences written for the project, and the event quality floors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from nlp.event_scoring import score_events
+
+DATA = Path(__file__).parent / "data"
+FLOORS = json.loads((Path(__file__).resolve().parents[2] / "nlp" / "event_baseline.json").read_text("utf-8"))
+
+
+def events(extract, text: str, kind: str | None = None, background: bool | None = False) -> list[dict]:
+    found = extract(text)["events"]
+    return [
+        e
+        for e in found
+        if (kind is None or e["kind"] == kind) and (background is None or e["background"] == background)
+    ]
+
+
+def test_pipeline_has_veille_events_after_veille_roles(nlp):
+    names = nlp.pipe_names
+    assert names.index("veille_events") == names.index("veille_roles") + 1
+
+
+def test_funding_with_amount_investors_sentence_and_rule(extract):
+    text = "La start-up Kalistro lève 12 millions d'euros auprès de Fonds Azur et de Capital Lune."
+    [event] = events(extract, text, "funding")
+    assert event["org"] == "Kalistro"
+    assert event["amount"] == {"value": 12e6, "currency": "EUR"}
+    assert set(event["investors"]) >= {"Fonds Azur"}
+    assert event["sentence"] == text and event["rule"] == "funding.active"
+    assert text[event["start"] : event["end"]] == text
+
+
+def test_acquisition_active_and_passive_with_amount(extract):
+    [active] = events(extract, "Le groupe Brintek rachète Datapli pour 270 millions d'euros.", "acquisition")
+    assert (active["org"], active["target"], active["amount"]["value"]) == ("Brintek", "Datapli", 270e6)
+    [passive] = events(extract, "Datapli, fondée à Lyon, a été rachetée par Brintek.", "acquisition")
+    assert (passive["org"], passive["target"]) == ("Brintek", "Datapli")
+
+
+def test_succession_gives_an_appointment_and_a_departure(extract):
+    text = (
+        "Le groupe Valorix a annoncé la nomination de Jeanne Morel comme directrice générale de Valorix, "
+        "en remplacement de Paul Rey."
+    )
+    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    assert ("appointment", "Jeanne Morel", "Valorix") in found
+    assert ("departure", "Paul Rey", "Valorix") in found
+
+
+def test_launch_needs_the_product_as_object(extract):
+    # the parser cuts this sentence after 'smartphone': the event reads the whole sentence
+    [launch] = events(extract, "Hexatel dévoile le smartphone Nova 5.", "launch")
+    assert (launch["org"], launch["product"]) == ("Hexatel", "Nova 5")
+    assert events(extract, "Hexatel a présenté ses résultats, et le Nova 5 se vend bien.", "launch") == []
+
+
+def test_layoffs_count_before_or_after_the_trigger(extract):
+    [plan] = events(
+        extract, "Le fabricant Hexatel annonce la suppression de 1 200 postes en Europe.", "layoffs"
+    )
+    assert (plan["org"], plan["count"]) == ("Hexatel", 1200)
+    [volunteers] = events(extract, "Hexatel prépare un plan de 800 départs volontaires.", "layoffs")
+    assert volunteers["count"] == 800
+
+
+def test_legal_concerns_the_company_not_the_authority(extract):
+    text = "La CNIL inflige une amende de 2 millions d'euros à la société Ciblora."
+    [fine] = events(extract, text, "legal")
+    assert fine["org"] == "Ciblora" and fine["amount"]["value"] == 2e6
+
+
+def test_background_mention_is_marked(extract):
+    text = "Le groupe Brintek, qui avait racheté la société Datapli en 2008, lance une nouvelle offre."
+    past = [e for e in events(extract, text, "acquisition", background=None)]
+    assert past and all(e["background"] for e in past)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Brintek dément toute discussion en vue de racheter Datapli.",
+        "Brintek pourrait racheter Datapli selon la presse.",
+        "Brintek ne rachètera pas Datapli.",
+    ],
+)
+def test_denials_rumours_and_negations_are_no_events(extract, text):
+    assert events(extract, text, "acquisition", background=None) == []
+
+
+def test_a_text_without_company_has_no_event(extract):
+    assert extract("Il pleut sur Lyon ce matin.")["events"] == []
+
+
+@pytest.mark.parametrize("name", sorted(FLOORS["floors"]))
+def test_event_quality_does_not_fall_below_the_baseline(nlp, name):
+    from nlp import extract_texts
+
+    golds = [json.loads(line) for line in (DATA / name).read_text("utf-8").splitlines() if line.strip()]
+    predictions = dict(
+        zip((g["id"] for g in golds), extract_texts(nlp, (g["text"] for g in golds)), strict=True)
+    )
+    scores = score_events(golds, predictions)["scores"]
+    for label, floor in FLOORS["floors"][name].items():
+        assert scores[label]["f"] >= floor, f"{name}: {label} F1 {scores[label]['f']:.3f} < floor {floor}"
