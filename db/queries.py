@@ -196,7 +196,8 @@ WHERE r.n = 1
 ORDER BY r.published_at DESC, o.name, p.name
 LIMIT 1000"""
 
-# Amounts by company, currency and period (:by); the largest first within a period.
+# Amounts by company, currency and period (:by); the largest first within a period. The low end of
+# a range ('entre 40 et 60 millions') is listed but not added to the total: the range counts once.
 AMOUNTS_SQL = f"""SELECT
     COALESCE(o.name, '(non rattaché)') AS entreprise,
     am.kind AS type,
@@ -204,7 +205,7 @@ AMOUNTS_SQL = f"""SELECT
     {_period("am.published_at")} AS periode,
     count(*) AS montants,
     count(DISTINCT am.article_id) AS articles,
-    sum(am.value) AS total,
+    sum(CASE WHEN am.range_end = 'low' THEN 0 ELSE am.value END) AS total,  -- a range counts once, by its high end
     max(am.value) AS maximum,
     group_concat(DISTINCT am.surface) AS libelles
 FROM amounts am

@@ -74,6 +74,8 @@ class Quantity:
     value: float
     currency: str | None = None
     rate: str | None = None
+    rule: str = "amount"  # the pattern that read it, shown by `veille explain`
+    range_end: str | None = None  # "low" or "high" for the two ends of "entre 50 et 100 millions"
 
     def as_dict(self) -> dict:
         data = {"label": self.label, "start": self.start, "end": self.end, "value": self.value}
@@ -169,19 +171,20 @@ class QuantityParser:
         for m in self.after.finditer(text):
             if m["sym"] and m["sym"].isalpha() and not m["sym"].isupper():
                 continue  # "12 mars": a lowercase 'ars' is no ISO code
-            add(self._money_after(m, text, context))
+            add(_named(self._money_after(m, text, context), "money_currency_after"))
         for m in self.before.finditer(text):
-            add(self._money_before(m, text, context))
+            add(_named(self._money_before(m, text, context), "money_currency_before"))
         for m in self.spelled.finditer(text):
             q = self._money_spelled(m, text, context)
             if q:
-                add(q)
+                add(_named(q, "money_number_words"))
         for m in _PERCENT.finditer(text):
-            add(Quantity("PERCENT", m.start(), m.end(), parse_number(m["num"])))
+            add(Quantity("PERCENT", m.start(), m.end(), parse_number(m["num"]), rule="percent"))
         for q in list(found):
             left = self._range_left(q, text)
-            if left:
-                add(left)
+            if left and not any(left.start < e and s < left.end for s, e in taken):
+                q.range_end, left.range_end = "high", "low"
+                add(_named(left, "range_low_end"))
         self._bare_amounts(text, found, add)
         return sorted(found, key=lambda q: q.start)
 
@@ -202,7 +205,8 @@ class QuantityParser:
             if m.re is _PART_OF and not (near and "." not in gap.replace(",", "")):
                 continue  # "dont 120 millions d'aides" only right after an amount of the same sentence
             value = parse_number(m["num"]) * _scale(m["scale"])
-            add(Quantity("MONEY", m.start(), m.end(), value, before[-1].currency if near else default))
+            currency = before[-1].currency if near else default
+            add(Quantity("MONEY", m.start(), m.end(), value, currency, rule="money_currency_of_article"))
 
     def _money_after(self, m: re.Match, text: str, context: str) -> Quantity:
         if m["num2"] is not None:
@@ -270,6 +274,11 @@ _PART_OF = re.compile(rf"(?<=\bdont )(?P<num>{_NUM})\s*(?P<scale>milliards?|mill
 _COUNT = re.compile(
     r"\d\s*(?:milliards?|millions?)\s+(?:de|d['’])\s*(?!euros?\b|dollars?\b)[a-zé]", re.IGNORECASE
 )
+
+
+def _named(q: Quantity, rule: str) -> Quantity:
+    q.rule = rule
+    return q
 
 
 def _read_number_words(words: str) -> float | None:

@@ -99,3 +99,39 @@ def test_name_key_folds_apostrophes_and_ligatures():
     assert db.name_key("L’Oréal") == db.name_key("L'Oréal") == "l oreal"
     assert db.name_key("Lætitia") == "laetitia"
     assert db.name_key("Cœur") == "coeur"
+
+
+def test_a_range_counts_once_in_the_amount_totals(tmp_path):
+    from db.queries import connect_readonly, run_query
+
+    database = db.open_db(tmp_path / "veille.db")
+    article = {
+        "source": "demo",
+        "url": "http://a.test/r",
+        "canonical_url": "http://a.test/r",
+        "text": "Quillon vise entre 40 et 60 millions d'euros.",
+        "published_at": "2024-03-01",
+    }
+    ends = [("40", 40e6, "low"), ("60 millions d'euros", 60e6, "high")]
+    extraction = {
+        "entities": [
+            {
+                "label": "MONEY",
+                "text": t,
+                "start": 0,
+                "end": 2,
+                "value": v,
+                "currency": "EUR",
+                "about": "Quillon",
+                "range": r,
+            }
+            for t, v, r in ends
+        ]
+    }
+    db.save_article(database, article, extraction)
+    database.close()
+    conn = connect_readonly(tmp_path / "veille.db")
+    columns, cursor = run_query(conn, "montants", {"company": "quillon", "currency": "", "by": "month"})
+    (row,) = [dict(zip(columns, r, strict=True)) for r in cursor]
+    assert (row["montants"], row["total"], row["maximum"]) == (2, 60e6, 60e6)
+    assert conn.execute("SELECT range_end FROM amounts ORDER BY value").fetchall() == [("low",), ("high",)]
