@@ -66,8 +66,8 @@ def write_entities(
             continue
         ident = entity_id(db, label, canonical, alias=surface, maker=ent.get("maker"), seen_at=published_at)
         db.execute(
-            'INSERT INTO mentions (article_id, entity_id, label, surface, start, "end", sentence, published_at) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO mentions (article_id, entity_id, label, surface, start, "end", sentence, published_at, '
+            "rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 article_id,
                 ident,
@@ -77,6 +77,7 @@ def write_entities(
                 ent.get("end", 0),
                 ent.get("sentence"),
                 published_at,
+                ent.get("rule"),
             ],
         )
 
@@ -86,7 +87,7 @@ def _write_amount(db: sqlite_utils.Database, article_id: int, ent: dict[str, Any
     org_id = entity_id(db, "ORG", org, seen_at=published_at) if org and name_key(org) else None
     db.execute(
         'INSERT INTO amounts (article_id, kind, value, currency, rate, surface, start, "end", org_entity_id, org, '
-        "sentence, published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "sentence, published_at, rule, range_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             article_id,
             ent["label"],
@@ -100,6 +101,8 @@ def _write_amount(db: sqlite_utils.Database, article_id: int, ent: dict[str, Any
             org if org_id else None,
             ent.get("sentence"),
             published_at,
+            ent.get("rule"),
+            ent.get("range"),
         ],
     )
 
@@ -116,7 +119,7 @@ def write_roles(
         org_id = entity_id(db, "ORG", org, seen_at=published_at) if org and name_key(org) else None
         db.execute(
             "INSERT INTO roles (article_id, person_entity_id, org_entity_id, person, org, title, role, former, "
-            'sentence, start, "end", published_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+            'sentence, start, "end", published_at, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
             [
                 article_id,
                 person_id,
@@ -130,5 +133,6 @@ def write_roles(
                 role.get("start"),
                 role.get("end"),
                 published_at,
+                role.get("rule"),
             ],
         )

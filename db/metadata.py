@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 #: environment variable holding the password hash that ``veille serve`` hands to datasette-auth-passwords
 PASSWORD_ENV = "VEILLE_PASSWORD_HASH"
 
+_RULE = "Règle d'extraction qui l'a produit (voir veille explain)"
 _PUBLISHED = "Date de publication (ISO 8601 ; à défaut, date de collecte)"
 
 TABLES: dict[str, dict[str, Any]] = {
@@ -87,6 +88,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "end": "Position de fin (exclue)",
             "sentence": "Phrase où l'entité est citée",
             "published_at": _PUBLISHED,
+            "rule": _RULE,
         },
     },
     "amounts": {
@@ -103,6 +105,8 @@ TABLES: dict[str, dict[str, Any]] = {
             "org": "Entreprise concernée",
             "sentence": "Phrase où le montant apparaît",
             "published_at": _PUBLISHED,
+            "rule": _RULE,
+            "range_end": "Borne d'une fourchette (low, high) ; la borne basse n'est pas ajoutée aux totaux",
         },
     },
     "roles": {
@@ -118,6 +122,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "former": "1 si ancienne fonction",
             "sentence": "Phrase source",
             "published_at": _PUBLISHED,
+            "rule": _RULE,
         },
     },
     "crawl_runs": {

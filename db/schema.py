@@ -14,6 +14,8 @@ from collections.abc import Callable
 
 import sqlite_utils
 
+from db.rekey import rekey_entities
+
 logger = logging.getLogger(__name__)
 
 _V1_TABLES = """
@@ -267,12 +269,28 @@ def _v5_article_date_source(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE articles ADD COLUMN date_source TEXT")
 
 
+def _v6_name_keys_and_rules(db: sqlite_utils.Database) -> None:
+    # name_key now folds ligatures and apostrophes ("L’Oréal" = "L'Oréal", "Lætitia" = "Laetitia"):
+    # existing keys are recomputed and the entities they now join are merged. Every mention, role
+    # and amount also records the extraction rule that produced it, and a range end its side.
+    rekey_entities(db)
+    for table, column in (
+        ("mentions", "rule"),
+        ("roles", "rule"),
+        ("amounts", "rule"),
+        ("amounts", "range_end"),
+    ):
+        if column not in db[table].columns_dict:
+            db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_covering_mentions_index,
     _v3_events,
     _v4_failed_urls,
     _v5_article_date_source,
+    _v6_name_keys_and_rules,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -110,7 +110,8 @@ def offices(finder, doc: Doc, ctx) -> None:
         if org is None:
             continue
         role = normalise_title(raw, finder.patterns_dir)
-        finder._add(doc, ctx, person, org, doc[token.i - 1 : end].text, False, doc[token.i - 1 : end], role)
+        office = doc[token.i - 1 : end]
+        finder._add(doc, ctx, person, org, office.text, False, office, role, rule="office_verb")
 
 
 def _org_after(finder, doc: Doc, i: int, ctx) -> str | None:
@@ -170,7 +171,7 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
         title = title_at[k]
         _, _, raw_end = finder._complement(doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
-        finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title)
+        finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title, rule="joins_as_title")
 
 
 def successor(doc: Doc, person: Span, ctx) -> Span | None:
@@ -211,7 +212,9 @@ def recruits(finder, doc: Doc, ctx, titles_found) -> None:
         title = title_at[k]
         _, named, raw_end = finder._complement(doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
-        finder._add(doc, ctx, person, named or ctx.canonical(org), raw, False, title)
+        finder._add(
+            doc, ctx, person, named or ctx.canonical(org), raw, False, title, rule="recruited_as_title"
+        )
 
 
 def _successor_before(doc: Doc, i: int, ctx) -> Span | None:

@@ -46,7 +46,8 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         text = doc[c.start : c.end].text
         former_employer = text[3:] if text[:3].lower() in ("ex-", "ex‑") else ""
         if former_employer in org_texts:  # "Karim Haddad (ex-Cisco)": the company is Cisco
-            c.label, c.canonical = "ORG", entries.get(former_employer, {}).get("canonical", former_employer)
+            c.relabel("ORG", "former_employer")
+            c.canonical = entries.get(former_employer, {}).get("canonical", former_employer)
             continue
         if (
             c.label in ("LOC", "MISC")
@@ -62,20 +63,28 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
                 )
             )
         ):
-            c.label = "ORG"  # "Biogaz du Boischaut", "Kappeler Security": a trade word opens or ends the name
+            c.relabel(
+                "ORG", "trade_word_name"
+            )  # "Biogaz du Boischaut", "Kappeler Security": a trade word opens or ends the name
         if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
-            c.label = "PERSON"  # the model hesitates on the same name: a person once is a person
+            c.relabel(
+                "PERSON", "person_elsewhere"
+            )  # the model hesitates on the same name: a person once is a person
         if c.size == 1 and c.source == "model" and text in surnames and not org_texts.is_strong(text):
-            c.label = "PERSON"  # "Selon Martineau": the surname of a person named in full
+            c.relabel(
+                "PERSON", "surname_of_person"
+            )  # "Selon Martineau": the surname of a person named in full
         elif c.label == "LOC" and text in acting and text not in org_texts:
-            c.label = "ORG"  # "Fermio a signé": an unknown name that acts and is never a place is a company
+            c.relabel(
+                "ORG", "acting_name"
+            )  # "Fermio a signé": an unknown name that acts and is never a place is a company
         if (
             text in org_texts
             and c.source in ("model", "context")
             and c.label in ("PERSON", "LOC", "MISC", "PRODUCT")
             and not (c.label == "PRODUCT" and c.source == "context" and not org_texts.is_strong(text))
         ):
-            c.label = "ORG"
+            c.relabel("ORG", "company_of_article")
         elif (
             c.label == "PERSON"
             and c.size > 1
@@ -84,21 +93,22 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         ):
             company = org_first_words.get(doc[c.start].text, "")
             if company.startswith(text + " ") or text in org_texts:
-                c.label = "ORG"  # "Pallet Systems" for "Pallet Systems Inc"
+                c.relabel("ORG", "company_full_name")  # "Pallet Systems" for "Pallet Systems Inc"
             else:
-                c.label, c.maker = "PRODUCT", company or None
+                c.relabel("PRODUCT", "product_of_company")
+                c.maker = company or None
             # "Kimazou Pay", "Mistral Large": a name that starts with a company of the article
         if c.label in ("ORG", "MISC", "PRODUCT") and c.source in ("model", "context"):
             _company_prefix(doc, c, entries, org_texts, words)
         if c.label == "LOC" and not _plausible_place(doc, c, words):
-            c.label = "DROP"
+            c.relabel("DROP", "implausible_place")
         if c.label == "PERSON":
             _check_person(doc, c, words)
         if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
-            c.label = "DROP"
+            c.relabel("DROP", "implausible_org")
     for c in chosen:
         if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
-            c.label = "ORG"
+            c.relabel("ORG", "company_with_suffix")
     _persons(doc, chosen, org_texts)
     enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)
@@ -175,7 +185,8 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames,
     text = span.text
     if text in entries:
         entry = entries[text]
-        c.label, c.canonical, c.maker = entry["label"], entry["canonical"], entry.get("maker")
+        c.relabel(entry["label"], "gazetteer_name")
+        c.canonical, c.maker = entry["canonical"], entry.get("maker")
         return
     if c.label == "MISC" and any(w in words["event_words"] for w in span_words(span)):
         return
@@ -183,7 +194,8 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames,
         prefix = doc[c.start : c.start + k].text
         if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
             entry = entries[prefix]
-            c.label, c.canonical, c.maker = "PRODUCT", entry["canonical"], entry.get("maker")
+            c.relabel("PRODUCT", "gazetteer_product_prefix")
+            c.canonical, c.maker = entry["canonical"], entry.get("maker")
             return
         if prefix not in org_texts:
             continue
@@ -193,21 +205,25 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames,
         if c.label == "PRODUCT":
             c.maker = parent
         elif rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
-            c.label = "DROP"  # "HP-Microsoft": two companies, not one name
+            c.relabel("DROP", "two_companies")  # "HP-Microsoft": two companies, not one name
         elif rest.text in words["places"] or all(
             t.text in words["places"] or t.lower_ in ("&", "and", "et", "-") for t in rest
         ):
-            c.label, c.canonical = "ORG", parent  # "HP France", "Fujitsu UK & Ireland"
+            c.relabel("ORG", "national_subsidiary")  # "HP France", "Fujitsu UK & Ireland"
+            c.canonical = parent
         elif (
             any(w in words["org_suffixes"] for w in rest_words)
             or len(rest_words) > 2
             or any(t.is_lower for t in rest if t.is_alpha)
         ):
-            c.label = "ORG"  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
+            c.relabel(
+                "ORG", "company_full_name"
+            )  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
         elif any(w in words["event_words"] for w in rest_words):
-            c.label = "DROP"
+            c.relabel("DROP", "event_of_company")
         else:
-            c.label, c.maker = "PRODUCT", parent
+            c.relabel("PRODUCT", "product_of_company")
+            c.maker = parent
         return
 
 
@@ -222,24 +238,30 @@ def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
     span = doc[c.start : c.end]
     tokens = [t for t in span if not t.is_punct]
     if not tokens:
-        c.label = "DROP"
+        c.relabel("DROP", "empty_person")
         return
     lowered = [t.lower_ for t in tokens]
     if len(tokens) > 1 and (
         (lowered[-1] in words["org_suffixes"] and tokens[-1].text[0].isupper())
         or lowered[0] in words["org_prefixes"]
     ):
-        c.label = "ORG"  # "Girardot Logistique", "Cartonnages Lemaire": a trade word makes it a company
+        c.relabel(
+            "ORG", "trade_word_person"
+        )  # "Girardot Logistique", "Cartonnages Lemaire": a trade word makes it a company
     elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
-        c.label = "ORG" if len(tokens) == 1 else "DROP"
+        c.relabel("ORG" if len(tokens) == 1 else "DROP", "person_with_digits")
     elif all(w in words["title_words"] for w in lowered) or span.text.lower() in words["not_names"]:
-        c.label = "DROP"
+        c.relabel("DROP", "title_not_person")
     elif any(t.is_lower and t.lower_ not in words["name_particles"] and not _after_hyphen(t) for t in tokens):
-        c.label = "DROP"  # but "Park Ji-hoon", "Lee Jae-yong": a lowercase syllable after a hyphen
+        c.relabel(
+            "DROP", "lowercase_in_person"
+        )  # but "Park Ji-hoon", "Lee Jae-yong": a lowercase syllable after a hyphen
     elif len(tokens) > 1 and len(tokens[0].text) == 1:
-        c.label = "DROP"  # "S Pen": a bare letter is no first name (an initial has its full stop)
+        c.relabel(
+            "DROP", "bare_letter"
+        )  # "S Pen": a bare letter is no first name (an initial has its full stop)
     elif len(tokens) == 1 and tokens[0].is_upper and len(tokens[0]) > 1:
-        c.label = "ORG"
+        c.relabel("ORG", "acronym_not_person")
 
 
 def _after_hyphen(token) -> bool:
@@ -273,9 +295,10 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
             or not doc.vocab.has_vector(text.lower())
             or _coordinated_with_org(doc, c, chosen)
         ):
-            c.label, c.canonical = "ORG", None
+            c.relabel("ORG", "single_name_company")
+            c.canonical = None
         elif not _after_civility(doc, c):
-            c.label = "DROP"
+            c.relabel("DROP", "single_name_dropped")
 
 
 def _coordinated_with_org(doc: Doc, c: Candidate, chosen: list[Candidate]) -> bool:

@@ -29,7 +29,7 @@ from nlp.rules import (
 
 logger = logging.getLogger(__name__)
 
-SPAN_EXTENSIONS = ("canonical", "value", "currency", "rate", "maker", "about")
+SPAN_EXTENSIONS = ("canonical", "value", "currency", "rate", "maker", "about", "rule", "trigger", "range")
 OUTPUT_LABELS = ("ORG", "PERSON", "PRODUCT", "MONEY", "PERCENT", "LOC")
 
 
@@ -82,6 +82,11 @@ class EntityBuilder:
             for attr in ("canonical", "value", "currency", "rate", "maker"):
                 if getattr(c, attr) is not None:
                     span._.set(attr, getattr(c, attr))
+            span._.rule = c.rule_name
+            if c.trigger is not None and c.trigger != (c.start, c.end):
+                span._.trigger = doc[c.trigger[0] : c.trigger[1]].text
+            if c.range_end:
+                span._.range = c.range_end
         doc.ents = spans
         _set_about(doc)
         return doc
@@ -94,7 +99,15 @@ class EntityBuilder:
                 continue
             found.append(
                 Candidate(
-                    span.start, span.end, q.label, "quantity", value=q.value, currency=q.currency, rate=q.rate
+                    span.start,
+                    span.end,
+                    q.label,
+                    "quantity",
+                    value=q.value,
+                    currency=q.currency,
+                    rate=q.rate,
+                    rule=q.rule,
+                    range_end=q.range_end,
                 )
             )
         return found

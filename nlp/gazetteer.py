@@ -31,7 +31,15 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
         if entry["label"] == "PRODUCT":
             end = _model_number(doc, end)
         found.append(
-            Candidate(start, end, entry["label"], "gazetteer", entry["canonical"], entry.get("maker"))
+            Candidate(
+                start,
+                end,
+                entry["label"],
+                "gazetteer",
+                entry["canonical"],
+                entry.get("maker"),
+                rule="gazetteer",
+            )
         )
     return found
 

@@ -14,6 +14,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from text_to_num import text2num
+
 logger = logging.getLogger(__name__)
 
 _NUM = r"[+\-−]?\d{1,3}(?:[ \u00a0\u202f.]\d{3})+(?:,\d+)?(?!\d)|[+\-−]?\d+(?:[.,]\d+)?"
@@ -41,32 +43,17 @@ _SCALES = {
     "billions": 1e12,
 }
 _SCALE = r"(?:milliards?|millions?|milliers?|mille|billions?|Mrds?|Mds?|Mn|mn|MM|M|k|K|G|bn)"
-_WORD_NUMBERS = {
-    "un": 1,
-    "une": 1,
-    "le": 1,
-    "du": 1,
-    "au": 1,
-    "d'un": 1,
-    "d’un": 1,
-    "deux": 2,
-    "trois": 3,
-    "quatre": 4,
-    "cinq": 5,
-    "six": 6,
-    "sept": 7,
-    "huit": 8,
-    "neuf": 9,
-    "dix": 10,
-    "douze": 12,
-    "quinze": 15,
-    "vingt": 20,
-    "trente": 30,
-    "quarante": 40,
-    "cinquante": 50,
-    "cent": 100,
-    "quelques": None,
-}
+# Words that stand for "one" before a scale only: "le cap du milliard", "d'un million d'euros".
+_ONE_WORDS = {"le": 1, "du": 1, "au": 1, "d'un": 1, "d’un": 1, "d'une": 1, "d’une": 1}
+# French number words, read together by text2num: "vingt-cinq", "trois cents", "quatre-vingt-dix".
+_NUMBER_WORDS = (
+    "zéro|une?|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    "|vingts?|trente|quarante|cinquante|soixante|cents?|mille"
+)
+# "et" joins only "vingt et un", "soixante et onze": "entre vingt et trente" is a range
+_SPELLED_NUMBER = (
+    rf"(?:{_NUMBER_WORDS})(?:(?:-|\s+)(?:{_NUMBER_WORDS})|(?:-et-|\s+et\s+)(?:une?|onze)(?![\w-]))*"
+)
 _RATE = re.compile(
     r"\s*(?:HT|TTC|hors taxes?)?\s*(?:par|/)\s*[a-zéèêàç'’-]+(?:\s+et\s+par\s+[a-zéèêàç'’-]+)?",
     re.IGNORECASE,
@@ -87,6 +74,8 @@ class Quantity:
     value: float
     currency: str | None = None
     rate: str | None = None
+    rule: str = "amount"  # the pattern that read it, shown by `veille explain`
+    range_end: str | None = None  # "low" or "high" for the two ends of "entre 50 et 100 millions"
 
     def as_dict(self) -> dict:
         data = {"label": self.label, "start": self.start, "end": self.end, "value": self.value}
@@ -138,16 +127,17 @@ class QuantityParser:
         self.before = re.compile(
             rf"(?<![\w])(?P<sym>{symbols})\s?(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE})(?![\w]))?"
         )
-        numwords = "|".join(re.escape(w) for w in _WORD_NUMBERS)
+        ones = "|".join(re.escape(w) for w in _ONE_WORDS)
         self.spelled = re.compile(
-            rf"\b(?P<nw>{numwords})\s+(?P<scale>milliards?|millions?)\s+(?:de\s+|d['’])(?P<word>{words})(?![\w-])",
+            rf"(?<![\w-])(?:(?P<one>{ones})\s+(?P<scale1>milliards?|millions?)|(?P<nw>{_SPELLED_NUMBER})"
+            rf"(?:\s+(?P<scale>milliards?|millions?))?)\s+(?:de\s+|d['’])?(?P<word>{words})(?![\w-])",
             re.IGNORECASE,
         )
         self.bare = re.compile(
             rf"(?<![\w,.])(?P<num>{_NUM})\s*(?P<scale>milliards?|millions?|Mds?|Md)\b(?!\s*(?:de\s|d['’]|d’))"
         )
         self.range_left = re.compile(
-            rf"\b(?:entre|de)\s+(?P<num>{_NUM})(?:\s*(?P<scale>{_SCALE}))?(?:\s*(?:{symbols})|\s+(?:de\s+|d['’])(?:{words}))?"
+            rf"\b(?:entre|de)\s+(?P<num>{_NUM}|{_SPELLED_NUMBER})(?:\s*(?P<scale>{_SCALE}))?(?:\s*(?:{symbols})|\s+(?:de\s+|d['’])(?:{words}))?"
             r"\s*(?:et|à|-|–)\s*$",
             re.IGNORECASE,
         )
@@ -181,19 +171,20 @@ class QuantityParser:
         for m in self.after.finditer(text):
             if m["sym"] and m["sym"].isalpha() and not m["sym"].isupper():
                 continue  # "12 mars": a lowercase 'ars' is no ISO code
-            add(self._money_after(m, text, context))
+            add(_named(self._money_after(m, text, context), "money_currency_after"))
         for m in self.before.finditer(text):
-            add(self._money_before(m, text, context))
+            add(_named(self._money_before(m, text, context), "money_currency_before"))
         for m in self.spelled.finditer(text):
             q = self._money_spelled(m, text, context)
             if q:
-                add(q)
+                add(_named(q, "money_number_words"))
         for m in _PERCENT.finditer(text):
-            add(Quantity("PERCENT", m.start(), m.end(), parse_number(m["num"])))
+            add(Quantity("PERCENT", m.start(), m.end(), parse_number(m["num"]), rule="percent"))
         for q in list(found):
             left = self._range_left(q, text)
-            if left:
-                add(left)
+            if left and not any(left.start < e and s < left.end for s, e in taken):
+                q.range_end, left.range_end = "high", "low"
+                add(_named(left, "range_low_end"))
         self._bare_amounts(text, found, add)
         return sorted(found, key=lambda q: q.start)
 
@@ -214,7 +205,8 @@ class QuantityParser:
             if m.re is _PART_OF and not (near and "." not in gap.replace(",", "")):
                 continue  # "dont 120 millions d'aides" only right after an amount of the same sentence
             value = parse_number(m["num"]) * _scale(m["scale"])
-            add(Quantity("MONEY", m.start(), m.end(), value, before[-1].currency if near else default))
+            currency = before[-1].currency if near else default
+            add(Quantity("MONEY", m.start(), m.end(), value, currency, rule="money_currency_of_article"))
 
     def _money_after(self, m: re.Match, text: str, context: str) -> Quantity:
         if m["num2"] is not None:
@@ -234,13 +226,18 @@ class QuantityParser:
         return self._with_rate(q, text)
 
     def _money_spelled(self, m: re.Match, text: str, context: str) -> Quantity | None:
-        number = _WORD_NUMBERS.get(m["nw"].lower().replace("’", "'"))
-        if number is None:
-            return None
-        value = number * _scale(m["scale"])
+        if m["one"]:
+            value = _scale(m["scale1"])
+        else:
+            number = _read_number_words(m["nw"])
+            if number is None or (not m["scale"] and not _currency_word_follows(m)):
+                return None
+            value = number * _scale(m["scale"])
         q = Quantity("MONEY", m.start(), m.end(), value, self.currency_of(m["word"], None, context))
-        if m["nw"].lower() in ("le", "du", "au"):
-            q.start = m.start("scale")  # "le cap du milliard de dollars": the amount is "milliard de dollars"
+        if m["one"] and m["one"].lower() in ("le", "du", "au"):
+            q.start = m.start(
+                "scale1"
+            )  # "le cap du milliard de dollars": the amount is "milliard de dollars"
         return self._with_rate(q, text)
 
     def _range_left(self, right: Quantity, text: str) -> Quantity | None:
@@ -255,7 +252,9 @@ class QuantityParser:
         m = self.range_left.search(window)
         if not m:
             return None
-        left_num = parse_number(m["num"])
+        left_num = _read_number_words(m["num"]) if m["num"][0].isalpha() else parse_number(m["num"])
+        if left_num is None:
+            return None
         if not m["scale"] and left_num >= 1000 and _looks_like_year(m["num"]):
             return None
         scale = _scale(m["scale"]) if m["scale"] else _scale_of_value(right, text)
@@ -277,6 +276,24 @@ _COUNT = re.compile(
 )
 
 
+def _named(q: Quantity, rule: str) -> Quantity:
+    q.rule = rule
+    return q
+
+
+def _read_number_words(words: str) -> float | None:
+    """'vingt-cinq' -> 25, 'trois cents' -> 300, 'quatre-vingt-dix' -> 90 (None when not one number)."""
+    try:
+        return float(text2num(" ".join(words.lower().split()), "fr"))
+    except ValueError:
+        return None
+
+
+def _currency_word_follows(m: re.Match) -> bool:
+    """Without a scale, 'cinq euros' but not 'deux de dollars': the currency comes right after the number."""
+    return not m.group(0)[m.end("nw") - m.start() :].lstrip().lower().startswith(("de ", "d'", "d’"))
+
+
 def _key(word: str) -> str:
     return " ".join(word.lower().replace("’", "'").split())
 
@@ -291,10 +308,14 @@ def _scale(word: str | None) -> float:
 
 def _scale_of_value(right: Quantity, text: str) -> float:
     """The scale the right side of a range used ('50 et 100 millions' -> millions)."""
-    m = re.search(rf"(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?", text[right.start : right.end])
+    surface = text[right.start : right.end]
+    m = re.search(rf"(?P<num>{_NUM})\s*(?P<scale>{_SCALE})?", surface) or _SCALE_WORD.search(surface)
     if not m or not m["scale"]:
         return 1.0
     return _scale(m["scale"])
+
+
+_SCALE_WORD = re.compile(r"\b(?P<scale>milliards?|millions?)\b", re.IGNORECASE)
 
 
 def _looks_like_year(num: str) -> bool:

@@ -14,7 +14,7 @@ import re
 
 from spacy.tokens import Doc
 
-from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised
+from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
 
 logger = logging.getLogger(__name__)
 
@@ -52,11 +52,15 @@ def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[C
     verbs = words["product_verbs"]
     for token in doc:
         if token.lower_ in verbs and token.is_lower:
-            found.extend(_after_verb(doc, token.i + 1, words, person_tokens))
+            trigger = (token.i, token.i + 1)
+            found.extend(
+                tagged(_after_verb(doc, token.i + 1, words, person_tokens), "product_after_verb", trigger)
+            )
         elif token.lower_ in APPOSITION_HEADS and token.i >= 3:
-            found.extend(_name_before_product_apposition(doc, token.i, words, person_tokens))
+            named = _name_before_product_apposition(doc, token.i, words, person_tokens)
+            found.extend(tagged(named, "product_before_apposition", (token.i, token.i + 1)))
         elif _CODE.match(token.text) and token.text.lower() not in words["not_names"]:
-            found.append(_model_code(doc, token.i, words))
+            found.extend(tagged([_model_code(doc, token.i, words)], "product_model_code"))
     return found
 
 
@@ -140,14 +144,16 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
         if chain[0].start > 0 and doc[chain[0].start - 1].lower_ in PLURAL_ORG_HEADS:
             for c in chain:  # "les enseignes Lapeyre et Leroy Merlin": every name of the list
                 if c.label in ("PERSON", "MISC", "LOC") and doc[c.start : c.end].text not in places:
-                    c.label, c.canonical = "ORG", None
+                    c.relabel("ORG", "listed_after_plural_head")
+                    c.canonical = None
             continue
         orgs = [c for c in chain if c.label == "ORG" and not _after_place_word(doc, c)]
         named_products = [c for c in chain if c.label == "PRODUCT" and c.source != "model" and not c.maker]
         if named_products and not any(_strong_org(doc, c, gazetteer) for c in orgs):
             for c in chain:  # "Ses logiciels BatiPlan et ChantierPro": a list of products
                 if c.label in ("ORG", "MISC") and c.source == "model":
-                    c.label, c.canonical = "PRODUCT", None
+                    c.relabel("PRODUCT", "listed_with_products")
+                    c.canonical = None
             continue
         if not orgs or any(c.label == "PRODUCT" and c.source == "gazetteer" for c in chain):
             continue
@@ -160,7 +166,8 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
             if c.label == "PERSON" and (c.source != "model" or len(orgs) < 2):
                 continue
             if c.label in ("LOC", "MISC", "PERSON", "PRODUCT"):
-                c.label, c.maker, c.canonical = "ORG", None, None
+                c.relabel("ORG", "listed_with_companies")
+                c.maker, c.canonical = None, None
 
 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:

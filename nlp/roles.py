@@ -86,11 +86,12 @@ class RoleFinder:
             org_name = org or (possessive and ctx.recent_org(title.start)) or ctx.salient_org(title.start)
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
-            self._add(doc, ctx, person, org_name, raw, former, title)
+            rule = ("pronoun" if pronoun else "person") + ("_title_org" if org else "_title_org_of_passage")
+            self._add(doc, ctx, person, org_name, raw, former, title, rule=rule)
             for other in _listed_after(doc, person, title, ctx):  # "Les co-présidents du directoire, A et B"
-                self._add(doc, ctx, other, org_name, raw, former, title)
+                self._add(doc, ctx, other, org_name, raw, former, title, rule="persons_listed_after_title")
             if predecessor is not person:  # "X succède à Z à la tête de Y": Z held the title
-                self._add(doc, ctx, predecessor, org_name, raw, True, title)
+                self._add(doc, ctx, predecessor, org_name, raw, True, title, rule="predecessor_of_successor")
             assigned.add(person.start)
         self._lists(doc, ctx, titles_found, assigned)
         appointments.offices(self, doc, ctx)
@@ -127,11 +128,23 @@ class RoleFinder:
             person = ctx.person_end[i - 2]
             if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
                 org = ctx.canonical(ctx.ent_start[j])
-                self._add(doc, ctx, person, org, token.text, former, doc[token.i : token.i + 1], role)
+                verb = doc[token.i : token.i + 1]
+                self._add(doc, ctx, person, org, token.text, former, verb, role, rule="relative_verb_org")
             elif any(t.lower_ in self.org_refs for t in doc[token.i + 1 : j]):
                 org = ctx.recent_org(token.i)  # "qui dirige l'entreprise", "qui a dirigé la filiale"
                 if org and not ctx.is_public(org):
-                    self._add(doc, ctx, person, org, token.text, former, doc[token.i : token.i + 1], role)
+                    verb = doc[token.i : token.i + 1]
+                    self._add(
+                        doc,
+                        ctx,
+                        person,
+                        org,
+                        token.text,
+                        former,
+                        verb,
+                        role,
+                        rule="relative_verb_org_of_passage",
+                    )
 
     def _participles(self, doc: Doc, ctx: Passage) -> None:
         """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""
@@ -167,7 +180,8 @@ class RoleFinder:
             org = self._participle_org(doc, token, j, ctx)
             for person in people:
                 if org:
-                    self._add(doc, ctx, person, org, token.text, False, doc[token.i : token.i + 1], role)
+                    by = doc[token.i : token.i + 1]
+                    self._add(doc, ctx, person, org, token.text, False, by, role, rule="participle_by_person")
 
     def _participle_org(self, doc: Doc, participle, after: int, ctx: Passage) -> str | None:
         i = participle.i - 1
@@ -333,12 +347,27 @@ class RoleFinder:
             _, org, _ = self._complement(doc, title, ctx)
             org_name = org or ctx.salient_org(title.start)
             if org_name:
-                self._add(doc, ctx, person, org_name, raw, _former_before(doc, title.start), title)
+                former = _former_before(doc, title.start)
+                self._add(
+                    doc, ctx, person, org_name, raw, former, title, rule="person_in_brackets_after_title"
+                )
 
-    def _add(self, doc, ctx, person, org_name, raw, former, title, role=None) -> None:
-        name = ctx.canonical(person)
-        if any(r["person"] == name and r["org"] == org_name and r["title"] == raw for r in doc._.roles):
+    def _add(self, doc, ctx, person, org_name, raw, former, title, role=None, rule="title") -> None:
+        parts = self._joined_titles(raw) if role is None else []
+        if len(parts) > 1:  # "cofondateur et président": one row per title, whatever their order
+            for part in parts:
+                self._add(doc, ctx, person, org_name, part, former, title, rule=rule)
             return
+        name = ctx.canonical(person)
+        role = role or normalise_title(raw, self.patterns_dir)
+        for r in doc._.roles:  # one row per person, company, role and tense in an article
+            if (
+                r["person"] == name
+                and r["org"] == org_name
+                and r["role"] == role
+                and r["former"] == bool(former)
+            ):
+                return
         start = min(person.start_char, title.start_char)
         end = max(person.end_char, title.end_char)
         doc._.roles.append(
@@ -346,13 +375,25 @@ class RoleFinder:
                 "person": name,
                 "org": org_name,
                 "title": raw.strip(" ,'‘’«»"),
-                "role": role or normalise_title(raw, self.patterns_dir),
+                "role": role,
                 "former": bool(former),
                 "start": start,
                 "end": end,
                 "sentence": title.sent.text.strip(),
+                "rule": rule,
+                "trigger": title.text,
             }
         )
+
+    def _joined_titles(self, raw: str) -> list[str]:
+        """'cofondateur et président' -> both titles; 'président et directeur général' too, but not a
+        title of the table that holds 'et' itself."""
+        table = titles(self.patterns_dir)
+        text = raw.strip(" ,'‘’«»")
+        if " et " not in text or text.lower() in table:
+            return []
+        parts = [p.strip() for p in text.split(" et ")]
+        return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
 
 
 def _former_before(doc: Doc, start: int) -> bool:

@@ -7,7 +7,7 @@ nlp/entities.py chooses among them. Word lists come from nlp/patterns/words.json
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,10 +34,32 @@ class Candidate:
     value: float | None = None
     currency: str | None = None
     rate: str | None = None
+    range_end: str | None = None  # "low" / "high": an end of a range of amounts
+    rule: str | None = None  # the named rule that found it ("org_head_word", "gazetteer", "model_ORG")
+    trigger: tuple[int, int] | None = None  # the tokens that triggered the rule (default: the name)
+    changes: list[str] = field(default_factory=list)  # article-level rules that changed its label
 
     @property
     def size(self) -> int:
         return self.end - self.start
+
+    def relabel(self, label: str, rule: str) -> None:
+        """Change the label, keeping the name of the rule that decided it (for `veille explain`)."""
+        if label != self.label:
+            self.label = label
+            self.changes.append(f"{rule}->{label}")
+
+    @property
+    def rule_name(self) -> str:
+        return " > ".join([self.rule or self.source, *self.changes])
+
+
+def tagged(found: list[Candidate], rule: str, trigger: tuple[int, int] | None = None) -> list[Candidate]:
+    """Name the rule (and the trigger tokens) of candidates a context rule returned."""
+    for c in found:
+        c.rule = c.rule or rule
+        c.trigger = c.trigger or trigger
+    return found
 
 
 def is_capitalised(token: Token) -> bool:
@@ -161,7 +183,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                         piece, end = "ORG", end + 1  # "Hua Hong Semiconductor", "Harmonie Mutuelle"
                     if label == "MISC" and start > ent.start and _looks_like_person(doc, start, end):
                         piece = "PERSON"  # "Nouvelle recrue chez Ynsect : Caroline Fabre", one model span
-                    found.append(Candidate(start, end, piece, "model"))
+                    found.append(Candidate(start, end, piece, "model", rule=f"model_{ent.label_}"))
                 piece_start = i + 1
     return found
 
@@ -195,24 +217,29 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     vocab = doc.vocab.strings
     for match_id, start, end in heads(doc):
         kind = vocab[match_id]
+        trigger = (start, end)
         if kind == "TITLE":
-            found.extend(_name_before_title(doc, start, words))
-            found.extend(_org_after_title(doc, end, words, person_tokens))
+            found.extend(tagged(_name_before_title(doc, start, words), "person_before_title", trigger))
+            found.extend(tagged(_org_after_title(doc, end, words, person_tokens), "org_after_title", trigger))
             continue
         if not doc[start].is_lower and kind not in ("PERSON", "NAMED"):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
             people = set() if doc[start].lower_ == "chez" else person_tokens
-            found.extend(_org_right_after(doc, end, words, people))
+            found.extend(tagged(_org_right_after(doc, end, words, people), "org_after_trigger", trigger))
             continue
         if kind == "NAMED":
-            found.extend(_named(doc, start, end, words, person_tokens))
+            found.extend(tagged(_named(doc, start, end, words, person_tokens), "named_after", trigger))
             continue
         if kind == "PRODUCT":
-            found.extend(_product_apposition(doc, end, words, person_tokens))
+            found.extend(
+                tagged(_product_apposition(doc, end, words, person_tokens), "product_apposition", trigger)
+            )
         if kind == "ORG":
-            found.extend(_name_before_apposition(doc, start, words, person_tokens))
+            found.extend(
+                tagged(_name_before_apposition(doc, start, words, person_tokens), "org_apposition", trigger)
+            )
         if (
             kind == "PRODUCT"
             and start > 1
@@ -233,8 +260,10 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
                 # model saw a person (a person is "le Néerlandais Jan de Vries", capitalised)
         if doc[run_start].text in words["places"]:
             continue
-        found.append(Candidate(run_start, run_end, kind, "context"))
-    return found + _company_in_brackets(doc, words, person_tokens)
+        found.append(
+            Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
+        )
+    return found + tagged(_company_in_brackets(doc, words, person_tokens), "company_in_brackets")
 
 
 def _company_in_brackets(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:

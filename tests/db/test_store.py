@@ -158,7 +158,16 @@ def test_a_version_1_database_upgrades_in_place_keeping_its_rows(tmp_path):
     old = sqlite_utils.Database(path)
     MIGRATIONS[0](old)
     old.execute("PRAGMA user_version = 1")
-    db.save_article(old, ARTICLE, EXTRACTION)
+    # rows as version 1 wrote them (today's writers need the columns of later migrations)
+    old.execute(
+        "INSERT INTO articles (id, source, url, canonical_url, text, fetched_at, content_hash) "
+        "VALUES (1, 'demo', 'http://a.test/1', 'http://a.test/1', 'Cisco', '2024-01-01', 'h1')"
+    )
+    old.execute("INSERT INTO entities (id, label, name, name_key) VALUES (1, 'ORG', 'Cisco', 'cisco')")
+    old.execute(
+        "INSERT INTO mentions (article_id, entity_id, label, surface, start, \"end\") VALUES (1, 1, 'ORG', 'Cisco', 0, 5)"
+    )
+    old.conn.commit()
     old.close()
 
     upgraded = db.open_db(path)

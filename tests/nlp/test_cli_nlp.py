@@ -9,6 +9,7 @@ import pytest
 from click.testing import CliRunner
 
 from veille import exitcodes
+from veille.cli import main
 from veille.cli_nlp import eval_cmd, extract_cmd
 
 DATA = Path(__file__).parent / "data"
@@ -186,3 +187,35 @@ def test_extract_with_a_model_that_cannot_load_gives_one_line(monkeypatch):
         result.stderr.strip()
         == "veille: cannot load the spaCy model: [E050] Can't find model 'fr_core_news_sm'"
     )
+
+
+def test_explain_prints_each_entity_and_role_with_its_rule():
+    result = CliRunner().invoke(
+        main, ["explain", "La société Quillon lance Vestro. Hélène Marchal, PDG de Quillon, confirme."]
+    )
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert "ORG      'Quillon'  rule=org_head_word  trigger='société'" in lines
+    assert "ROLE     Hélène Marchal -> Quillon: CEO 'PDG'  rule=person_title_org  trigger='PDG'" in lines
+
+
+def test_explain_a_stored_article(tmp_path):
+    import db
+
+    database = db.open_db(tmp_path / "veille.db")
+    article = {
+        "source": "t",
+        "url": "http://a.test/1",
+        "canonical_url": "http://a.test/1",
+        "text": "Quillon a levé 3 millions d'euros.",
+    }
+    saved = db.save_article(database, article, {"entities": [], "roles": []})
+    database.close()
+    result = CliRunner().invoke(
+        main, ["explain", "--id", str(saved.article_id), "--db", str(tmp_path / "veille.db")]
+    )
+    assert result.exit_code == 0, result.output
+    assert 'MONEY    "3 millions d\'euros" = 3e+06 EUR' in result.output
+    assert "rule=money_currency_after" in result.output
+    missing = CliRunner().invoke(main, ["explain", "--id", "99", "--db", str(tmp_path / "veille.db")])
+    assert missing.exit_code == 5 and "veille: no article 99" in missing.output

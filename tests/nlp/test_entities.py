@@ -273,3 +273,17 @@ def test_lowercase_nationality_names_a_company_and_korean_given_names_keep_their
     people = labelled(result, "PERSON")
     assert "Park Ji-hoon" in people
     assert not {"Hydra Sat", "S Pen"} & set(people)
+
+
+def test_each_entity_names_the_rule_that_found_it(extract):
+    result = extract("La société Quillon lance Vestro 3 pour vingt-cinq millions d'euros.")
+    rules = {e["text"]: (e["rule"], e.get("trigger")) for e in result["entities"]}
+    assert rules["Quillon"] == ("org_head_word", "société")
+    assert rules["Vestro 3"] == ("product_after_verb", "lance")
+    assert rules["vingt-cinq millions d'euros"] == ("money_number_words", None)
+
+
+def test_both_ends_of_a_range_say_which_end_they_are(extract):
+    result = extract("Quillon vise entre 40 et 60 millions d'euros de revenus.")
+    ends = [(e["value"], e.get("range")) for e in result["entities"] if e["label"] == "MONEY"]
+    assert ends == [(40e6, "low"), (60e6, "high")]

@@ -143,3 +143,23 @@ def test_bare_number_after_a_count_is_not_money(parser):
 
 def test_a_date_is_not_money(parser):
     assert amounts(parser, "Paris, le 12 mars. Le contrat vaut 3 millions d'euros.") == [(3e6, "EUR")]
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("La jeune pousse lève vingt-cinq millions d'euros.", [(25e6, "EUR")]),
+        ("Le fonds apporte trois cents millions de dollars.", [(300e6, "USD")]),
+        ("Un contrat de quatre-vingt-dix millions d’euros.", [(90e6, "EUR")]),
+        ("La facture atteint vingt et un milliards de dollars.", [(21e9, "USD")]),
+        ("Il a cédé ses parts pour cinq cent mille euros.", [(500e3, "EUR")]),
+        ("Elle vise entre vingt et trente millions d'euros.", [(20e6, "EUR"), (30e6, "EUR")]),
+        ("Un abonnement à deux euros par mois.", [(2, "EUR")]),
+    ],
+)
+def test_french_number_words(parser, text, expected):
+    assert amounts(parser, text) == expected
+
+
+def test_number_words_before_a_count_are_no_money(parser):
+    assert amounts(parser, "Le service compte dix millions de clients et le dollar baisse.") == []

@@ -397,3 +397,29 @@ def test_interview_headline_names_the_company_in_brackets_and_founders_keep_thei
         ("Antoine Mercier", "Cerise"),
         ("Thomas Garnier", "Maison Ardoise"),
     } <= set(pairs(result))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ludivine Caron, cofondatrice et présidente de Quillon, présente ses comptes.",
+        "Ludivine Caron, présidente et cofondatrice de Quillon, présente ses comptes.",
+    ],
+)
+def test_two_joined_titles_give_one_row_each_in_either_order(extract, text):
+    rows = [(r["title"], r["role"]) for r in roles_of(extract(text), "Ludivine Caron")]
+    assert sorted(rows) == [("cofondatrice", "FOUNDER"), ("présidente", "PRESIDENT")]
+
+
+def test_a_role_stated_twice_in_an_article_is_one_row(extract):
+    text = (
+        "Octavien Brassard est président du conseil d'administration de Quillon. "
+        "Plus loin, Octavien Brassard, président du conseil de surveillance de Quillon, a signé."
+    )
+    rows = [(r["org"], r["role"]) for r in roles_of(extract(text), "Octavien Brassard")]
+    assert rows == [("Quillon", "CHAIR")]
+
+
+def test_each_role_names_its_rule_and_trigger(extract):
+    (row,) = roles_of(extract("Hélène Marchal, PDG de Brintek, a présenté le plan."), "Hélène Marchal")
+    assert (row["rule"], row["trigger"]) == ("person_title_org", "PDG")
