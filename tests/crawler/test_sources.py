@@ -48,6 +48,11 @@ def test_fallback_addresses_keep_their_order(tmp_path):
 
 def test_shipped_sources_file_is_valid_and_lists_the_french_tech_press():
     names = {s.name for s in load_sources(ROOT / "sources.toml")}
+    assert len(names) >= 30
+    text = (ROOT / "sources.toml").read_text(encoding="utf-8")
+    # each source says what it covers and how sure its address is, on the comment line above it
+    blocks = text.split("[[sources]]")
+    assert all(block.rstrip().splitlines()[-1].startswith("# ") for block in blocks[:-1])
     assert {"lemondeinformatique", "silicon", "zdnet", "lemagit", "01net", "jdn", "numerama", "next"} <= names
 
 
