@@ -7,7 +7,9 @@ Minimal form::
     feeds = ["https://www.lemondeinformatique.fr/flux-rss/thematique/toutes-les-actualites/rss.xml"]
     sitemaps = ["https://www.lemondeinformatique.fr/sitemap-news.xml"]
 
-Optional keys per source: ``allowed_domains`` (article links outside them are ignored; default:
+Optional keys per source: ``fallback_feeds`` / ``fallback_sitemaps`` (addresses tried one after
+the other, in order, only when every address of ``feeds`` / ``sitemaps`` failed or gave no
+item: feeds move, and the old address often keeps answering, empty), ``allowed_domains`` (article links outside them are ignored; default:
 no restriction), ``url_patterns = {include = [regex...], exclude = [regex...]}`` (matched with
 ``re.search`` on the article URL), ``lang`` (language expected of articles, default ``"fr"``).
 """
@@ -24,7 +26,16 @@ from urllib.parse import urlsplit
 
 logger = logging.getLogger(__name__)
 
-SOURCE_KEYS = {"name", "feeds", "sitemaps", "allowed_domains", "url_patterns", "lang"}
+SOURCE_KEYS = {
+    "name",
+    "feeds",
+    "sitemaps",
+    "fallback_feeds",
+    "fallback_sitemaps",
+    "allowed_domains",
+    "url_patterns",
+    "lang",
+}
 PATTERN_KEYS = {"include", "exclude"}
 NAME_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]*$")
 
@@ -38,6 +49,8 @@ class Source:
     name: str
     feeds: tuple[str, ...] = ()
     sitemaps: tuple[str, ...] = ()
+    fallback_feeds: tuple[str, ...] = ()
+    fallback_sitemaps: tuple[str, ...] = ()
     allowed_domains: tuple[str, ...] = ()
     include: tuple[str, ...] = ()
     exclude: tuple[str, ...] = ()
@@ -56,12 +69,27 @@ class Source:
             return False
         return not any(p.search(url) for p in self._exclude_re)
 
+    def fallbacks(self, kind: str) -> tuple[str, ...]:
+        """The fallback addresses of one kind ("feed" or "sitemap"), in the order they are tried."""
+        return self.fallback_feeds if kind == "feed" else self.fallback_sitemaps
+
+    def addresses(self) -> list[tuple[str, str, bool]]:
+        """Every address as (url, kind, is_fallback): feeds, sitemaps, then their fallbacks."""
+        return (
+            [(u, "feed", False) for u in self.feeds]
+            + [(u, "sitemap", False) for u in self.sitemaps]
+            + [(u, "feed", True) for u in self.fallback_feeds]
+            + [(u, "sitemap", True) for u in self.fallback_sitemaps]
+        )
+
     def to_dict(self) -> dict:
         """Plain form, to pass the sources to the spider through settings (JSON-able)."""
         return {
             "name": self.name,
             "feeds": list(self.feeds),
             "sitemaps": list(self.sitemaps),
+            "fallback_feeds": list(self.fallback_feeds),
+            "fallback_sitemaps": list(self.fallback_sitemaps),
             "allowed_domains": list(self.allowed_domains),
             "url_patterns": {"include": list(self.include), "exclude": list(self.exclude)},
             "lang": self.lang,
@@ -117,8 +145,12 @@ def _parse_source(entry: object, where: str) -> Source:
             raise SourcesError(f"{where}: unknown key {key!r}{suggestion}; known keys: {sorted(SOURCE_KEYS)}")
     feeds = _urls(entry, "feeds", where)
     sitemaps = _urls(entry, "sitemaps", where)
+    fallback_feeds = _urls(entry, "fallback_feeds", where)
+    fallback_sitemaps = _urls(entry, "fallback_sitemaps", where)
     if not feeds and not sitemaps:
         raise SourcesError(f"{where}: needs at least one URL in 'feeds' or 'sitemaps'")
+    _check_fallbacks("feeds", feeds, fallback_feeds, where)
+    _check_fallbacks("sitemaps", sitemaps, fallback_sitemaps, where)
     domains = tuple(d.lower().lstrip(".") for d in _strings(entry, "allowed_domains", where))
     include, exclude = _patterns(entry.get("url_patterns", {}), where)
     lang = entry.get("lang", "fr")
@@ -128,6 +160,8 @@ def _parse_source(entry: object, where: str) -> Source:
         name=name,
         feeds=feeds,
         sitemaps=sitemaps,
+        fallback_feeds=fallback_feeds,
+        fallback_sitemaps=fallback_sitemaps,
         allowed_domains=domains,
         include=include,
         exclude=exclude,
@@ -135,6 +169,14 @@ def _parse_source(entry: object, where: str) -> Source:
         _include_re=tuple(re.compile(p) for p in include),
         _exclude_re=tuple(re.compile(p) for p in exclude),
     )
+
+
+def _check_fallbacks(kind: str, primary: tuple[str, ...], fallback: tuple[str, ...], where: str) -> None:
+    if fallback and not primary:  # fallbacks are tried once the primaries failed: there must be some
+        raise SourcesError(f"{where}: 'fallback_{kind}' without {kind!r}; put the first address in {kind!r}")
+    twice = set(primary) & set(fallback)
+    if twice:
+        raise SourcesError(f"{where}: {sorted(twice)[0]!r} is in both {kind!r} and 'fallback_{kind}'")
 
 
 def _strings(entry: dict, key: str, where: str) -> tuple[str, ...]:

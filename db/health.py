@@ -8,7 +8,8 @@ Definitions (also in the README):
 - *error rate*: errors / (errors + feeds read + pages fetched) over the last N runs;
 - a source is DEAD after ``dead_after`` consecutive failed runs, or when every one of its feeds has failed
   ``dead_after`` times in a row (feed_state); FAILING when its latest run failed; DEGRADED when its error
-  rate is above ``degraded_rate``; OK otherwise.
+  rate is above ``degraded_rate``; STALE when its newest article (publication date, else fetch date) is
+  older than ``stale_after`` days although its feeds answer: the common way a feed dies silently; OK otherwise.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter
-from datetime import datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import sqlite_utils
@@ -27,6 +28,7 @@ logger = logging.getLogger(__name__)
 
 DEAD_AFTER = 3
 DEGRADED_RATE = 0.5
+STALE_AFTER_DAYS = 14
 
 
 @wraps_sqlite_errors
@@ -144,7 +146,8 @@ def _feeds(db: sqlite_utils.Database) -> dict[str, list[dict]]:
 
 def _article_figures(db: sqlite_utils.Database) -> dict[str, dict]:
     rows = db.query(
-        "SELECT source, count(*) AS articles, max(fetched_at) AS last_article_at FROM articles GROUP BY source"
+        "SELECT source, count(*) AS articles, max(fetched_at) AS last_article_at, "
+        "COALESCE(max(published_at), max(fetched_at)) AS newest_article_at FROM articles GROUP BY source"
     )
     return {row.pop("source"): row for row in rows}
 
@@ -156,8 +159,11 @@ def source_health(
     *,
     dead_after: int = DEAD_AFTER,
     degraded_rate: float = DEGRADED_RATE,
+    stale_after: int = STALE_AFTER_DAYS,
+    now: datetime | None = None,
 ) -> list[dict[str, Any]]:
     """Health of every source seen in the run log, feed_state or articles, worst first."""
+    stale_before = ((now or datetime.now(UTC)) - timedelta(days=stale_after)).isoformat()
     window = _source_runs(db, runs)
     last_success = _last_success(db)
     consecutive = _consecutive_failures(db)
@@ -165,19 +171,23 @@ def source_health(
     articles = _article_figures(db)
     names = sorted(set(window) | set(last_success) | set(feeds) | set(articles) | set(consecutive))
     report = [
-        _one_source(
-            name,
-            window.get(name, []),
-            last_success.get(name),
-            consecutive.get(name, 0),
-            feeds.get(name, []),
-            articles.get(name, {}),
-            dead_after,
-            degraded_rate,
+        _stale(
+            _one_source(
+                name,
+                window.get(name, []),
+                last_success.get(name),
+                consecutive.get(name, 0),
+                feeds.get(name, []),
+                articles.get(name, {}),
+                dead_after,
+                degraded_rate,
+            ),
+            stale_before,
+            stale_after,
         )
         for name in names
     ]
-    order = {"DEAD": 0, "FAILING": 1, "DEGRADED": 2, "OK": 3, "UNKNOWN": 4}
+    order = {"DEAD": 0, "FAILING": 1, "STALE": 2, "DEGRADED": 3, "OK": 4, "UNKNOWN": 5}
     return sorted(report, key=lambda s: (order[s["health"]], s["source"]))
 
 
@@ -215,6 +225,7 @@ def _one_source(
         "new_articles": sum(int(r["new_articles"] or 0) for r in rows),
         "articles": articles.get("articles", 0),
         "last_article_at": articles.get("last_article_at"),
+        "newest_article_at": articles.get("newest_article_at"),
         "feeds": len(feeds),
         "failing_feeds": [
             {k: f[k] for k in ("url", "last_status", "consecutive_failures", "last_success_at")}
@@ -242,3 +253,13 @@ def _verdict(
     if error_rate > degraded_rate:
         return "DEGRADED", f"error rate {error_rate:.0%}"
     return "OK", ""
+
+
+def _stale(report: dict[str, Any], stale_before: str, stale_after: int) -> dict[str, Any]:
+    """STALE: feeds answer (health OK or DEGRADED) but the newest article is older than the limit."""
+    newest = report["newest_article_at"]
+    # ISO 8601 strings compare as dates once cut to the same length (a bare date sorts before its day)
+    if report["health"] in ("OK", "DEGRADED") and newest and newest[:19] < stale_before[:19]:
+        report["health"] = "STALE"
+        report["reason"] = f"newest article {newest[:10]} is older than {stale_after} days"
+    return report

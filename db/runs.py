@@ -91,13 +91,23 @@ def save_feed_state(
     ok: bool,
     etag: str | None = None,
     last_modified: str | None = None,
+    items: int | None = None,
+    fallback: bool = False,
 ) -> None:
-    """Record one fetch of a feed: a success (200 or 304) keeps validators and resets the failure count."""
+    """Record one fetch of a feed: a success (200 or 304) keeps validators and resets the failure count.
+
+    ``items``: links read this time (None for a 304 or a failure: the last count stands);
+    ``fallback``: the address was read because the source's first addresses gave nothing.
+    """
     now = now_iso()
     with db.atomic():
         db.execute(
             "INSERT INTO feed_state (url, source, consecutive_failures) VALUES (?, ?, 0) ON CONFLICT(url) DO NOTHING",
             [url, source],
+        )
+        db.execute(
+            "UPDATE feed_state SET fallback = ?, last_items = COALESCE(?, last_items) WHERE url = ?",
+            [int(fallback), items, url],
         )
         if ok:
             db.execute(

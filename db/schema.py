@@ -284,6 +284,16 @@ def _v6_name_keys_and_rules(db: sqlite_utils.Database) -> None:
             db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
 
 
+def _v7_feed_state_fallbacks(db: sqlite_utils.Database) -> None:
+    # which address of a source worked: a 200 with no item is not a working feed (sources #14);
+    # fallback marks the addresses read only because the source's first ones gave nothing
+    columns = {c.name for c in db["feed_state"].columns}
+    if "last_items" not in columns:
+        db.execute("ALTER TABLE feed_state ADD COLUMN last_items INTEGER")
+    if "fallback" not in columns:
+        db.execute("ALTER TABLE feed_state ADD COLUMN fallback INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_covering_mentions_index,
@@ -291,6 +301,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v4_failed_urls,
     _v5_article_date_source,
     _v6_name_keys_and_rules,
+    _v7_feed_state_fallbacks,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

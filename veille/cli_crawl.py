@@ -92,6 +92,8 @@ def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -
             ok=result["ok"],
             etag=result.get("etag") if complete else None,
             last_modified=result.get("last_modified") if complete else None,
+            items=result.get("items"),
+            fallback=result.get("fallback", False),
         )
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 import click
 
 import db
-from db.health import DEAD_AFTER, mark_interrupted, recent_runs, source_health
+from db.health import DEAD_AFTER, STALE_AFTER_DAYS, mark_interrupted, recent_runs, source_health
 from veille import exitcodes
 from veille.lock import RunLocked, lock_holder, run_lock
 from veille.reprocess import Extractor, ReprocessResult, count_stale, reprocess
@@ -55,13 +55,21 @@ def _open(path: str):
     type=click.IntRange(1, 1000),
     help="Consecutive failed runs after which a source is marked DEAD.",
 )
+@click.option(
+    "--stale-after",
+    default=STALE_AFTER_DAYS,
+    show_default=True,
+    type=click.IntRange(1, 10000),
+    help="Days after which a source whose newest article is older is marked STALE.",
+)
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def status(db_path: str, runs: int, dead_after: int, fmt: str) -> None:
+def status(db_path: str, runs: int, dead_after: int, stale_after: int, fmt: str) -> None:
     """Show the last runs and the health of each source (dead feeds first).
 
     A source is DEAD after --dead-after failed runs in a row (or when all its feeds keep
-    failing), FAILING when its latest run failed, DEGRADED when more than half of its
-    requests failed. Read-only: it never waits for, nor disturbs, a running crawl.
+    failing), FAILING when its latest run failed, STALE when its newest article is older
+    than --stale-after days although its feeds answer, DEGRADED when more than half of
+    its requests failed. Read-only: it never waits for, nor disturbs, a running crawl.
 
     Example: veille status --db veille.db --runs 24 --format json
     """
@@ -74,7 +82,7 @@ def status(db_path: str, runs: int, dead_after: int, fmt: str) -> None:
             "articles": database.execute("SELECT count(*) FROM articles").fetchone()[0],
             "run_in_progress": None if holder is None else holder.__dict__,
             "runs": recent_runs(database, runs, run_in_progress=holder is not None),
-            "sources": source_health(database, runs, dead_after=dead_after),
+            "sources": source_health(database, runs, dead_after=dead_after, stale_after=stale_after),
         }
     except db.DatabaseError as exc:
         exitcodes.error(str(exc))

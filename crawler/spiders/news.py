@@ -20,6 +20,7 @@ from scrapy.http import Response
 from twisted.python.failure import Failure
 
 from crawler.extract import PageSkipped, extract_article
+from crawler.fallbacks import FallbackChains
 from crawler.feeds import FeedLink, MalformedFeed, looks_like_sitemap, parse_feed, parse_sitemap
 from crawler.items import ArticleItem
 from crawler.pagemeta import decode_html
@@ -49,6 +50,7 @@ class NewsSpider(scrapy.Spider):
         if isinstance(sources, str):  # `scrapy crawl news -a sources=FILE` from the repository root
             sources = self._sources_file(sources)
         self.sources = {s.name: s for s in sources}
+        self.chains = FallbackChains(self.sources.values())  # fallback_feeds / fallback_sitemaps
         self.feed_states = feed_states or {}  # url -> {"etag", "last_modified"} from the last run
         self.feed_results: dict[str, dict] = {}  # url -> outcome in this run, saved by the CLI
         # lists whose new validators must not be kept: a later 304 would hide links still to fetch
@@ -91,9 +93,12 @@ class NewsSpider(scrapy.Spider):
                 count(self.crawler.stats, source.name, "feeds_total")
                 yield self._list_request(url, source.name, kind, depth=0)
 
-    def _list_request(self, url: str, source: str, kind: str, depth: int) -> scrapy.Request:
+    def _list_request(
+        self, url: str, source: str, kind: str, depth: int, fallback: bool = False
+    ) -> scrapy.Request:
         callback = self.parse_feed if kind == "feed" else self.parse_sitemap
         meta = {"source": source, "veille_kind": kind, "depth_in_index": depth, "top_level": depth == 0}
+        meta["fallback"] = fallback
         headers = {}
         if depth == 0:  # conditional GET: an unchanged feed costs one 304
             meta["handle_httpstatus_list"] = [304]
@@ -122,7 +127,24 @@ class NewsSpider(scrapy.Spider):
         logger.info("%s: %s not modified since the last run", source, response.url)
         return True
 
-    def _record(self, response: Response | None, ok: bool, request: scrapy.Request | None = None) -> None:
+    def _next_address(self, request: scrapy.Request, worked: bool) -> Iterator[scrapy.Request]:
+        """Once a top-level address is done: the source's next fallback, when none gave items yet."""
+        if not request.meta.get("top_level"):
+            return
+        source, kind = request.meta["source"], request.meta["veille_kind"]
+        url = self.chains.done(source, kind, fallback=request.meta.get("fallback", False), worked=worked)
+        if url:
+            logger.warning("%s: no item from its %s address(es) yet, reading fallback %s", source, kind, url)
+            count(self.crawler.stats, source, "feeds_total")
+            yield self._list_request(url, source, kind, depth=0, fallback=True)
+
+    def _record(
+        self,
+        response: Response | None,
+        ok: bool,
+        request: scrapy.Request | None = None,
+        items: int | None = None,
+    ) -> None:
         """Outcome of a top-level feed or sitemap, saved by the CLI (validators for conditional GET)."""
         request = request or response.request
         if not request.meta.get("top_level"):
@@ -137,6 +159,8 @@ class NewsSpider(scrapy.Spider):
             "etag": etag.decode("latin-1") if etag and ok else None,
             "last_modified": modified.decode("latin-1") if modified and ok else None,
             "fetched_as": request.url,
+            "items": items,
+            "fallback": bool(request.meta.get("fallback")),
         }
 
     # feeds and sitemaps -------------------------------------------------------------------
@@ -144,6 +168,7 @@ class NewsSpider(scrapy.Spider):
     def parse_feed(self, response: Response) -> Iterator[scrapy.Request]:
         source = response.meta["source"]
         if self._not_modified(response):
+            yield from self._next_address(response.request, worked=True)
             return
         if looks_like_sitemap(response.body):
             yield from self.parse_sitemap(response)
@@ -152,21 +177,26 @@ class NewsSpider(scrapy.Spider):
             links = parse_feed(response.body, response.headers.get("Content-Type", b"").decode("latin-1"))
         except MalformedFeed as exc:
             self._list_unreadable(response, "malformed_feed", str(exc))
+            yield from self._next_address(response.request, worked=False)
             return
         self._list_read(response, len(links))
+        yield from self._next_address(response.request, worked=bool(links))
         for link in links:
             yield from self._follow(link, source, response.url)
 
     def parse_sitemap(self, response: Response) -> Iterator[scrapy.Request]:
         source = response.meta["source"]
         if self._not_modified(response):
+            yield from self._next_address(response.request, worked=True)
             return
         try:
             content = parse_sitemap(response.body, max_size=self.crawler.settings.getint("DOWNLOAD_MAXSIZE"))
         except MalformedFeed as exc:
             self._list_unreadable(response, "malformed_feed", str(exc))
+            yield from self._next_address(response.request, worked=False)
             return
         self._list_read(response, len(content.links))
+        yield from self._next_address(response.request, worked=bool(content.links or content.sitemaps))
         if content.sitemaps:  # an unchanged index says nothing about its children: always read it
             self.revisit.add(response.url)
         depth = response.meta.get("depth_in_index", 0) + 1
@@ -182,7 +212,7 @@ class NewsSpider(scrapy.Spider):
         source = response.meta["source"]
         if response.meta.get("top_level"):
             count(self.crawler.stats, source, "feeds_read")
-        self._record(response, ok=True)
+        self._record(response, ok=True, items=n_links)
         count(self.crawler.stats, source, "links_found", n_links)
         logger.info("%s: %d links in %s", source, n_links, response.url)
 
@@ -196,7 +226,7 @@ class NewsSpider(scrapy.Spider):
             "%s: cannot read %s %s: %s", source, response.meta["veille_kind"], response.url, detail
         )
 
-    def list_failed(self, failure: Failure) -> None:
+    def list_failed(self, failure: Failure) -> Iterator[scrapy.Request]:
         request = failure.request
         source = request.meta["source"]
         kind, detail = classify_failure(failure)
@@ -208,6 +238,7 @@ class NewsSpider(scrapy.Spider):
         logger.warning(
             "%s: cannot fetch %s %s: %s (%s)", source, request.meta["veille_kind"], request.url, kind, detail
         )
+        yield from self._next_address(request, worked=False)
 
     def _follow(self, link: FeedLink, source_name: str, list_url: str) -> Iterator[scrapy.Request]:
         source = self.sources[source_name]

@@ -28,8 +28,31 @@ def test_minimal_form_is_accepted(tmp_path):
     assert source.lang == "fr"
 
 
+def test_fallback_addresses_keep_their_order(tmp_path):
+    path = write(
+        tmp_path,
+        '[[sources]]\nname = "x"\nfeeds = ["https://a.fr/feed"]\n'
+        'fallback_feeds = ["https://a.fr/old", "https://a.fr/older"]\n'
+        'sitemaps = ["https://a.fr/news.xml"]\nfallback_sitemaps = ["https://a.fr/sitemap-news.xml"]\n',
+    )
+    (source,) = load_sources(path)
+    assert source.fallbacks("feed") == ("https://a.fr/old", "https://a.fr/older")
+    assert source.addresses() == [
+        ("https://a.fr/feed", "feed", False),
+        ("https://a.fr/news.xml", "sitemap", False),
+        ("https://a.fr/old", "feed", True),
+        ("https://a.fr/older", "feed", True),
+        ("https://a.fr/sitemap-news.xml", "sitemap", True),
+    ]
+
+
 def test_shipped_sources_file_is_valid_and_lists_the_french_tech_press():
     names = {s.name for s in load_sources(ROOT / "sources.toml")}
+    assert len(names) >= 30
+    text = (ROOT / "sources.toml").read_text(encoding="utf-8")
+    # each source says what it covers and how sure its address is, on the comment line above it
+    blocks = text.split("[[sources]]")
+    assert all(block.rstrip().splitlines()[-1].startswith("# ") for block in blocks[:-1])
     assert {"lemondeinformatique", "silicon", "zdnet", "lemagit", "01net", "jdn", "numerama", "next"} <= names
 
 
@@ -45,6 +68,12 @@ def test_shipped_sources_file_is_valid_and_lists_the_french_tech_press():
         ('[[sources]]\nname = "x"\nfeeds = ["https://a.fr/"]\n[[sources]]\nname = "x"\nfeeds = ["https://b.fr/"]\n',
          "used twice"),
         ('[[sources]]\nname = "x"\nfeeds = "https://a.fr/"\nlang = "french"\n', "two-letter"),
+        ('[[sources]]\nname = "x"\nsitemaps = ["https://a.fr/s.xml"]\nfallback_feeds = ["https://a.fr/rss"]\n',
+         "'fallback_feeds' without 'feeds'"),
+        ('[[sources]]\nname = "x"\nfeeds = ["https://a.fr/rss"]\nfallback_feeds = ["https://a.fr/rss"]\n',
+         "in both 'feeds' and 'fallback_feeds'"),
+        ('[[sources]]\nname = "x"\nfeeds = ["https://a.fr/rss"]\nfallback_feeds = ["a.fr/old"]\n',
+         "bad URL in 'fallback_feeds'"),
         ("[[sources]\n", "invalid TOML"),
         ("", "no [[sources]] table"),
     ],

@@ -131,3 +131,24 @@ def test_run_lists_its_errors_by_kind_from_the_crawl_stats(database):
     stats = {"veille/errors/timeout": 3, "veille/errors/http_404": 1, "downloader/request_count": 40}
     db.finish_run(database, run_id, status="completed", exit_code=0, stats=stats)
     assert recent_runs(database)[0]["errors_by_kind"] == {"http_404": 1, "timeout": 3}
+
+
+def test_source_whose_newest_article_is_old_is_stale_even_when_its_feed_answers(database):
+    from datetime import UTC, datetime
+
+    run(database, {"lemagit": OK, "zdnet": OK})
+    db.save_article(database, make_article(1, source="lemagit", published_at="2024-03-01T08:00:00+00:00"))
+    db.save_article(database, make_article(2, source="zdnet", published_at="2024-03-20T08:00:00+00:00"))
+    now = datetime(2024, 3, 25, tzinfo=UTC)
+    lemagit = health_of(database, "lemagit", now=now)
+    assert lemagit["health"] == "STALE" and "older than 14 days" in lemagit["reason"]
+    assert health_of(database, "zdnet", now=now)["health"] == "OK"
+    assert health_of(database, "lemagit", now=now, stale_after=30)["health"] == "OK"
+
+
+def test_status_marks_a_stale_source(db_path, database):
+    run(database, {"lemagit": OK})
+    db.save_article(database, make_article(1, source="lemagit", published_at="2020-01-01T08:00:00+00:00"))
+    result = CliRunner().invoke(main, ["status", "--db", str(db_path), "--stale-after", "30"])
+    assert result.exit_code == 0, result.output
+    assert "STALE: lemagit: newest article 2020-01-01 is older than 30 days" in result.output
