@@ -10,7 +10,7 @@ import logging
 
 import click
 
-from veille import __version__, cli_crawl, cli_db, cli_nlp, cli_ops
+from veille import __version__, cli_crawl, cli_db, cli_nlp, cli_ops, cli_scale
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -30,7 +30,7 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-for _module in (cli_crawl, cli_nlp, cli_db, cli_ops):
+for _module in (cli_crawl, cli_nlp, cli_db, cli_ops, cli_scale):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 
