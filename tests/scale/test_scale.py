@@ -1,0 +1,189 @@
+"""Distributed runs against a real redis-server: crawl workers + one writer, kills, dead letters."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import time
+from urllib.parse import urlsplit
+
+import pytest
+
+import db
+from tests.faults.conftest import query, run_crawl, write_sources
+from tests.faults.server import FaultServer, FaultSite
+from tests.scale.conftest import run, start, veille, worker_command
+
+pytestmark = pytest.mark.slow
+
+
+def stored(db_path) -> tuple[set[str], list[str]]:
+    """The distinct texts stored (content hashes) and every address recorded (paths, any port)."""
+    hashes = [row[0] for row in query(db_path, "SELECT content_hash FROM articles")]
+    parts = [urlsplit(row[0]) for row in query(db_path, "SELECT url FROM article_urls")]
+    urls = [p.path + (f"?{p.query}" if p.query else "") for p in parts]
+    return set(hashes), sorted(urls)
+
+
+def store_until_idle(url, db_path, timeout=90):
+    return run(veille("store", "--redis", url, "--db", str(db_path), "--until-idle"), timeout=timeout)
+
+
+def wait_for(condition, timeout=60.0, every=0.1):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(every)
+    return False
+
+
+def finish(proc, timeout=90) -> str:
+    out, err = proc.communicate(timeout=timeout)
+    assert proc.returncode == 0, err[-2000:]
+    return out
+
+
+def test_two_workers_and_the_writer_store_what_a_single_crawl_stores(tmp_path, redis_url):
+    with FaultServer(FaultSite(articles=12)) as server:
+        single = tmp_path / "single.db"
+        result = run_crawl(write_sources(tmp_path / "one.toml", server), single)
+        assert result.returncode == 0, result.stderr[-2000:]
+    with FaultServer(FaultSite(articles=12)) as server:
+        sources = write_sources(tmp_path / "two.toml", server)
+        workers = [start(worker_command(sources, redis_url, tmp_path / f"w{i}.log")) for i in range(2)]
+        outputs = [finish(w) for w in workers]
+    distributed = tmp_path / "distributed.db"
+    written = store_until_idle(redis_url, distributed)
+    assert written.returncode == 0, written.stderr
+    assert sum("seeded the feeds" in out for out in outputs) == 1  # feeds seeded once, not per worker
+    hashes, urls = stored(distributed)
+    assert (hashes, urls) == stored(single)
+    assert len(hashes) == FaultSite(articles=12).expected_articles()
+    assert len(urls) == len(set(urls))  # no address twice
+    assert query(distributed, "SELECT count(*) FROM articles")[0][0] == len(hashes)  # no duplicate row
+    # every article came with its mentions (the workers ran the NLP stage)
+    assert query(
+        distributed, "SELECT count(*) FROM articles WHERE id NOT IN (SELECT article_id FROM mentions)"
+    ) == [(0,)]
+
+
+def test_a_worker_killed_mid_crawl_then_a_new_one_gives_the_complete_set(tmp_path, redis_url):
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    site = FaultSite(articles=30, faults=False, delay=0.3)
+    with FaultServer(site) as server:
+        sources = write_sources(tmp_path / "s.toml", server, malformed=False)
+        victim = start(
+            worker_command(sources, redis_url, tmp_path / "victim.log", "-s", "VEILLE_NLP_BATCH_SIZE=8")
+        )
+        other = start(worker_command(sources, redis_url, tmp_path / "other.log"))
+        # mid-crawl: some articles sent, many still to fetch, the victim holding requests and a buffer
+        assert wait_for(lambda: client.llen("veille:results") >= 4), "the crawl did not start"
+        assert wait_for(lambda: client.hlen(f"veille:inflight:{victim_ident(victim)}") > 0, timeout=20)
+        victim.send_signal(signal.SIGKILL)
+        victim.wait(10)
+        newcomer = start(worker_command(sources, redis_url, tmp_path / "new.log"))
+        finish(other, timeout=120)
+        finish(newcomer, timeout=120)
+    db_path = tmp_path / "veille.db"
+    assert store_until_idle(redis_url, db_path).returncode == 0
+    hashes, urls = stored(db_path)
+    assert len(hashes) == 30
+    assert urls == sorted(f"/articles/{n}.html" for n in range(30))
+    assert query(db_path, "SELECT count(*) FROM articles") == [(30,)]
+
+
+def victim_ident(proc) -> str:
+    import socket
+
+    return f"{socket.gethostname()}-{proc.pid}"
+
+
+def test_the_writer_killed_mid_batch_then_restarted_loses_nothing(tmp_path, redis_url):
+    import redis
+
+    client = redis.Redis.from_url(redis_url)
+    total = 1500
+    messages = [
+        json.dumps({"kind": "article", "duplicate": False, "extraction": None, "article": {
+            "source": "fauxjournal", "url": f"http://127.0.0.1/articles/{n}.html", "title": f"Article {n}",
+            "text": f"Article numéro {n} : Cisco et OVHcloud signent un accord de plus ({n}).",
+        }})
+        for n in range(total)
+    ]  # fmt: skip
+    for start_at in range(0, total, 500):
+        client.lpush("veille:results", *messages[start_at : start_at + 500])
+    db_path = tmp_path / "veille.db"
+    writer = start(veille("store", "--redis", redis_url, "--db", str(db_path)))
+    assert wait_for(lambda: db_path.exists() and _count(db_path) > 150, timeout=60)
+    writer.send_signal(signal.SIGKILL)
+    writer.wait(10)
+    assert _count(db_path) < total, "the writer finished before the kill: nothing was tested"
+    restarted = store_until_idle(redis_url, db_path, timeout=120)
+    assert restarted.returncode == 0, restarted.stderr
+    assert _count(db_path) == total
+    assert query(db_path, "SELECT count(DISTINCT url) FROM articles") == [(total,)]
+    assert client.llen("veille:results") == 0 and client.llen("veille:results:processing") == 0
+
+
+def _count(db_path) -> int:
+    try:
+        return query(db_path, "SELECT count(*) FROM articles")[0][0]
+    except Exception:  # noqa: BLE001 - the schema is not created yet
+        return 0
+
+
+def test_a_poison_article_lands_in_the_dead_letters_while_the_rest_are_processed(tmp_path, redis_url):
+    db_path = tmp_path / "veille.db"
+    database = db.open_db(db_path)
+    ids = []
+    for n in range(40):
+        text = f"Cisco annonce le contrat {n} avec OVHcloud." + (" POISON" if n == 17 else "")
+        ids.append(
+            db.save_article(database, {"source": "s", "url": f"http://x.test/{n}", "text": text}).article_id
+        )
+    database.close()
+    env = {"VEILLE_NLP": "tests.scale.fake_nlp:factory"}
+    queued = run(veille("reprocess", "--db", str(db_path), "--redis", redis_url, "--batch-size", "10"), **env)
+    assert queued.returncode == 0, queued.stderr
+    assert "40 article(s) queued" in queued.stdout
+    worker = start(veille("worker", "--redis", redis_url, "--processes", "2", "--idle-exit", "2"), **env)
+    finish(worker, timeout=120)
+    written = store_until_idle(redis_url, db_path)
+    assert written.returncode == 0, written.stderr
+    poison = ids[17]
+    rows = dict(query(db_path, "SELECT id, nlp_version FROM articles"))
+    assert rows.pop(poison) is None
+    assert len(rows) == 39 and len(set(rows.values())) == 1 and None not in rows.values()
+    assert query(db_path, "SELECT count(DISTINCT article_id) FROM mentions") == [(39,)]
+    status = run(veille("status", "--redis", redis_url, "--format", "json"))
+    report = json.loads(status.stdout)
+    assert report["dead_letters"]["count"] == 1
+    assert report["dead_letters"]["latest"][0]["article_ids"] == [poison]
+    assert report["queues"]["reextraction_tasks"] == 0
+
+
+def test_status_without_database_nor_redis_is_a_usage_error():
+    result = run(veille("status"))
+    assert result.returncode == 2
+    assert "--redis" in result.stderr
+
+
+def test_crawl_with_redis_refuses_a_database(tmp_path, redis_url):
+    sources = tmp_path / "s.toml"
+    sources.write_text('[[sources]]\nname = "a"\nfeeds = ["http://127.0.0.1:1/rss"]\n', encoding="utf-8")
+    result = run(
+        veille("crawl", "--sources", str(sources), "--redis", redis_url, "--db", str(tmp_path / "x.db"))
+    )
+    assert result.returncode == 2
+    assert result.stderr.startswith("veille: --redis")
+
+
+def test_unreachable_redis_is_a_one_line_error(tmp_path):
+    result = run(veille("status", "--redis", "redis://127.0.0.1:1/0"))
+    assert result.returncode == 3
+    assert result.stderr.startswith("veille: cannot reach Redis at redis://127.0.0.1:1/0")
+    assert os.linesep not in result.stderr.strip()
