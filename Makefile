@@ -18,12 +18,16 @@ install: $(STAMP)
 # Chromium drives the browser tests (Debian package; Playwright's own browser download is not used).
 # redis-server runs the distributed tests (tests/scale start their own instance on a random port).
 system-deps:
-	@command -v chromium >/dev/null 2>&1 || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium; \
-	  else echo "chromium is missing: sudo apt-get install chromium (browser tests will be skipped)"; fi; }
-	@command -v redis-server >/dev/null 2>&1 || test -x /usr/bin/redis-server || { \
-	  if [ "$$(id -u)" = 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; \
-	  else echo "redis-server is missing: sudo apt-get install redis-server (distributed tests will be skipped)"; fi; }
+	@# apt busy, absent or offline must not stop the suite: the tests that need a missing package
+	@# fail clearly under CI=true and are skipped otherwise (tests/browser, tests/scale)
+	@missing=""; command -v chromium >/dev/null 2>&1 || missing="chromium"; \
+	  command -v redis-server >/dev/null 2>&1 || test -x /usr/bin/redis-server || missing="$$missing redis-server"; \
+	  if [ -n "$$missing" ]; then \
+	    if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	      { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; } \
+	        || echo "veille: could not install$$missing with apt-get (the tests that need them will say so)"; \
+	    else echo "veille: missing$$missing: sudo apt-get install$$missing (the tests that need them will say so)"; fi; \
+	  fi
 
 demo: install
 	$(BIN)/veille demo
