@@ -99,6 +99,27 @@ def build_datasette(
     )
 
 
+class ServeError(Exception):
+    """Datasette cannot listen where it was asked (port in use, unknown host); the message says why."""
+
+
+def check_address(host: str, port: int) -> None:
+    """Bind (host, port) once before starting: uvicorn would log a traceback and exit 1 instead."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ServeError(f"cannot serve on {host}:{port}: unknown host ({exc})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ServeError(f"cannot serve on {host}:{port}: {exc.strerror or exc}") from None
+
+
 def serve_database(
     path: str | Path,
     port: int = 8001,
@@ -112,6 +133,7 @@ def serve_database(
     import uvicorn
 
     path = prepare_database(path)
+    check_address(host, port)
     datasette = build_datasette(path, password_hash=password_hash, username=username, public_read=public_read)
     asyncio.run(datasette.invoke_startup())
     url = f"http://{host}:{port}/"

@@ -77,7 +77,7 @@ def serve(
 
     Example: veille serve --db veille.db --port 8001
     """
-    from db.serve import serve_database
+    from db.serve import ServeError, serve_database
     from db.store import DatabaseError
 
     try:
@@ -92,6 +92,8 @@ def serve(
         )
     except DatabaseError as exc:
         _fail(str(exc), exitcodes.DB_ERROR)
+    except ServeError as exc:
+        _fail(str(exc), exitcodes.SERVE_ERROR)
     except ValueError as exc:
         _fail(str(exc), exitcodes.USAGE)
 

@@ -101,7 +101,7 @@ def test_name_key_folds_apostrophes_and_ligatures():
     assert db.name_key("Cœur") == "coeur"
 
 
-def test_a_range_counts_once_in_the_amount_totals(tmp_path):
+def test_a_range_keeps_both_ends_and_is_never_summed(tmp_path):
     from db.queries import connect_readonly, run_query
 
     database = db.open_db(tmp_path / "veille.db")
@@ -133,5 +133,7 @@ def test_a_range_counts_once_in_the_amount_totals(tmp_path):
     conn = connect_readonly(tmp_path / "veille.db")
     columns, cursor = run_query(conn, "montants", {"company": "quillon", "currency": "", "by": "month"})
     (row,) = [dict(zip(columns, r, strict=True)) for r in cursor]
-    assert (row["montants"], row["total"], row["maximum"]) == (2, 60e6, 60e6)
+    # montants adds nothing up (#13): both ends are listed, the maximum is the high end
+    assert (row["montants"], row["valeur_max"]) == (2, 60e6)
+    assert "40\u00a0M€" in row["valeurs"] and "60\u00a0M€" in row["valeurs"]
     assert conn.execute("SELECT range_end FROM amounts ORDER BY value").fetchall() == [("low",), ("high",)]
