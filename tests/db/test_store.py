@@ -186,7 +186,11 @@ def test_date_source_is_stored_and_empty_for_articles_of_an_earlier_version(tmp_
     for migration in MIGRATIONS[:2]:
         migration(old)
     old.execute("PRAGMA user_version = 2")
-    db.save_article(old, ARTICLE, EXTRACTION)
+    # a row as a version-2 veille wrote it (today's writers need the newer columns)
+    old.execute(
+        "INSERT INTO articles (source, url, canonical_url, fetched_at, text, content_hash) VALUES (?, ?, ?, ?, ?, ?)",
+        [ARTICLE["source"], ARTICLE["url"], ARTICLE["url"], "2025-01-01T00:00:00+00:00", "Texte.", "h1"],
+    )
     old.close()
 
     upgraded = db.open_db(path)

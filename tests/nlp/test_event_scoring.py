@@ -14,7 +14,7 @@ from veille.cli import main
 
 GOLD = {
     "id": "d",
-    "text": "",
+    "text": "Alten rachète Atos.",
     "orgs": [["Alten", "Alten SA"], ["Atos"], ["Orvelis"]],
     "people": [["Jeanne Morel", "J. Morel"]],
     "events": [
