@@ -27,7 +27,15 @@ from crawler.pagemeta import (
     jsonld_names,
     read_meta,
 )
-from crawler.prune import INVISIBLE_RE, PRUNE_XPATH, Marks, coverage, mark_boilerplate, unmark
+from crawler.prune import (
+    INVISIBLE_RE,
+    PRUNE_XPATH,
+    Marks,
+    coverage,
+    mark_boilerplate,
+    standfirst,
+    unmark,
+)
 from crawler.urls import resolve_canonical
 
 logger = logging.getLogger(__name__)
@@ -99,6 +107,9 @@ def extract_article(
         text = _fallback_text(tree, url, page, title) or text
     if len(text) < MIN_TEXT_CHARS:
         raise PageSkipped("empty_page", f"no article text ({len(text)} characters) at {url}")
+    lead = standfirst(tree, [page.meta.get("og:description"), page.meta.get("description")])
+    if lead and lead not in " ".join(text.split()):
+        text = f"{lead}\n{text}"
     clues = DateClues(tree, page, data.get("date"), title, feed_date, feed_date_source)
     published, date_source = find_date(clues)
     detected, share = detect_language(text)

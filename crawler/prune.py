@@ -181,3 +181,26 @@ def unmark(nodes: list[HtmlElement]) -> None:
 def boilerplate_ancestor(node: HtmlElement) -> bool:
     """True when the node sits inside a marked block (a related article's date, a comment's)."""
     return any(a.get(PRUNE_ATTR) for a in node.iterancestors()) or bool(node.get(PRUNE_ATTR))
+
+
+def standfirst(tree: HtmlElement, descriptions: list[str | None]) -> str | None:
+    """The lead paragraph shown under the headline when it is the page's own description.
+
+    Many sites set the standfirst apart from the body (``<p class="description-article">``,
+    ``<div class="intro">``) and trafilatura leaves it out; when a visible block outside
+    boilerplate and links says exactly what the meta description says, it is the article's opening.
+    """
+    wanted = {" ".join(d.split()) for d in descriptions if d and len(d.strip()) >= 60}
+    starts = {d[:30] for d in wanted}
+    body = tree.find("body")
+    for node in body.iter() if body is not None else ():
+        if not isinstance(node.tag, str) or " ".join((node.text or "").split())[:30] not in starts:
+            continue
+        text = " ".join(node.text_content().split())
+        if (
+            text in wanted
+            and not boilerplate_ancestor(node)
+            and not any(a.tag == "a" for a in node.iterancestors())
+        ):
+            return text
+    return None

@@ -50,3 +50,19 @@ def test_a_news_brief_of_two_sentences_is_stored():
         "L'opération sera bouclée en mars."
     )
     assert extract_article(page(f"<h1>{HEADLINE}</h1><div><p>{brief}</p></div>"), URL)["text"] == brief
+
+
+def test_an_opening_paragraph_set_in_its_own_block_is_kept():
+    lead = "Le groupe lyonnais mise sur les usines de taille moyenne, qui peinent à exploiter leurs capteurs."
+    body = f'<h1>{HEADLINE}</h1><div class="intro"><span>{lead}</span></div><div class="corps">{paragraphs(P)}</div>'
+    html = page(body, f'<meta name="description" content="{lead}">')
+    assert extract_article(html, URL)["text"].startswith(lead + "\n")
+
+
+def test_a_description_repeated_in_a_related_box_is_not_taken_for_the_opening():
+    lead = "Le groupe lyonnais mise sur les usines de taille moyenne, qui peinent à exploiter leurs capteurs."
+    box = f'<div class="related-articles"><p>{lead}</p></div>'
+    html = page(
+        f"<h1>{HEADLINE}</h1><div>{paragraphs(P)}</div>{box}", f'<meta name="description" content="{lead}">'
+    )
+    assert lead not in extract_article(html, URL)["text"]
