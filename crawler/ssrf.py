@@ -5,7 +5,10 @@ A feed is input from a stranger: its links, a sitemap index's children and any r
 or the same written ``2130706433`` or ``0x7f.1``. AddressGuard resolves the host of every request
 the downloader sees (redirects and meta refreshes come back through ``process_request`` as new
 requests) and refuses any address that is not public, unless ``VEILLE_ALLOW_PRIVATE_ADDRESSES``
-lists it. The resolution goes through the reactor's resolver (Scrapy's DNS cache, in a thread), the
+lists it. An origin the sources file itself names by an IP literal (``http://127.0.0.1:8000/feed``,
+``http://[::1]:9000/``, ``localhost``) is the operator's choice, not a stranger's: requests to that
+exact scheme, address and port pass (another port or address of the same machine does not). A host
+name is always resolved and checked, so DNS cannot turn a named source internal. The resolution goes through the reactor's resolver (Scrapy's DNS cache, in a thread), the
 one the connection uses next, so the address checked is the address connected to.
 
 RedirectDomainGuard keeps a source's ``allowed_domains`` on the targets of 3xx and meta refresh
@@ -185,21 +188,68 @@ async def resolve_with_reactor(host: str, port: int) -> list[str]:
     return await maybe_deferred_to_future(collector.done)
 
 
+Origin = tuple[str, IPAddress, int]
+
+_LOCALHOST = ipaddress.ip_address("127.0.0.1")
+
+
+def literal_origin(url: str) -> Origin | None:
+    """(scheme, address, port) of a URL whose host is written as an IP literal or ``localhost``."""
+    parts = urlsplit(url)
+    host = (parts.hostname or "").lower().rstrip(".")
+    address = _LOCALHOST if host == "localhost" else literal_address(host)
+    if address is None:
+        return None
+    try:
+        port = parts.port or (443 if parts.scheme == "https" else 80)
+    except ValueError:
+        return None
+    return (parts.scheme.lower(), address, port)
+
+
+def configured_origins(sources: Any) -> frozenset[Origin]:
+    """The literal-address origins named by the sources' own feeds, sitemaps and fallbacks."""
+    origins = set()
+    for source in getattr(sources, "values", lambda: ())():
+        for attr in ("feeds", "sitemaps", "fallback_feeds", "fallback_sitemaps"):
+            for url in getattr(source, attr, ()):
+                origin = literal_origin(url)
+                if origin is not None:
+                    origins.add(origin)
+    return frozenset(origins)
+
+
 class AddressGuard:
     """Downloader middleware: refuse any request whose host resolves to an internal address."""
 
-    def __init__(self, allowed: tuple[IPNetwork, ...], resolve=resolve_with_reactor) -> None:
+    def __init__(
+        self, allowed: tuple[IPNetwork, ...], resolve=resolve_with_reactor, crawler: Crawler | None = None
+    ) -> None:
         self.allowed = allowed
         self.resolve = resolve
+        self.crawler = crawler
+        self._trusted: frozenset[Origin] | None = None
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> AddressGuard:
-        return cls(allowlist_from(crawler.settings))
+        return cls(allowlist_from(crawler.settings), crawler=crawler)
+
+    def trusted_origins(self) -> frozenset[Origin]:
+        """Computed once the spider (and so its sources) exists."""
+        if self._trusted is None:
+            spider = getattr(self.crawler, "spider", None)
+            if spider is None:
+                return frozenset()
+            self._trusted = configured_origins(getattr(spider, "sources", {}))
+        return self._trusted
 
     async def process_request(self, request: Request) -> None:
         parts = urlsplit(request.url)
         host = parts.hostname or ""
         address = literal_address(host)
+        origin = literal_origin(request.url)
+        if origin is not None and origin in self.trusted_origins():
+            return None
         if address is not None:
             addresses = [address]
         else:

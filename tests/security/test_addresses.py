@@ -133,3 +133,25 @@ def test_crawl_with_a_bad_allowlist_stops_before_any_request(tmp_path, monkeypat
     assert result.exit_code == 2
     assert result.stderr.startswith("veille: VEILLE_ALLOW_PRIVATE_ADDRESSES: '127.0.0.1;10.0.0.0/8'")
     assert not (tmp_path / "v.db").exists()
+
+
+def test_guard_trusts_exactly_the_literal_origins_the_sources_name():
+    from types import SimpleNamespace
+
+    from crawler.ssrf import configured_origins
+
+    source = SimpleNamespace(feeds=("http://127.0.0.1:8000/rss",), sitemaps=("http://localhost:9000/s.xml",),
+                             fallback_feeds=("https://news.test/rss",), fallback_sitemaps=())  # fmt: skip
+    crawler = SimpleNamespace(spider=SimpleNamespace(sources={"s": source}))
+    assert len(configured_origins({"s": source})) == 2  # host names are never trusted by name
+
+    async def resolve(host: str, port: int) -> list[str]:
+        return {"news.test": ["10.0.0.1"], "localhost": ["127.0.0.1"]}[host]
+
+    guard = AddressGuard((), resolve=resolve, crawler=crawler)
+    for url in ("http://127.0.0.1:8000/a.html", "http://localhost:9000/b", "http://127.0.0.1:9000/c"):
+        assert asyncio.run(guard.process_request(Request(url))) is None
+    for url in ("http://127.0.0.1:8001/", "https://127.0.0.1:8000/", "http://127.0.0.2:8000/",
+                "https://news.test/rss", "http://2130706433:8001/"):  # fmt: skip
+        with pytest.raises(BlockedAddress):
+            asyncio.run(guard.process_request(Request(url)))

@@ -159,3 +159,28 @@ def test_setting_overrides_the_environment(probe, tmp_path):
     )
     assert result.returncode == 0, result.stderr[-3000:]
     assert len(_stored(db_path)) == 2 and probe.internal_hits() == []
+
+
+def test_a_source_written_as_a_loopback_address_is_crawled_and_only_that_origin(probe, tmp_path):
+    """The operator names http://127.0.0.1:PORT/ in the sources file: that origin passes without the
+    allow-list; its feed's links to another port or another internal address stay blocked."""
+    port, inside = probe.news.port, f"http://127.0.0.2:{probe.internal.port}"
+    links = [
+        f"http://127.0.0.1:{port}/articles/ok.html",
+        f"http://127.0.0.1:{probe.internal.port}/internal/1.html",  # same machine, another port
+        f"{inside}/internal/2.html",
+        f"http://metadata.test:{port}/internal/3.html",  # a name is still resolved and checked
+    ]
+    probe.news.expect_request("/literal.xml").respond_with_data(
+        sites.rss(links), content_type="application/rss+xml"
+    )
+    sources = tmp_path / "literal.toml"
+    sources.write_text(
+        f'[[sources]]\nname = "local"\nfeeds = ["http://127.0.0.1:{port}/literal.xml"]\n', encoding="utf-8"
+    )
+    db_path = tmp_path / "v.db"
+    result = sites.crawl(sources, db_path, allow=None)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert _stored(db_path) == [f"http://127.0.0.1:{port}/articles/ok.html"]
+    assert _errors(db_path, "local") == {"blocked_address": 3}
+    assert probe.internal_hits() == []
