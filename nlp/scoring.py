@@ -201,9 +201,11 @@ def _entry_problem(key: str, entry: object) -> str | None:
         return (
             None if currency is None or (isinstance(currency, str) and currency.isupper()) else "bad currency"
         )
-    ok = isinstance(entry, dict) and set(entry) == {"person", "org"}
+    # score.py's format: {"person", "org", "title"?}; the title is information, not scored
+    ok = isinstance(entry, dict) and {"person", "org"} <= set(entry) <= {"person", "org", "title"}
     ok = ok and all(isinstance(entry[k], str) and entry[k].strip() for k in ("person", "org"))
-    return None if ok else 'expected {"person": name, "org": company}'
+    ok = ok and isinstance(entry.get("title", ""), str)
+    return None if ok else 'expected {"person": name, "org": company, "title"?: text}'
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:
