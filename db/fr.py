@@ -35,6 +35,7 @@ ROLE_LABELS = {
     "BOARD": "administrateur",
     "FOUNDER": "fondateur",
     "PARTNER": "associé",
+    "EMPLOYEE": "a travaillé chez",
 }
 
 

@@ -201,13 +201,18 @@ def _person_event(kind: str, org: str, person: str, title: str | None, role: str
 
 def _roles_in(scene: Scene) -> list[dict]:
     lo, hi = scene.sent.start_char, scene.sent.end_char
-    return [r for r in scene.doc._.roles or [] if lo <= r["start"] < hi and r.get("org")]
+    return [r for r in _event_roles(scene) if lo <= r["start"] < hi]
+
+
+def _event_roles(scene: Scene) -> list[dict]:
+    """Roles an event may rest on: a career path ('ex-Sanofi', 'passé par SFR') is background."""
+    return [r for r in scene.doc._.roles or [] if r.get("org") and r.get("rule") != "career_path"]
 
 
 def _role_of(scene: Scene, person: str | None) -> dict | None:
     """The person's role in this sentence, else the first the article states."""
     own = [r for r in _roles_in(scene) if r["person"] == person]
-    anywhere = [r for r in scene.doc._.roles or [] if r["person"] == person and r.get("org")]
+    anywhere = [r for r in _event_roles(scene) if r["person"] == person]
     return (own or anywhere or [None])[0]
 
 

@@ -22,11 +22,13 @@ class Passage:
         self.doc = doc
         self.public_bodies = public_bodies
         self.ent_start = {e.start: e for e in doc.ents}
+        self.ent_end = {e.end - 1: e for e in doc.ents}
         self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
         self.person_end = {e.end - 1: e for e in self.persons}
         self.person_start = {e.start: e for e in self.persons}
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
+        self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
         self.sent_starts = _merged_sentence_starts(doc)
         self.para_starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
@@ -118,8 +120,8 @@ class Passage:
         """'selon le cabinet Markess', 'analyste chez Oddo BHF', 'Cet ancien d'IBM', '« We compete with HP »':
         a source, a former employer or a name inside a quote, not the company the passage is about."""
         before = {t.lower_ for t in self.doc[max(0, org.start - 5) : org.start]}
-        if before & ASIDE_WORDS:
-            return True
+        if before & ASIDE_WORDS or org.text[:3].lower() in ("ex-", "ex‑"):
+            return True  # "Karim Saïdi, ex-Workday, a été nommé directeur produit": not where he is
         doc = self.doc
         if (
             0 < org.start

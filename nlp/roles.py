@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp import appointments
+from nlp import appointments, career
 from nlp.lexicon import normalise_title, titles, word_lists
 from nlp.passage import Passage
 from nlp.role_words import (
@@ -68,8 +68,10 @@ class RoleFinder:
         titles_found = self._titles(doc)
         ctx.title_starts = {t.start for t, _ in titles_found}
         assigned: set[int] = set()
+        ctx.title_chunks = {}
         for title, former in titles_found:
             chunk_end, org, raw_end = self._complement(doc, title, ctx)
+            ctx.title_chunks[chunk_end - 1] = title.start
             person, pronoun = self._person_for(doc, title, chunk_end, ctx)
             if person is None:
                 continue
@@ -99,6 +101,7 @@ class RoleFinder:
         appointments.recruits(self, doc, ctx, titles_found)
         self._participles(doc, ctx)
         self._relative_verbs(doc, ctx)
+        career.career_roles(self, doc, ctx)
         return doc
 
     def _relative_verbs(self, doc: Doc, ctx: Passage) -> None:
@@ -271,7 +274,7 @@ class RoleFinder:
                     return j + 1, None, i  # a name that is no company: a country, a ministry...
                 i = j
                 continue
-            if token.lower_ == "et" and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
+            if token.lower_ in ("et", "&") and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
                 i += 1
                 continue
             if token.i in ctx.ent_start and token.text in self.words["places"]:
@@ -302,6 +305,16 @@ class RoleFinder:
             token = doc[i]
             if i in ctx.person_end:
                 return ctx.person_end[i], False
+            aside = _aside_start(doc, i, ctx)
+            if aside is not None:  # "Karim Saïdi, ex-Workday, a été nommé", "X (ex-Cisco) devient"
+                i = aside - 1
+                continue
+            if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
+                i, gap = ctx.title_chunks[i] - 1, gap + 1
+                continue
+            if token.pos_ == "ADJ" and token.is_lower and i > 0 and doc[i - 1].lower_ in DETERMINERS | FORMER:
+                i -= 1  # "Brian Krzanich, le charismatique CEO d'Intel"
+                continue
             if appointments.is_age(doc, i):
                 i -= 2  # "Romain Dufresne, 39 ans, jusqu'ici directeur des opérations"
                 continue
@@ -390,10 +403,30 @@ class RoleFinder:
         title of the table that holds 'et' itself."""
         table = titles(self.patterns_dir)
         text = raw.strip(" ,'‘’«»")
+        text = text.replace(" & ", " et ")
         if " et " not in text or text.lower() in table:
             return []
         parts = [p.strip() for p in text.split(" et ")]
         return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
+
+
+def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:
+    """Start of an aside that ends at token i between a name and its title: a former employer
+    ('ex-Workday', 'ex- Cisco') or a short bracket ('(ex-Cisco)', '(CFO)')."""
+    if doc[i].text == ")":
+        start = next((k for k in range(i - 1, max(-1, i - 9), -1) if doc[k].text == "("), None)
+        return start if start is not None and not any(t.text == ")" for t in doc[start + 1 : i]) else None
+    ent = ctx.ent_end.get(i)
+    if ent is not None and ent.label_ == "ORG" and ent.text[:3].lower() in ("ex-", "ex‑"):
+        return ent.start
+    if (
+        ent is not None
+        and ent.label_ == "ORG"
+        and ent.start > 0
+        and doc[ent.start - 1].lower_ in ("ex-", "ex")
+    ):
+        return ent.start - 1
+    return None
 
 
 def _former_before(doc: Doc, start: int) -> bool:

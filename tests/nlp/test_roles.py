@@ -423,3 +423,66 @@ def test_a_role_stated_twice_in_an_article_is_one_row(extract):
 def test_each_role_names_its_rule_and_trigger(extract):
     (row,) = roles_of(extract("Hélène Marchal, PDG de Brintek, a présenté le plan."), "Hélène Marchal")
     assert (row["rule"], row["trigger"]) == ("person_title_org", "PDG")
+
+
+@pytest.mark.parametrize(
+    "text,person,org,role",
+    [
+        (
+            "Odile Brassac, le charismatique PDG de Vantelia, a démissionné.",
+            "Odile Brassac",
+            "Vantelia",
+            "CEO",
+        ),
+        ("Il succède à Marc Ferrier, Président & CEO de Norelia.", "Marc Ferrier", "Norelia", "CEO"),
+        ("Paul Siran, ex-Brintek, a été nommé directeur produit de Lumeo.", "Paul Siran", "Lumeo", "CPO"),
+        (
+            "Anne Vidal, directrice financière (CFO), PDG de Sagarel et membre du conseil de Pixmotion, arrive.",
+            "Anne Vidal",
+            "Sagarel",
+            "CEO",
+        ),
+    ],
+)
+def test_titles_past_an_adjective_an_aside_or_an_earlier_title(extract, text, person, org, role):
+    # Before: no role (the adjective, "&", "ex-Brintek" or "(CFO), ..." stopped the search for the name)
+    result = extract(text)
+    assert any(r["org"] == org and r["role"] == role for r in roles_of(result, person)), result["roles"]
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (
+            "Aurélie Carrel, venue de la Société Générale, a été nommée chez Pixmotion.",
+            "Aurélie Carrel",
+            ["Société Générale"],
+        ),
+        ("La société est dirigée par Karl Ubens, un ancien de Criteo.", "Karl Ubens", ["Criteo"]),
+        (
+            "Odile Brassac, passée par Keolis et Transdev, devient directrice des opérations.",
+            "Odile Brassac",
+            ["Keolis", "Transdev"],
+        ),
+        ("Marc Ferrier, ex-Workday, rejoint Lumeo.", "Marc Ferrier", ["Workday"]),
+        (
+            "Diplômée de l'Essec, Anne Vidal a fait l'essentiel de sa carrière chez SFR, puis chez l'équipementier Nokia.",
+            "Anne Vidal",
+            ["SFR", "Nokia"],
+        ),
+    ],
+)
+def test_career_path_gives_former_employers(extract, text, person, orgs):
+    result = extract(text)
+    former = {r["org"] for r in roles_of(result, person) if r["rule"] == "career_path"}
+    assert former == set(orgs), result["roles"]
+    assert all(r["former"] for r in roles_of(result, person) if r["rule"] == "career_path")
+
+
+def test_two_founders_of_one_former_employer_and_no_school(extract):
+    result = extract(
+        "Fondée en 2018 par Pierre Lantier et Samia Roux, deux anciens de Decathlon, Panier Vert lève 5 millions d'euros. "
+        "Jeanne Morel, passée par HEC, la rejoint."
+    )
+    career = {(r["person"], r["org"]) for r in result["roles"] if r["rule"] == "career_path"}
+    assert career == {("Pierre Lantier", "Decathlon"), ("Samia Roux", "Decathlon")}
