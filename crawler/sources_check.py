@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import AsyncIterator, Iterable, Iterator
 from dataclasses import asdict, dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urljoin, urlsplit
 
@@ -48,6 +48,7 @@ VERDICTS = (
     "links_filtered",
     "extraction_failed",
     "no_date",
+    "stale",
 )
 #: the crawl's error kind -> the check's verdict, where the names differ
 _FAILURE_VERDICTS = {"robots_forbidden": "robots_disallowed"}
@@ -85,11 +86,12 @@ class AddressCheck:
     html: bool = field(default=False, repr=False)  # the body is an HTML page
     redirected_home: bool = field(default=False, repr=False)
     domains: tuple[str, ...] = field(default=(), repr=False)
+    stale_after: float = field(default=0, repr=False)  # days; 0: never stale
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form: every key always present, null when not known."""
         data = asdict(self)
-        for private in ("failure", "unreadable", "html", "redirected_home", "domains"):
+        for private in ("failure", "unreadable", "html", "redirected_home", "domains", "stale_after"):
             data.pop(private)
         return data
 
@@ -145,6 +147,15 @@ def no_date(c: AddressCheck) -> tuple[str, str] | None:
     return "no_date", "no date in the items nor on the article page"
 
 
+def stale(c: AddressCheck) -> tuple[str, str] | None:
+    newest = newest_date([c.newest, c.article.published_at if c.article else None])
+    if not c.stale_after or newest is None:
+        return None
+    if _moment(newest) >= datetime.now(UTC) - timedelta(days=c.stale_after):
+        return None
+    return "stale", f"newest item {newest[:10]} is older than {c.stale_after:g} days"
+
+
 RULES = (
     not_read,
     fetch_failed,
@@ -155,6 +166,7 @@ RULES = (
     links_filtered,
     extraction_failed,
     no_date,
+    stale,
 )
 
 
@@ -169,15 +181,15 @@ def decide(check: AddressCheck) -> AddressCheck:
     return check
 
 
+def _moment(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
+
+
 def newest_date(dates: Iterable[str | None]) -> str | None:
     """The latest of ISO 8601 dates as written (a date alone counts as midnight UTC)."""
-
-    def moment(value: str) -> datetime:
-        parsed = datetime.fromisoformat(value)
-        return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
-
     found = [d for d in dates if d]
-    return max(found, key=moment) if found else None
+    return max(found, key=_moment) if found else None
 
 
 def is_home_page(url: str) -> bool:
@@ -194,10 +206,12 @@ class CheckSpider(NewsSpider):
 
     name = "sources_check"
 
-    def __init__(self, sources: Iterable[Source] = (), **kwargs: Any) -> None:
+    def __init__(self, sources: Iterable[Source] = (), stale_after: float = 0, **kwargs: Any) -> None:
         super().__init__(sources=sources, **kwargs)
         self.feed_results: dict[tuple[str, str], AddressCheck] = {
-            (source.name, url): AddressCheck(url, kind, fallback, domains=source.allowed_domains)
+            (source.name, url): AddressCheck(
+                url, kind, fallback, domains=source.allowed_domains, stale_after=stale_after
+            )
             for source in self.sources.values()
             for url, kind, fallback in source.addresses()
         }

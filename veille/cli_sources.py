@@ -14,6 +14,7 @@ from typing import Any
 import click
 
 from crawler import settings as crawl_settings
+from db.health import STALE_AFTER_DAYS
 from veille import exitcodes
 
 #: settings the check always runs with (after the project's, before -s)
@@ -44,16 +45,23 @@ def sources_group() -> None:
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @click.option("--timeout", type=click.FloatRange(min=0.1), default=30.0, show_default=True, metavar="SECONDS",
               help="Give up on an address or page after this long (DOWNLOAD_TIMEOUT).")  # fmt: skip
+@click.option("--stale-after", default=STALE_AFTER_DAYS, show_default=True, type=click.FloatRange(min=0), metavar="DAYS",
+              help="An address whose newest item is older than this is 'stale' (0: never).")  # fmt: skip
 @click.option("-s", "--set", "overrides", multiple=True, metavar="NAME=VALUE",
               help="Override a Scrapy or VEILLE_ setting, e.g. -s DOWNLOAD_DELAY=2.")  # fmt: skip
 def check(
-    sources_file: str, only: tuple[str, ...], fmt: str, timeout: float, overrides: tuple[str, ...]
+    sources_file: str,
+    only: tuple[str, ...],
+    fmt: str,
+    timeout: float,
+    stale_after: float,
+    overrides: tuple[str, ...],
 ) -> None:
     """Fetch each feed and sitemap address once (fallbacks too) and one article per address.
 
     Per address: HTTP status, items, newest item's date, share of links on the allowed
     domains, whether one article page extracts, and a verdict (ok, http_404, empty,
-    not_a_feed, offsite_links, no_date, redirect_home, timeout, ...). Writes nothing.
+    not_a_feed, offsite_links, no_date, stale, redirect_home, timeout, ...). Writes nothing.
     Exit code 0: every source checked has an address that is ok; 1: at least one has none;
     2: bad usage or sources file; 8: the check did not run to its end.
 
@@ -65,7 +73,9 @@ def check(
     selected = _selected_sources(sources_file, only)
     _check_allowlist(overrides)
     settings = {**CHECK_SETTINGS, "DOWNLOAD_TIMEOUT": timeout, **_parse_settings(overrides)}
-    stats, checks, _ = run_crawl(selected, None, set(), settings, None, spider_cls=CheckSpider)
+    stats, checks, _ = run_crawl(
+        selected, None, set(), settings, None, spider_cls=CheckSpider, stale_after=stale_after
+    )
     reports = source_reports(checks, [s.name for s in selected])
     if fmt == "json":
         click.echo(json.dumps({"sources": reports}, ensure_ascii=False, indent=2))

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 import time
+from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
@@ -31,9 +32,13 @@ UNDATED = (
 )
 
 
-def rss(*links: str, dated: bool = True) -> str:
-    date = "<pubDate>Tue, 12 Mar 2024 08:00:00 +0100</pubDate>" if dated else ""
-    items = "".join(f"<item><title>t</title><link>{u}</link>{date}</item>" for u in links)
+YESTERDAY = date.today() - timedelta(days=1)
+OLD = date(2024, 3, 12)
+
+
+def rss(*links: str, day: date | None = YESTERDAY) -> str:
+    stamp = f"<pubDate>{day:%a, %d %b %Y} 08:00:00 +0100</pubDate>" if day else ""
+    items = "".join(f"<item><title>t</title><link>{u}</link>{stamp}</item>" for u in links)
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>S</title>{items}</channel></rss>'
 
 
@@ -48,13 +53,15 @@ def serve(server: HTTPServer, base: str) -> None:
         "/": ("<!DOCTYPE html><html><body><h1>Accueil</h1></body></html>", HTML, 200),
         "/good/new.xml": ("introuvable", HTML, 404),
         "/good/rss.xml": (rss(f"{base}/good/a.html"), RSS, 200),
-        "/good/a.html": (article("Cisco rachète Exemplia"), HTML, 200),
+        "/good/a.html": (article("Cisco rachète Exemplia", date=YESTERDAY.isoformat()), HTML, 200),
         "/missing/rss.xml": ("introuvable", HTML, 404),
         "/empty/rss.xml": (rss(), RSS, 200),
         "/html/rss.xml": (article("Une page, pas un flux"), HTML, 200),
         "/offsite/rss.xml": (rss("https://elsewhere.example/a.html"), RSS, 200),
-        "/undated/rss.xml": (rss(f"{base}/undated/a.html", dated=False), RSS, 200),
+        "/undated/rss.xml": (rss(f"{base}/undated/a.html", day=None), RSS, 200),
         "/undated/a.html": (UNDATED, HTML, 200),
+        "/stale/rss.xml": (rss(f"{base}/stale/a.html", day=OLD), RSS, 200),
+        "/stale/a.html": (article("Un vieil article", date=OLD.isoformat()), HTML, 200),
         "/private/rss.xml": (rss(f"{base}/good/a.html"), RSS, 200),
         "/index/sitemap.xml": (
             '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">'
@@ -78,6 +85,7 @@ SOURCES = {
     "html": 'feeds = ["{b}/html/rss.xml"]',
     "offsite": 'feeds = ["{b}/offsite/rss.xml"]\nallowed_domains = ["127.0.0.1"]',
     "undated": 'feeds = ["{b}/undated/rss.xml"]',
+    "stale": 'feeds = ["{b}/stale/rss.xml"]',
     "moved": 'feeds = ["{b}/moved/rss.xml"]',
     "slow": 'feeds = ["{b}/slow/rss.xml"]',
     "private": 'feeds = ["{b}/private/rss.xml"]',
@@ -126,6 +134,7 @@ def test_each_failure_gets_its_verdict(every_source):
         "html": ["not_a_feed"],
         "offsite": ["offsite_links"],
         "undated": ["no_date"],
+        "stale": ["stale"],
         "moved": ["redirect_home"],
         "slow": ["timeout"],
         "private": ["robots_disallowed"],
@@ -137,7 +146,7 @@ def test_a_source_works_when_one_address_is_ok_and_the_exit_code_says_some_do_no
     done, report = every_source
     assert [s["name"] for s in report["sources"] if s["working"]] == ["good"]
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith("veille: 9 source(s) without a working address")
+    assert done.stderr.strip().splitlines()[-1].startswith("veille: 10 source(s) without a working address")
 
 
 def test_json_gives_what_each_address_said(every_source, site):
@@ -154,13 +163,13 @@ def test_json_gives_what_each_address_said(every_source, site):
         "status": 200,
         "final_url": f"{base}/good/rss.xml",
         "items": 1,
-        "newest": "2024-03-12T08:00:00+01:00",
+        "newest": f"{YESTERDAY}T08:00:00+01:00",
         "on_domain": 1.0,
         "accepted": 1,
         "article": {
             "url": f"{base}/good/a.html",
             "title": "Cisco rachète Exemplia",
-            "published_at": "2024-03-12T08:00:00+01:00",
+            "published_at": f"{YESTERDAY}T08:00:00+01:00",
             "text_chars": fallback["article"]["text_chars"],
             "error": None,
         },
@@ -170,6 +179,15 @@ def test_json_gives_what_each_address_said(every_source, site):
     assert fallback["article"]["text_chars"] > 300
     offsite = report["sources"][4]["addresses"][0]
     assert (offsite["on_domain"], offsite["accepted"], offsite["article"]) == (0.0, 0, None)
+
+
+def test_a_stale_address_says_how_old_its_newest_item_is_and_0_turns_it_off(every_source, site):
+    _, report = every_source
+    stale = next(s for s in report["sources"] if s["name"] == "stale")["addresses"][0]
+    assert stale["detail"] == "newest item 2024-03-12 is older than 14 days"
+    folder, sources, _ = site
+    done = check(folder, sources, "--source", "stale", "--stale-after", "0")
+    assert done.returncode == 0, done.stderr
 
 
 def test_the_check_writes_no_database(every_source, site):

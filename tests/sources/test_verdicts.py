@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 from crawler.sources_check import AddressCheck, ArticleCheck, decide, is_home_page, newest_date
 
 URL = "https://example.org/rss.xml"
@@ -64,3 +66,14 @@ def test_newest_date_compares_moments_not_strings():
 def test_home_page():
     assert is_home_page("https://example.org/") and is_home_page("https://example.org")
     assert not is_home_page("https://example.org/?page=2") and not is_home_page("https://example.org/feed")
+
+
+def test_stale_when_the_newest_of_items_and_page_is_older_than_stale_after():
+    old = (datetime.now(UTC) - timedelta(days=30)).isoformat()
+    recent = (datetime.now(UTC) - timedelta(days=1)).isoformat()
+    old_page = ArticleCheck("https://example.org/a", "Titre", old, 2000)
+    check = decide(read(newest=old, stale_after=14, article=old_page))
+    assert (check.verdict, check.detail) == ("stale", f"newest item {old[:10]} is older than 14 days")
+    page = ArticleCheck("https://example.org/a", "Titre", recent, 2000)
+    assert decide(read(newest=old, stale_after=14, article=page)).verdict == "ok"  # the page is recent
+    assert decide(read(newest=old, stale_after=0, article=old_page)).verdict == "ok"
