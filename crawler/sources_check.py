@@ -192,6 +192,14 @@ def newest_date(dates: Iterable[str | None]) -> str | None:
     return max(found, key=_moment) if found else None
 
 
+def failure_verdict(failure: Failure) -> tuple[str, str]:
+    """(verdict, detail) of a failed request: the crawl's error kind, with the exact HTTP status."""
+    kind, detail = classify_failure(failure)
+    if isinstance(failure.value, HttpError):
+        kind = f"http_{failure.value.response.status}"
+    return _FAILURE_VERDICTS.get(kind, kind), detail
+
+
 def is_home_page(url: str) -> bool:
     parts = urlsplit(url)
     return parts.path in ("", "/") and not parts.query
@@ -275,12 +283,9 @@ class CheckSpider(NewsSpider):
 
     def address_failed(self, failure: Failure) -> None:
         check = self._check(failure.request.meta)
-        kind, detail = classify_failure(failure)
         if isinstance(failure.value, HttpError):
-            check.status = failure.value.response.status
-            check.final_url = failure.value.response.url
-            kind = f"http_{check.status}"
-        check.failure, check.detail = _FAILURE_VERDICTS.get(kind, kind), detail
+            check.status, check.final_url = failure.value.response.status, failure.value.response.url
+        check.failure, check.detail = failure_verdict(failure)
 
     def sample_read(self, response: Response) -> None:
         article = self._check(response.meta).article
@@ -295,8 +300,7 @@ class CheckSpider(NewsSpider):
             article.error = "no title extracted"
 
     def sample_failed(self, failure: Failure) -> None:
-        kind, detail = classify_failure(failure)
-        self._check(failure.request.meta).article.error = f"{kind}: {detail}"
+        self._check(failure.request.meta).article.error = "{}: {}".format(*failure_verdict(failure))
 
     def closed(self, reason: str) -> None:
         for check in self.feed_results.values():

@@ -73,6 +73,9 @@ def check(
     selected = _selected_sources(sources_file, only)
     _check_allowlist(overrides)
     settings = {**CHECK_SETTINGS, "DOWNLOAD_TIMEOUT": timeout, **_parse_settings(overrides)}
+    if sys.stderr.isatty():  # a whole sources file takes a minute or two: say what is going on
+        addresses = sum(len(s.addresses()) for s in selected)
+        click.echo(f"checking {addresses} address(es) of {len(selected)} source(s)...", err=True)
     stats, checks, _ = run_crawl(
         selected, None, set(), settings, None, spider_cls=CheckSpider, stale_after=stale_after
     )

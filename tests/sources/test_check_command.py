@@ -60,6 +60,8 @@ def serve(server: HTTPServer, base: str) -> None:
         "/offsite/rss.xml": (rss("https://elsewhere.example/a.html"), RSS, 200),
         "/undated/rss.xml": (rss(f"{base}/undated/a.html", day=None), RSS, 200),
         "/undated/a.html": (UNDATED, HTML, 200),
+        "/bots/rss.xml": (rss(f"{base}/bots/a.html"), RSS, 200),
+        "/bots/a.html": ("Forbidden", HTML, 403),
         "/stale/rss.xml": (rss(f"{base}/stale/a.html", day=OLD), RSS, 200),
         "/stale/a.html": (article("Un vieil article", date=OLD.isoformat()), HTML, 200),
         "/private/rss.xml": (rss(f"{base}/good/a.html"), RSS, 200),
@@ -86,6 +88,7 @@ SOURCES = {
     "offsite": 'feeds = ["{b}/offsite/rss.xml"]\nallowed_domains = ["127.0.0.1"]',
     "undated": 'feeds = ["{b}/undated/rss.xml"]',
     "stale": 'feeds = ["{b}/stale/rss.xml"]',
+    "bots": 'feeds = ["{b}/bots/rss.xml"]',
     "moved": 'feeds = ["{b}/moved/rss.xml"]',
     "slow": 'feeds = ["{b}/slow/rss.xml"]',
     "private": 'feeds = ["{b}/private/rss.xml"]',
@@ -135,6 +138,7 @@ def test_each_failure_gets_its_verdict(every_source):
         "offsite": ["offsite_links"],
         "undated": ["no_date"],
         "stale": ["stale"],
+        "bots": ["extraction_failed"],
         "moved": ["redirect_home"],
         "slow": ["timeout"],
         "private": ["robots_disallowed"],
@@ -146,7 +150,7 @@ def test_a_source_works_when_one_address_is_ok_and_the_exit_code_says_some_do_no
     done, report = every_source
     assert [s["name"] for s in report["sources"] if s["working"]] == ["good"]
     assert done.returncode == 1
-    assert done.stderr.strip().splitlines()[-1].startswith("veille: 10 source(s) without a working address")
+    assert done.stderr.strip().splitlines()[-1].startswith("veille: 11 source(s) without a working address")
 
 
 def test_json_gives_what_each_address_said(every_source, site):
@@ -188,6 +192,13 @@ def test_a_stale_address_says_how_old_its_newest_item_is_and_0_turns_it_off(ever
     folder, sources, _ = site
     done = check(folder, sources, "--source", "stale", "--stale-after", "0")
     assert done.returncode == 0, done.stderr
+
+
+def test_an_article_page_refused_to_bots_gives_its_status(every_source):
+    _, report = every_source
+    bots = next(s for s in report["sources"] if s["name"] == "bots")["addresses"][0]
+    assert (bots["status"], bots["items"], bots["article"]["error"]) == (200, 1, "http_403: HTTP 403")
+    assert bots["detail"] == "http_403: HTTP 403"
 
 
 def test_the_check_writes_no_database(every_source, site):

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
-from crawler.sources_check import AddressCheck, ArticleCheck, decide, is_home_page, newest_date
+from crawler.sources import load_sources
+from crawler.sources_check import AddressCheck, ArticleCheck, CheckSpider, decide, is_home_page, newest_date
 
 URL = "https://example.org/rss.xml"
 
@@ -77,3 +79,11 @@ def test_stale_when_the_newest_of_items_and_page_is_older_than_stale_after():
     page = ArticleCheck("https://example.org/a", "Titre", recent, 2000)
     assert decide(read(newest=old, stale_after=14, article=page)).verdict == "ok"  # the page is recent
     assert decide(read(newest=old, stale_after=0, article=old_page)).verdict == "ok"
+
+
+def test_every_shipped_address_is_checked_once_in_file_order():
+    sources = load_sources(Path(__file__).resolve().parents[2] / "sources.toml")
+    spider = CheckSpider(sources=sources)
+    expected = [(s.name, url) for s in sources for url, _, _ in s.addresses()]
+    assert list(spider.feed_results) == expected and len(sources) >= 30
+    assert all(c.verdict is None and c.status is None for c in spider.feed_results.values())
