@@ -181,14 +181,17 @@ def decide(check: AddressCheck) -> AddressCheck:
     return check
 
 
-def _moment(value: str) -> datetime:
-    parsed = datetime.fromisoformat(value)
+def _moment(value: str) -> datetime | None:
+    try:
+        parsed = datetime.fromisoformat(value)
+    except ValueError:
+        return None
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=UTC)
 
 
 def newest_date(dates: Iterable[str | None]) -> str | None:
-    """The latest of ISO 8601 dates as written (a date alone counts as midnight UTC)."""
-    found = [d for d in dates if d]
+    """The latest of ISO 8601 dates as written (a date alone counts as midnight UTC; others are skipped)."""
+    found = [d for d in dates if d and _moment(d) is not None]
     return max(found, key=_moment) if found else None
 
 

@@ -63,6 +63,7 @@ def test_newest_date_compares_moments_not_strings():
     dates = ["2026-12-01T23:30:00-05:00", "2026-12-02T01:00:00+01:00", None, "2026-12-01"]
     assert newest_date(dates) == "2026-12-01T23:30:00-05:00"  # 04:30 UTC on the 2nd
     assert newest_date([None]) is None
+    assert newest_date(["mardi dernier", "2026-12-01"]) == "2026-12-01"
 
 
 def test_home_page():
