@@ -21,6 +21,7 @@ from veille import (
     cli_nlp,
     cli_ops,
     cli_scale,
+    cli_sources,
     exitcodes,
 )
 
@@ -57,7 +58,7 @@ def main(verbose: int) -> None:
     logging.basicConfig(level=level, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
 
 
-for _module in (cli_crawl, cli_nlp, cli_explain, cli_db, cli_ops, cli_scale):
+for _module in (cli_crawl, cli_nlp, cli_explain, cli_db, cli_ops, cli_scale, cli_sources):
     for _command in _module.COMMANDS:
         main.add_command(_command)
 cli_db.export.add_command(cli_events.export_events_cmd)
