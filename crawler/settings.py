@@ -49,6 +49,9 @@ DOWNLOADER_MIDDLEWARES = {
     # redirected out of its source's domains; redirects come back here as new requests
     "crawler.ssrf.AddressGuard": 50,
     "crawler.ssrf.RedirectDomainGuard": 51,
+    # Scrapy's own let through every request but the first that waited for a host's robots.txt
+    "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+    "crawler.robots.SharedRobotsTxtMiddleware": 100,
     "crawler.middlewares.SourceStatsMiddleware": 950,
     "crawler.middlewares.RedirectLoopMiddleware": 610,  # before RedirectMiddleware (600) sees the 3xx
 }

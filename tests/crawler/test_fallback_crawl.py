@@ -80,3 +80,41 @@ def test_fallbacks_are_read_in_order_only_when_the_first_addresses_give_nothing(
     assert (state["/moved/empty.xml"]["last_items"], state["/moved/empty.xml"]["fallback"]) == (0, 1)
     assert (state["/moved/old.xml"]["last_items"], state["/moved/old.xml"]["fallback"]) == (1, 1)
     assert (state["/fine/rss.xml"]["last_items"], state["/fine/rss.xml"]["fallback"]) == (1, 0)
+
+
+def test_robots_txt_forbids_every_first_request_to_a_host_not_only_the_first(tmp_path):
+    # Before (Scrapy's RobotsTxtMiddleware alone): the requests that waited for robots.txt with the
+    # first one were let through, and /private/rss.xml was fetched although robots.txt forbids it.
+    server = HTTPServer(host="127.0.0.1", port=0)
+    server.start()
+    try:
+        base = server.url_for("").rstrip("/")
+        server.expect_request("/robots.txt").respond_with_data(
+            "User-agent: *\nDisallow: /private/\n", content_type="text/plain"
+        )
+        for name in ("a", "b", "c"):
+            server.expect_request(f"/open/{name}.xml").respond_with_data(
+                rss(base), content_type="application/rss+xml"
+            )
+            server.expect_request(f"/private/{name}.xml").respond_with_data(
+                rss(base), content_type="application/rss+xml"
+            )
+        sources = tmp_path / "s.toml"
+        sources.write_text(
+            "".join(
+                f'[[sources]]\nname = "{n}"\nfeeds = ["{base}/open/{n}.xml", "{base}/private/{n}.xml"]\n\n'
+                for n in ("a", "b", "c")
+            ),
+            encoding="utf-8",
+        )
+        subprocess.run(
+            [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"),
+             "--no-nlp", *FAST],
+            capture_output=True, text=True, timeout=120, env=LOCAL_ENV,
+        )  # fmt: skip
+        paths = [request.path for request, _ in server.log]
+    finally:
+        server.clear()
+        server.stop()
+    assert {"/open/a.xml", "/open/b.xml", "/open/c.xml"} <= set(paths)
+    assert not [p for p in paths if p.startswith("/private/")], paths
