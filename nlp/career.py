@@ -60,6 +60,11 @@ def _continued(doc: Doc, org: Span, said_of: dict[int, list[Span]]) -> list[Span
     return None
 
 
+def is_career_org(doc: Doc, org: Span, words) -> bool:
+    """The company is a former employer stated by a career phrase ('deux anciens de Capgemini')."""
+    return _phrase_start(doc, org, words["career_words"]) is not None
+
+
 def _is_school(org: Span, schools: frozenset[str]) -> bool:
     return any(t.lower_ in schools for t in org[:2])
 

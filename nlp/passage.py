@@ -55,9 +55,7 @@ class Passage:
             return None
         s = self.sentence_index(i)
         same = [
-            o
-            for o in self.orgs
-            if self.sentence_index(o.start) == s and o.start < i and not self._is_aside(o)
+            o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i and not self.is_aside(o)
         ]
         if same and not self._is_partner(same[-1]):
             return self.canonical(same[-1])
@@ -65,7 +63,7 @@ class Passage:
         opening = [
             o
             for o in self.orgs
-            if paragraph <= o.start < i and not self._is_aside(o) and not self._is_partner(o)
+            if paragraph <= o.start < i and not self.is_aside(o) and not self._is_partner(o)
         ]
         companies = [o for o in opening if not self.is_public(self.canonical(o))]
         if companies:
@@ -81,7 +79,7 @@ class Passage:
         before = [
             o
             for o in self.orgs
-            if o.start < i and s - 2 <= self.sentence_index(o.start) and not self._is_aside(o)
+            if o.start < i and s - 2 <= self.sentence_index(o.start) and not self.is_aside(o)
         ]
         if not before:
             return None
@@ -116,7 +114,7 @@ class Passage:
         """First token of the paragraph (text between line breaks) holding token i."""
         return self.para_starts[bisect_right(self.para_starts, i) - 1]
 
-    def _is_aside(self, org: Span) -> bool:
+    def is_aside(self, org: Span) -> bool:
         """'selon le cabinet Markess', 'analyste chez Oddo BHF', 'Cet ancien d'IBM', '« We compete with HP »':
         a source, a former employer or a name inside a quote, not the company the passage is about."""
         before = {t.lower_ for t in self.doc[max(0, org.start - 5) : org.start]}

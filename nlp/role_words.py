@@ -91,6 +91,10 @@ GAP_BEFORE_TITLE = (
         "executive",
         "exécutif",
         "exécutive",
+        "prendra",
+        "prend",
+        "occupera",
+        "portera",
     }
 )
 SUBJECT_PRONOUNS = {"il", "elle"}

@@ -19,7 +19,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp import appointments, career
+from nlp import appointments, career, founders
 from nlp.lexicon import normalise_title, titles, word_lists
 from nlp.passage import Passage
 from nlp.role_words import (
@@ -38,6 +38,7 @@ from nlp.role_words import (
 logger = logging.getLogger(__name__)
 
 MAX_CHUNK = 14
+CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 
 
@@ -102,6 +103,7 @@ class RoleFinder:
         self._participles(doc, ctx)
         self._relative_verbs(doc, ctx)
         career.career_roles(self, doc, ctx)
+        founders.founder_roles(self, doc, ctx)
         return doc
 
     def _relative_verbs(self, doc: Doc, ctx: Passage) -> None:
@@ -207,8 +209,12 @@ class RoleFinder:
         sent = participle.sent
         if participle.i == sent.start or i < sent.start or doc[i].is_punct or doc[i].is_space:
             # "Créé en 1998 par X, un ancien chercheur de l'EPFZ, Kappeler Security compte...": the subject
-            later = [
-                o for o in ctx.orgs if after <= o.start < sent.end and not ctx.is_public(ctx.canonical(o))
+            later = [  # "Fondée par A et B, deux anciens de Capgemini, Tilt ...": Tilt, not Capgemini
+                o
+                for o in ctx.orgs
+                if after <= o.start < sent.end
+                and not ctx.is_public(ctx.canonical(o))
+                and not career.is_career_org(doc, o, self.words)
             ]
             subjects = [o for o in later if o.root.dep_.startswith("nsubj")]
             return ctx.canonical((subjects or later)[0]) if later else None
@@ -274,6 +280,9 @@ class RoleFinder:
                     return j + 1, None, i  # a name that is no company: a country, a ministry...
                 i = j
                 continue
+            if token.lower_ in CHARGED and i + 1 < len(doc) and doc[i + 1].lower_ in PREPOSITIONS:
+                i += 1  # "vice-présidente chargée de l'imagerie de Teledyne": the title goes on
+                continue
             if token.lower_ in ("et", "&") and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
                 i += 1
                 continue
@@ -284,6 +293,9 @@ class RoleFinder:
             if (
                 token.is_punct
                 or token.is_space
+                or (
+                    token.lower_ in ("le", "dès", "depuis", "en") and i + 1 < len(doc) and doc[i + 1].like_num
+                )
                 or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
                 or token.i in ctx.ent_start
             ):
@@ -301,7 +313,7 @@ class RoleFinder:
         if k >= 0 and doc[k].lower_ in DEMONSTRATIVES:  # "..., cette ancienne directrice de Y a été"
             return ctx.last_person_before(k), True
         i, gap = title.start - 1, 0
-        while i >= 0 and gap < 7:
+        while i >= 0 and gap < 8:
             token = doc[i]
             if i in ctx.person_end:
                 return ctx.person_end[i], False
@@ -326,8 +338,12 @@ class RoleFinder:
         j = start = _past_region(doc, chunk_end, ctx)
         if j + 1 < len(doc) and doc[j].lower_ in ("depuis", "en") and doc[j + 1].like_num:
             j = start = j + 2  # "À la tête de Gaspard depuis 2019, Émilie Faure"
-        while j < len(doc) and j - start < 2 and doc[j].text in (",", ":", "M.", "Mme"):
-            j += 1
+        while (
+            j < len(doc)
+            and j - start < 4
+            and doc[j].lower_ in (",", ":", "m.", "mme", "on", "trouve", "retrouve")
+        ):
+            j += 1  # "À la tête de l'entreprise, on trouve Yann Le Goff"
         if j in ctx.person_start and j > chunk_end - 1:
             return ctx.person_start[j], False
         if _pronoun_after(doc, chunk_end) and _opens_sentence(doc, title, ctx):

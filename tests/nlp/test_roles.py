@@ -486,3 +486,49 @@ def test_two_founders_of_one_former_employer_and_no_school(extract):
     )
     career = {(r["person"], r["org"]) for r in result["roles"] if r["rule"] == "career_path"}
     assert career == {("Pierre Lantier", "Decathlon"), ("Samia Roux", "Decathlon")}
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        (
+            "À la tête de l'entreprise Marelle, on trouve Yann Le Gall. Ingénieur de formation, le dirigeant a "
+            "fondé Marelle en 2021 avec deux anciens collègues, Soizic Kerbrat et Thomas Riou.",
+            {("Yann Le Gall", "Marelle"), ("Soizic Kerbrat", "Marelle"), ("Thomas Riou", "Marelle")},
+        ),
+        (
+            "Fondée en 2021 par Baptiste Lemaire et Inès Haddouche, deux anciens de Capgemini, Tiltor revendique "
+            "340 clients, parmi lesquelles Enedis.",
+            {("Baptiste Lemaire", "Tiltor"), ("Inès Haddouche", "Tiltor")},
+        ),
+    ],
+)
+def test_founders_with_their_company_not_their_former_employer(extract, text, expected):
+    result = extract(text)
+    founders = {
+        (r["person"], r["org"])
+        for r in result["roles"]
+        if r["role"] in ("FOUNDER", "CEO") and not r["former"]
+    }
+    assert expected <= founders and not {o for _, o in founders} & {"Capgemini", "Enedis"}, result["roles"]
+
+
+@pytest.mark.parametrize(
+    "text,person,org",
+    [
+        (
+            "Pour lui succéder, la start-up Sézam a choisi Thomas Nguyen, 42 ans, qui prendra le titre de directeur général le 5 janvier.",
+            "Thomas Nguyen",
+            "Sézam",
+        ),
+        (
+            "« Lucéa complète notre offre », a déclaré Laura Whit, vice-présidente chargée de l'imagerie numérique de Teledyne.",
+            "Laura Whit",
+            "Teledyne",
+        ),
+    ],
+)
+def test_a_title_taken_or_charged_with_a_field(extract, text, person, org):
+    found = roles_of(extract(text), person)
+    assert [r["org"] for r in found] == [org], found
+    assert "janvier" not in found[0]["title"]
