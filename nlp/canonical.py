@@ -43,6 +43,15 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     }
     acting = _acting_names(doc, chosen, words)
     for c in chosen:
+        if (
+            c.label == "ORG"
+            and c.size > 1
+            and doc[c.start].is_title
+            and doc[c.start].lower_ in words["nationality_heads"]
+            and doc[c.start + 1].text[:1].isupper()
+        ):
+            c.start += 1  # "du Français GL Trade" is GL Trade (but "La Française des Jeux")
+            c.changes.append("nationality_dropped")
         text = doc[c.start : c.end].text
         former_employer = text[3:] if text[:3].lower() in ("ex-", "ex‑") else ""
         if former_employer in org_texts:  # "Karim Haddad (ex-Cisco)": the company is Cisco
@@ -326,6 +335,8 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     lowered = span_words(span)
     if not lowered or text in words["places"] or text.lower() in words["not_names"]:
         return False
+    if c.size == 1 and text.lower() in words["nationality_heads"]:
+        return False  # "L'Américain" of "L'Américain Sungard": the company is the name after it
     if c.source == "model" and c.size <= 3 and _alone_on_its_line(doc, c):
         if any(t.is_lower for t in span if t.is_alpha) or (
             c.size == 1 and doc.vocab.has_vector(text.lower())

@@ -83,13 +83,20 @@ class Passage:
         ]
         if not before:
             return None
-        subjects = [
-            o for o in before if o.root.dep_.startswith("nsubj") and not self.is_public(self.canonical(o))
+        subjects = [  # the parser's subject, or the company that opens its sentence ("Ficelle, la fintech ...")
+            o
+            for o in before
+            if (o.root.dep_.startswith("nsubj") or self._opens_sentence(o))
+            and not self.is_public(self.canonical(o))
         ]
         if subjects and self.sentence_index(subjects[-1].start) >= self.sentence_index(before[-1].start) - 1:
             # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
             return self.canonical(subjects[-1])
         return self.canonical(before[-1])
+
+    def _opens_sentence(self, org: Span) -> bool:
+        start = self.sent_starts[self.sentence_index(org.start)]
+        return all(t.is_punct or t.is_space for t in self.doc[start : org.start])
 
     def most_named(self, i: int) -> str | None:
         """The most named organisation of the article, helped by the two sentences before i (ties: the

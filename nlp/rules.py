@@ -222,7 +222,8 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             found.extend(tagged(_name_before_title(doc, start, words), "person_before_title", trigger))
             found.extend(tagged(_org_after_title(doc, end, words, person_tokens), "org_after_title", trigger))
             continue
-        if not doc[start].is_lower and kind not in ("PERSON", "NAMED"):
+        capital_nationality = kind == "ORG" and _capital_nationality(doc, start, end, words)
+        if not doc[start].is_lower and kind not in ("PERSON", "NAMED") and not capital_nationality:
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
@@ -255,7 +256,9 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             continue
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
             head = doc[start:end].text.lower()
-            if not (kind == "ORG" and (head in words["org_nouns"] or head in words["nationality_heads"])):
+            if capital_nationality or not (
+                kind == "ORG" and (head in words["org_nouns"] or head in words["nationality_heads"])
+            ):
                 continue  # "le cabinet Wood Mackenzie", "le néerlandais Hydra Sat": companies, even if the
                 # model saw a person (a person is "le Néerlandais Jan de Vries", capitalised)
         if doc[run_start].text in words["places"]:
@@ -264,6 +267,18 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
         )
     return found + tagged(_company_in_brackets(doc, words, person_tokens), "company_in_brackets")
+
+
+def _capital_nationality(doc: Doc, start: int, end: int, words: dict) -> bool:
+    """'L'Américain Sungard', 'du Français GL Trade': the press capitalises a nationality noun before a
+    company too (a person then, 'le Néerlandais Jan de Vries', is a name the model knows)."""
+    return (
+        end == start + 1
+        and start > 0
+        and doc[start].is_title
+        and doc[start].lower_ in words["nationality_heads"]
+        and doc[start - 1].lower_ in ("l'", "l’", "le", "la", "du", "au", "les", "des", "aux")
+    )
 
 
 def _company_in_brackets(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:

@@ -287,3 +287,22 @@ def test_both_ends_of_a_range_say_which_end_they_are(extract):
     result = extract("Quillon vise entre 40 et 60 millions d'euros de revenus.")
     ends = [(e["value"], e.get("range")) for e in result["entities"] if e["label"] == "MONEY"]
     assert ends == [(40e6, "low"), (60e6, "high")]
+
+
+@pytest.mark.parametrize(
+    "text,orgs",
+    [
+        (
+            "L'Américain Sungard se porte acquéreur du Français Orvalis, un éditeur de logiciels.",
+            {"Sungard", "Orvalis"},
+        ),
+        (
+            "Les électrolyseurs seront livrés par le belge Jorvan Metals, qui construira une usine.",
+            {"Jorvan Metals"},
+        ),
+    ],
+)
+def test_a_nationality_noun_before_a_company_is_not_part_of_it(extract, text, orgs):
+    # Before: 'Américain' was a company and Sungard was not found; 'Français Orvalis' was the name
+    found = labelled(extract(text), "ORG")
+    assert orgs <= set(found) and not {"Américain", "Français"} & set(found), found
