@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from nlp.event_people import appointment, departure
 from nlp.event_scene import Scene
 
 Rule = Callable[[Scene], list[dict]]
@@ -116,104 +117,6 @@ def _owner_after(scene: Scene, money: Span) -> Span | None:
 def _cued(scene: Scene, money: Span, org: Span) -> bool:
     between = {t.lower_ for t in scene.doc[money.end : org.start]}
     return bool(between & scene.words["investor_cues"])
-
-
-def appointment(scene: Scene) -> list[dict]:
-    """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
-    (and the departure of a predecessor the role finder marked as former). People named after
-    'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
-    leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
-    roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
-    events = []
-    for person in dict.fromkeys(r["person"] for r in roles):
-        own = [r for r in roles if r["person"] == person]
-        current = [r for r in own if not r.get("former")]
-        if not current and leaving is None:
-            role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
-            events.append(
-                _person_event("departure", role["org"], person, role.get("title"), role.get("role"))
-            )
-            continue
-        role = (current or own)[0]
-        title, code = (role.get("title"), role.get("role")) if current else (None, None)
-        events.append(_person_event("appointment", _appointing_org(scene, role["org"]), person, title, code))
-    if events:
-        return events
-    staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
-    if not staying:
-        return []
-    person = min(staying, key=lambda p: abs(p.start - scene.trigger.start))
-    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
-    org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
-    return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
-
-
-def _appointing_org(scene: Scene, org: str) -> str:
-    """The role's company, unless the sentence does not name it and a person event just told names
-    another ('X succède à Y au poste de PDG. Z est nommé directeur financier': Z is at the same company)."""
-    if any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG"):
-        return org
-    for event in reversed(scene.earlier):
-        if (
-            event["kind"] in ("appointment", "departure")
-            and event["start"] >= scene.previous_sentence_start()
-        ):
-            return event["org"]
-    return org
-
-
-def departure(scene: Scene) -> list[dict]:
-    """'X quitte Y', 'la démission de X', 'en remplacement de X', 'succède à X': X leaves."""
-    lowered = scene.trigger.text.lower()
-    replaced = lowered.startswith(("en remplacement", "succède", "succédera", "remplace"))
-    before, after_people = scene.before("PERSON"), scene.after("PERSON")
-    if replaced:
-        person = after_people[0] if after_people else None
-    else:
-        person = before[-1] if before else (after_people[0] if after_people else None)
-    if person is None:
-        return []
-    role = _role_of(scene, scene.name(person))
-    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
-    successor = scene.recent_appointment() if replaced else None
-    if successor is not None and successor["person"] != scene.name(person):
-        org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
-    else:
-        org = (
-            (role or {}).get("org")
-            or (scene.name(after[0]) if after and not replaced else None)
-            or scene.company()
-        )
-    if org is None:
-        return []
-    title = (role or {}).get("title")
-    return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
-
-
-def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
-    event = {"kind": kind, "org": org, "person": person}
-    if title:
-        event["title"] = title
-    if role:
-        event["role"] = role
-    return event
-
-
-def _roles_in(scene: Scene) -> list[dict]:
-    lo, hi = scene.sent.start_char, scene.sent.end_char
-    return [r for r in scene.doc._.roles or [] if lo <= r["start"] < hi and r.get("org")]
-
-
-def _role_of(scene: Scene, person: str | None) -> dict | None:
-    """The person's role in this sentence, else the first the article states."""
-    own = [r for r in _roles_in(scene) if r["person"] == person]
-    anywhere = [r for r in scene.doc._.roles or [] if r["person"] == person and r.get("org")]
-    return (own or anywhere or [None])[0]
-
-
-def _org_of(scene: Scene, person: str | None) -> str | None:
-    role = _role_of(scene, person)
-    return role["org"] if role else None
 
 
 def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:

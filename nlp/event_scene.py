@@ -28,13 +28,13 @@ class Scene:
     sent: Span
     ctx: Passage
     words: dict[str, frozenset[str]]
-    ents: list[Span] = field(default_factory=list)
     latest_year: int | None = None
     earlier: list[dict] = field(default_factory=list)  # events found before this trigger
+    title_words: frozenset[str] = frozenset()  # first words of the job titles (nlp/patterns/titles.jsonl)
 
     def __post_init__(self) -> None:
         # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
-        self.ents = [
+        self.ents: list[Span] = [
             e
             for e in self.doc.ents
             if self.sent.start <= e.start < self.sent.end
@@ -101,8 +101,12 @@ class Scene:
         return None
 
     def previous_sentence_start(self) -> int:
+        return self.sentence_start_back(1)
+
+    def sentence_start_back(self, n: int) -> int:
+        """The character offset where the sentence ``n`` sentences before this one starts."""
         s = self.ctx.sentence_index(self.sent.start)
-        return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
+        return self.doc[self.ctx.sent_starts[max(0, s - n)]].idx
 
     def is_authority(self, org: str) -> bool:
         """A regulator, a court or a public body ('CNIL', 'Autorité de la concurrence'), not a company."""
@@ -131,9 +135,16 @@ class Scene:
                 and t.i > 0
                 and self.doc[t.i - 1].lower_ == "en"
                 and self._older(int(t.text))
+                and not self._punct_between(t.i)
             ):
                 return True
         return False
+
+    def _punct_between(self, i: int) -> bool:
+        """A comma or a bracket between token i and the trigger: the year dates an aside ('La société,
+        fondée en 2017, lance ...'), not the event."""
+        lo, hi = (i + 1, self.trigger.start) if i < self.trigger.start else (self.trigger.end, i)
+        return any(t.text in (",", ";", ":", "(", ")", "–", "—") for t in self.doc[lo:hi])
 
     def _older(self, year: int) -> bool:
         return self.latest_year is None or year < self.latest_year
@@ -152,7 +163,23 @@ class Scene:
         if sentence & self.words["denials"]:
             return True
         after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
-        return bool(set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"])
+        if set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"]:
+            return True
+        return self._conditional()
+
+    def _conditional(self) -> bool:
+        """A verb in the conditional governing the trigger or told of it: 'la transaction valoriserait
+        l'activité', 'une levée de fonds ..., qui pourrait être annoncée': a hypothesis or a rumour."""
+        root = self.trigger.root
+        line = {root, *root.ancestors}
+        for t in self.sent:
+            if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
+                continue
+            if t in line or t.head in line and t.dep_.startswith("aux"):
+                return True  # 'X rachèterait', 'le rachat ... interviendrait'
+            if root.pos_ == "NOUN" and root in t.ancestors:
+                return True  # told of the event itself: 'une levée de fonds, qui pourrait être annoncée'
+        return False
 
     def replacement_start(self) -> int:
         """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
@@ -160,6 +187,14 @@ class Scene:
             if t.lower_ in self.words["replacement_words"]:
                 return t.i
         return self.sent.end
+
+
+def _is_conditional(token) -> bool:
+    """The conditional mood, from the tagger or the ending (the tagger often reads 'interviendrait'
+    as an indicative): -rait, -raient."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.lower_.endswith(("rait", "raient"))
 
 
 def name(span: Span | None) -> str | None:

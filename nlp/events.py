@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.event_rules import RULES
 from nlp.event_scene import Scene, latest_year
-from nlp.lexicon import read_jsonl, word_lists
+from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
 
@@ -72,6 +72,7 @@ class EventFinder:
             row["name"]: frozenset(w.lower() for w in row["words"])
             for row in read_jsonl("event_words.jsonl", patterns_dir)
         }
+        self.title_words = frozenset(t.split()[0] for t in titles(patterns_dir))
         self.org_refs = base["org_heads"]
         self.public_bodies = base["public_bodies"]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -95,7 +96,7 @@ class EventFinder:
             kind, shape = doc.vocab.strings[match_id].split("|")
             trigger = doc[start:end]
             sentence = _sentence(doc, starts, start)
-            scene = Scene(doc, trigger, sentence, ctx, self.words, latest_year=year, earlier=found)
+            scene = Scene(doc, trigger, sentence, ctx, self.words, year, found, self.title_words)
             if scene.is_hedged():
                 continue
             for event in RULES[(kind, shape)](scene):
@@ -136,9 +137,16 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
     starts = [0]
     for start in ctx.sent_starts[1:]:
         before = doc[start - 1]
-        if before.text in _FINAL or "\n" in before.text or "\n" in before.whitespace_ or before.is_space:
+        if before.text in _FINAL or _breaks(before):
             starts.append(start)
-    return starts
+    # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
+    # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
+    breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
+    return sorted(set(starts) | set(breaks))
+
+
+def _breaks(token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def _sentence(doc: Doc, starts: list[int], i: int) -> Span:

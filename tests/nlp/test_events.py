@@ -109,3 +109,46 @@ def test_event_quality_does_not_fall_below_the_baseline(nlp, name):
     scores = score_events(golds, predictions)["scores"]
     for label, floor in FLOORS["floors"][name].items():
         assert scores[label]["f"] >= floor, f"{name}: {label} F1 {scores[label]['f']:.3f} < floor {floor}"
+
+
+def test_a_line_break_ends_the_sentence_of_an_event(extract):
+    # Before: the parser ran on over the paragraph break and the results took the year of the aside
+    text = (
+        "Le groupe Valorix recrute.\n\n"
+        "Datapli, qui emploie 80 personnes, a réalisé un chiffre d'affaires de 9 millions d'euros en 2024"
+    )
+    [result] = events(extract, text, "results")
+    assert result["sentence"].startswith("Datapli") and result["period"] == "en 2024"
+
+
+def test_a_year_in_an_aside_does_not_make_the_event_background(extract):
+    text = "La société Datapli, fondée en 2017, lance Nuvio, un assistant pour les urgences. Nous sommes en 2025."
+    [launch] = events(extract, text, "launch")
+    assert launch["product"] == "Nuvio"
+
+
+def test_a_deal_told_in_the_conditional_is_no_event(extract):
+    # the tagger reads 'interviendrait' as an indicative: the ending tells the conditional
+    text = "La levée de fonds de 20 millions d'euros de Datapli interviendrait en juin."
+    assert events(extract, text, "funding", background=None) == []
+    text = "Médicalis prépare une levée de fonds de 40 millions d'euros, qui pourrait être annoncée en mai."
+    assert events(extract, text, "funding", background=None) == []
+    # a conditional about the object of a verb does not hedge the verb
+    [funding] = events(
+        extract, "Datapli lève 20 millions d'euros, une somme qui pourrait doubler.", "funding"
+    )
+    assert funding["amount"]["value"] == 20e6
+
+
+def test_appointment_company_is_the_one_the_title_names_not_the_former_employer(extract):
+    text = (
+        "Le directeur juridique de Valorix, Paul Rey, quitte l'entreprise. "
+        "Jeanne Morel, jusqu'ici directrice de la propriété intellectuelle de Brintek, "
+        "est nommée directrice juridique."
+    )
+    [appointment] = events(extract, text, "appointment")
+    assert (appointment["person"], appointment["org"]) == ("Jeanne Morel", "Valorix")
+    assert appointment["title"] == "directrice juridique"
+    text = "Jeanne Morel, ex-Brintek, devient directrice financière de Valorix."
+    [appointment] = events(extract, text, "appointment")
+    assert appointment["org"] == "Valorix"
