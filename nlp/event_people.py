@@ -52,7 +52,12 @@ def titled_appointment(scene: Scene) -> dict | None:
     joined = [o for o in scene.after("ORG") if o.start - trigger.end <= 1]
     if joined and trigger.text.lower() in ("rejoint", "intègre"):  # 'rejoint Z comme T'
         start, org = joined[0].end, scene.name(joined[0])
+    noun = trigger.text.lower() in scene.words["title_nouns"]
+    if noun and start < scene.sent.end and scene.doc[start].lower_ in _OF:
+        start += 1  # 'la nomination de X comme T', 'l'arrivée de X au poste de T'
     object_ = [p for p in scene.after("PERSON") if p.start == start]
+    if noun and not object_:
+        return None
     person = object_[0] if object_ else (scene.before("PERSON") or [None])[-1]
     if person is None:
         return None
@@ -75,8 +80,10 @@ def _team_org(scene: Scene, person: Span) -> str | None:
     before = [
         o for o in scene.before("ORG") if o.end <= person.start and not scene.is_authority(scene.name(o))
     ]
-    if before and before[-1].root.dep_ != "nmod":  # 'Chez Octave Santé, ... X devient DG'
-        return scene.name(before[-1])
+    for org in reversed(before):  # 'Chez Octave Santé, ... X devient DG', 'Valorix remanie : X ...'
+        chez = org.start > 0 and scene.doc[org.start - 1].lower_ == "chez"
+        if chez or org.root.dep_.startswith("nsubj") and not org.text.lower().startswith("ex"):
+            return scene.name(org)
     for event in reversed(scene.earlier):
         if event["kind"] in ("appointment", "departure") and event["start"] >= scene.sentence_start_back(2):
             return event["org"]
@@ -105,16 +112,17 @@ def _title_after(scene: Scene, i: int) -> tuple[str | None, str | None]:
         if t.lower_ in ("de", "d'", "d’", "du", "chez") and words:
             board = t.i + 1 in orgs and doc[t.i + 1].lower_ in scene.words["boards"]
             if t.i + 1 in orgs and not board:  # 'Président du Conseil d'Administration' is a title
-                return " ".join(words), scene.name(orgs[t.i + 1])
+                return "".join(w.text_with_ws for w in words).strip(), scene.name(orgs[t.i + 1])
             nxt = doc[t.i + 1 : t.i + 3]
             if any(n.lower_ in scene.words["passage_refs"] for n in nxt):
                 break  # 'du groupe': the company of the passage
-        words.append(t.text)
-    while words and words[-1].lower() in ("de", "d'", "d’", "du", "des", "la", "le", "l'", "l’"):
+        words.append(t)
+    while words and words[-1].lower_ in ("de", "d'", "d’", "du", "des", "la", "le", "l'", "l’"):
         words.pop()
-    return (" ".join(words).replace("' ", "'") or None), None
+    return ("".join(t.text_with_ws for t in words).strip() or None), None
 
 
+_OF = frozenset({"de", "d'", "d’"})
 _TITLE_STOPS = frozenset(
     {"à", "en", "depuis", "pour", "avec", "après", "dès", "avant", "le", "lors", "au", "aux"}
 )
@@ -150,6 +158,8 @@ def departure(scene: Scene) -> list[dict]:
     successor = scene.recent_appointment() if replaced else None
     if successor is not None and successor["person"] != scene.name(person):
         org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
+    elif not replaced and _leaves_the_passage_company(scene):  # 'X a quitté le groupe'
+        org = _team_org(scene, person)
     else:
         org = (
             (role or {}).get("org")
@@ -160,6 +170,13 @@ def departure(scene: Scene) -> list[dict]:
         return []
     title = (role or {}).get("title")
     return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
+
+
+def _leaves_the_passage_company(scene: Scene) -> bool:
+    """'quitte le groupe', 'quitte l'entreprise': the company left is the one the passage is about,
+    whatever employer the person's description names ('X, ex-Workday, ... Y a quitté le groupe')."""
+    following = [t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 3)]]
+    return any(w in scene.words["passage_refs"] for w in following)
 
 
 def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:

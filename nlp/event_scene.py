@@ -94,9 +94,9 @@ class Scene:
         return org.start > 0 and self.doc[org.start - 1].lower_ in _COMPLEMENT_BEFORE
 
     def recent_appointment(self) -> dict | None:
-        """The appointment told in this sentence or the one before ('Il succède à X': X leaves there)."""
+        """The appointment told in this sentence or the two before ('Il succède à X': X leaves there)."""
         for event in reversed(self.earlier):
-            if event["kind"] == "appointment" and event["start"] >= self.previous_sentence_start():
+            if event["kind"] == "appointment" and event["start"] >= self.sentence_start_back(2):
                 return event
         return None
 

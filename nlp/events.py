@@ -91,6 +91,7 @@ class EventFinder:
         ctx = Passage(doc, self.org_refs, self.public_bodies)
         year = latest_year(doc)
         starts = sentence_starts(doc, ctx)
+        ctx.sent_starts = starts  # 'the company of this sentence' never reaches into the paragraph before
         found: list[dict] = []
         for match_id, start, end in _longest(doc, matches):
             kind, shape = doc.vocab.strings[match_id].split("|")

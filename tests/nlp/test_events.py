@@ -152,3 +152,26 @@ def test_appointment_company_is_the_one_the_title_names_not_the_former_employer(
     text = "Jeanne Morel, ex-Brintek, devient directrice financière de Valorix."
     [appointment] = events(extract, text, "appointment")
     assert appointment["org"] == "Valorix"
+
+
+def test_an_arrival_and_its_predecessor_take_the_company_of_the_passage(extract):
+    # Before: the company of 'l'entreprise' was the last one named, across the paragraph break
+    # (Brintek, a supplier), and the predecessor two sentences on left the same wrong company
+    text = (
+        "Le groupe Valorix a signé un contrat avec Brintek.\n\n"
+        "Pour accompagner sa croissance, l'entreprise annonce l'arrivée de Jeanne Morel au poste de "
+        "directrice commerciale. Elle a passé douze ans chez Datapli. Elle succède à Paul Rey, qui part "
+        "à la retraite."
+    )
+    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    assert ("appointment", "Jeanne Morel", "Valorix") in found
+    assert ("departure", "Paul Rey", "Valorix") in found
+
+
+def test_leaving_the_group_is_leaving_the_company_of_the_passage(extract):
+    text = (
+        "Valorix a remanié sa direction : Jeanne Morel, ex-Brintek, a été nommée directrice produit, "
+        "tandis que le directeur commercial, Paul Rey, a quitté le groupe."
+    )
+    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    assert ("departure", "Paul Rey", "Valorix") in found
