@@ -22,6 +22,11 @@ def events(extract, text: str, kind: str | None = None, background: bool | None 
     ]
 
 
+def moves(extract, text: str) -> set[tuple[str, str, str]]:
+    """(kind, person, company) of the reported events of a text."""
+    return {(e["kind"], e.get("person"), e["org"]) for e in events(extract, text)}
+
+
 def test_pipeline_has_veille_events_after_veille_roles(nlp):
     names = nlp.pipe_names
     assert names.index("veille_events") == names.index("veille_roles") + 1
@@ -49,7 +54,7 @@ def test_succession_gives_an_appointment_and_a_departure(extract):
         "Le groupe Valorix a annoncé la nomination de Jeanne Morel comme directrice générale de Valorix, "
         "en remplacement de Paul Rey."
     )
-    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    found = moves(extract, text)
     assert ("appointment", "Jeanne Morel", "Valorix") in found
     assert ("departure", "Paul Rey", "Valorix") in found
 
@@ -163,7 +168,7 @@ def test_an_arrival_and_its_predecessor_take_the_company_of_the_passage(extract)
         "directrice commerciale. Elle a passé douze ans chez Datapli. Elle succède à Paul Rey, qui part "
         "à la retraite."
     )
-    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    found = moves(extract, text)
     assert ("appointment", "Jeanne Morel", "Valorix") in found
     assert ("departure", "Paul Rey", "Valorix") in found
 
@@ -173,5 +178,5 @@ def test_leaving_the_group_is_leaving_the_company_of_the_passage(extract):
         "Valorix a remanié sa direction : Jeanne Morel, ex-Brintek, a été nommée directrice produit, "
         "tandis que le directeur commercial, Paul Rey, a quitté le groupe."
     )
-    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    found = moves(extract, text)
     assert ("departure", "Paul Rey", "Valorix") in found
