@@ -47,27 +47,54 @@ def _is_part(scene: Scene, money: Span) -> bool:
 
 
 def acquisition_active(scene: Scene) -> list[dict]:
-    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'."""
-    targets = scene.after("ORG")
-    if not targets:
+    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'; a participle with
+    its agent is passive ('Y, racheté en 2019 par le fonds X'). The target is the trigger's object: a
+    company named after a comma or a verb belongs to another clause."""
+    agent = _agent_after(scene, scene.trigger.end, 5)
+    if agent is not None and scene.trigger.text.lower().endswith(("é", "ée", "és", "ées", "is", "ise")):
+        subject = scene.verb_subject()
+        before = scene.before("ORG")
+        target = subject if isinstance(subject, Span) else (before[-1] if before else None)
+        if target is None or scene.name(target) == scene.name(agent):
+            return []
+        return [_acquisition(scene, scene.name(agent), target)]
+    targets = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 10]
+    if not targets or _object_break(scene, scene.trigger.end, targets[0].start):
         return []
     target = targets[0]
-    buyer = None
-    par = [t for t in scene.doc[target.end : scene.sent.end] if t.lower_ == "par"]
-    if par:  # 'le rachat de Y par X'
-        buyers = scene.after("ORG", par[0].i + 1)
-        buyer = scene.name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
+    agent = _agent_after(scene, target.end, scene.sent.end - target.end)  # 'le rachat de Y par X'
+    buyer = scene.name(agent) if agent is not None else None
     org = buyer or scene.company(exclude=(scene.name(target),))
     if org is None or org == scene.name(target):
         return []
+    return [_acquisition(scene, org, target)]
+
+
+def _acquisition(scene: Scene, org: str, target: Span) -> dict:
     event = {"kind": "acquisition", "org": org, "target": scene.name(target)}
     money = _first_amount_after(scene)
     if money is not None:
         event["amount"] = _amount(money)
     stake = scene.after("PERCENT")
-    if stake and stake[0].start < target.start:
+    if stake and scene.trigger.end <= stake[0].start < target.start:
         event["stake"] = stake[0]._.value
-    return [event]
+    return event
+
+
+def _agent_after(scene: Scene, start: int, reach: int) -> Span | None:
+    """The company after the first 'par' from token start on ('par X', 'par le fonds X')."""
+    for t in scene.doc[start : min(scene.sent.end, start + reach)]:
+        if t.lower_ == "par":
+            found = [o for o in scene.after("ORG", t.i + 1) if o.start - t.i <= 3]
+            return found[0] if found else None
+    return None
+
+
+def _object_break(scene: Scene, start: int, end: int) -> bool:
+    return any(t.text in _CLAUSE_MARKS or t.pos_ == "VERB" for t in scene.doc[start:end])
+
+
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
 
 
 def acquisition_passive(scene: Scene) -> list[dict]:
@@ -190,8 +217,11 @@ def results(scene: Scene) -> list[dict]:
     """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period.
     A target ('vise un chiffre d'affaires de N d'ici 2027') is no result."""
     after = {t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 4)]}
-    if (set(scene.words_before(4)) | after) & scene.words["forecasts"]:
-        return []
+    clause = {t.lower_ for t in scene.clause_before()}
+    if (set(scene.words_before(4)) | clause | after) & scene.words["forecasts"]:
+        return []  # 'Il prévoit l'atteinte d'un chiffre d'affaires de N'
+    if scene.trigger.text.lower() not in scene.words["revenue"] and _revenue_told(scene):
+        return []  # 'une perte de 22 M€, pour un chiffre d'affaires de 168 M€': the revenue is the figure
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
     # '177 millions de dollars de bénéfices': the amount just before the noun
     just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
@@ -206,6 +236,17 @@ def results(scene: Scene) -> list[dict]:
     if period:
         event["period"] = period.group(0).strip()
     return [event]
+
+
+def _revenue_told(scene: Scene) -> bool:
+    """The sentence gives the revenue with an amount: that telling is the event's."""
+    money = [m.start for m in scene.ents if m.label_ == "MONEY"]
+    for t in scene.sent:
+        if t.lower_ in scene.words["revenue_heads"] and any(
+            0 < m - t.i <= 8 or 0 < t.i - m <= 3 for m in money
+        ):
+            return True
+    return False
 
 
 def partnership(scene: Scene) -> list[dict]:

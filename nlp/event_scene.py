@@ -75,11 +75,42 @@ class Scene:
         free = [o for o in before if not self._is_complement(o)]
         return free[-1] if free else None
 
+    def verb_subject(self) -> Span | str | None:
+        """The grammatical subject of the verb the trigger is (or is the object of): a company span,
+        "ref" for a pronoun or 'le groupe', else None ('Axelis, racheté par Ardian, revendique un
+        chiffre d'affaires de N': Axelis, not the last company before the trigger)."""
+        verb = self.trigger.root
+        if verb.pos_ not in ("VERB", "AUX"):
+            if verb.dep_ != "obj" or verb.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = verb.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+            if subjects:
+                break
+            if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+                return None
+            verb = verb.head  # 'X supprime 60 emplois et ferme son usine': X is the subject of both
+        else:
+            return None
+        head = subjects[0]
+        if not self.sent.start <= head.i < self.trigger.start:
+            return None
+        for ent in self.ents:
+            if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
+                return ent
+        if head.pos_ == "PRON" or head.lower_ in self.words["subject_refs"]:
+            return "ref"
+        return None
+
     def company(self, exclude: tuple[str, ...] = (), passage: bool = False) -> str | None:
         """The subject's name, or the company of the passage when a reference stands for it
         ('Le groupe a levé ...', 'Il rachète ...') or, with ``passage``, when no company is named
         before the trigger ('..., en partenariat avec Y')."""
-        subject = self.subject(exclude)
+        found = self.verb_subject()
+        if isinstance(found, Span) and self.name(found) not in exclude:
+            return self.name(found)
+        subject = None if found == "ref" else self.subject(exclude)
         if subject is not None:
             return self.name(subject)
         window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
@@ -91,7 +122,14 @@ class Scene:
         return None
 
     def _is_complement(self, org: Span) -> bool:
-        return org.start > 0 and self.doc[org.start - 1].lower_ in _COMPLEMENT_BEFORE
+        """Named after a preposition, maybe through a determiner and a common noun: 'de Y', 'par le fonds
+        Y', 'de l'allemand Y' (a complement), not the subject."""
+        i = org.start - 1
+        while i > max(self.sent.start, org.start - 4) and self.doc[i].pos_ in ("DET", "NOUN", "ADJ"):
+            if not self.doc[i].is_lower:
+                break
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in _COMPLEMENT_BEFORE
 
     def recent_appointment(self) -> dict | None:
         """The appointment told in this sentence or the two before ('Il succède à X': X leaves there)."""
@@ -122,7 +160,7 @@ class Scene:
         before the latest the article names, the year of the article itself being the latest)."""
         if set(self.words_before(3)) & self.words["background_before"]:
             return True
-        clause = self._clause_before()
+        clause = self.clause_before()
         if {t.lower_ for t in clause} & {"avait", "avaient"}:
             return True  # a pluperfect: 'avait ainsi écopé d'une sanction'
         for t in clause[1:]:
@@ -149,7 +187,7 @@ class Scene:
     def _older(self, year: int) -> bool:
         return self.latest_year is None or year < self.latest_year
 
-    def _clause_before(self) -> Span:
+    def clause_before(self) -> Span:
         """From the last comma or semicolon before the trigger (or the sentence start) to the trigger."""
         start = self.sent.start
         for t in self.doc[self.sent.start : self.trigger.start]:

@@ -125,7 +125,8 @@ def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, i
         ):
             continue
         chosen.append((match_id, start, end))
-    return chosen
+    # at one place, the appointment first: 'X succède à Y' tells where Y leaves from
+    return sorted(chosen, key=lambda m: (m[1], doc.vocab.strings[m[0]].split("|")[0] != "appointment"))
 
 
 _FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
@@ -168,7 +169,12 @@ def _finish(event: dict, scene: Scene, rule: str) -> dict:
 def _same(a: dict, b: dict) -> bool:
     """Two mentions of one event: same kind and company, and no different main attribute; in one
     sentence, the first amount is the event's ('612 M€ de chiffre d'affaires, une perte de 47 M€')."""
-    if a["kind"] != b["kind"] or normalise(a["org"]) != normalise(b["org"]):
+    if a["kind"] != b["kind"]:
+        return False
+    if a["kind"] in ("appointment", "departure") and a["start"] == b["start"]:
+        # 'Elle succède à X, qui part à la retraite': one move, whichever trigger told the company
+        return normalise(a["person"]) == normalise(b["person"])
+    if normalise(a["org"]) != normalise(b["org"]):
         return False
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True

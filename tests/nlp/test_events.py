@@ -180,3 +180,23 @@ def test_leaving_the_group_is_leaving_the_company_of_the_passage(extract):
     )
     found = moves(extract, text)
     assert ("departure", "Paul Rey", "Valorix") in found
+
+
+def test_the_company_of_an_aside_is_not_the_subject(extract):
+    # Before: 'Valorix' (after 'par le fonds') was the company reporting the results, and a buyer
+    text = (
+        "Sopra Steria, lui-même racheté en 2019 par le fonds Eurazeo, qui en détient la majorité, revendique "
+        "un chiffre d'affaires de 134 millions d'euros sur l'exercice 2024."
+    )
+    [result] = events(extract, text, "results")
+    assert result["org"] == "Sopra Steria"
+    acquisitions = events(extract, text, "acquisition", background=None)
+    assert [(e["org"], e["target"]) for e in acquisitions] == [("Eurazeo", "Sopra Steria")]
+
+
+def test_a_forecast_and_a_loss_beside_the_revenue_are_not_the_results(extract):
+    text = "Sur l'exercice 2024, Capgemini a essuyé une perte nette de 22 millions d'euros, pour un chiffre d'affaires de 168 millions d'euros."
+    [result] = events(extract, text, "results")
+    assert result["amount"]["value"] == 168e6
+    text = "Son patron, chez Brintek, prévoit l'atteinte d'un chiffre d'affaires de 300 millions d'euros."
+    assert events(extract, text, "results", background=None) == []
