@@ -94,6 +94,17 @@ def _object_break(scene: Scene, start: int, end: int) -> bool:
     return any(t.text in _CLAUSE_MARKS or t.pos_ == "VERB" for t in scene.doc[start:end])
 
 
+def _finite(token) -> bool:
+    """A verb that opens a clause: not a past participle ('signé', the tagger's 'Part' checked by the
+    ending, as it also tags 'recrute' so)."""
+    participle = "Part" in token.morph.get("VerbForm") and token.lower_.endswith(_PARTICIPLE_ENDINGS)
+    return token.pos_ in ("VERB", "AUX") and not participle
+
+
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite")
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
 _CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
 
 
@@ -252,8 +263,10 @@ def _revenue_told(scene: Scene) -> bool:
 def partnership(scene: Scene) -> list[dict]:
     """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
-    if not partners:
-        return []
+    if not partners or any(
+        t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]
+    ):
+        return []  # 'un contrat avec X et recrute chez Y': Y is in another clause
     org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
@@ -261,6 +274,33 @@ def partnership(scene: Scene) -> list[dict]:
     if org is None or org == scene.name(partner):
         return []
     return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
+
+
+def partnership_noun(scene: Scene) -> list[dict]:
+    """'un partenariat de cinq ans signé avec Y', 'un contrat d'approvisionnement avec le chinois Y',
+    'un accord-cadre avec le groupement Y': the agreement noun, then 'avec' and the partner, in one clause."""
+    doc = scene.doc
+    if scene.trigger.start > 0 and doc[scene.trigger.start - 1].lower_ in _POSSESSIVES:
+        return []  # 'son contrat d'hébergement avec Y': an agreement in force, not the news
+    with_ = next(
+        (
+            t
+            for t in doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 7)]
+            if t.lower_ == "avec"
+        ),
+        None,
+    )
+    between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
+    if with_ is None or any(t.text in _CLAUSE_MARKS or _finite(t) for t in between):
+        return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
+    partners = [o for o in scene.after("ORG", with_.i + 1) if o.start - with_.i <= 4]
+    if not partners or _object_break(scene, with_.i + 1, partners[0].start):
+        return []
+    partner = scene.name(partners[0])
+    org = scene.company(exclude=(partner,), passage=True)
+    if org is None or org == partner:
+        return []
+    return [{"kind": "partnership", "org": org, "partner": partner}]
 
 
 def layoffs(scene: Scene) -> list[dict]:
@@ -318,6 +358,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("shutdown", "active"): shutdown,
     ("results", "amount"): results,
     ("partnership", "active"): partnership,
+    ("partnership", "noun"): partnership_noun,
     ("layoffs", "count"): layoffs,
     ("legal", "authority"): legal,
 }

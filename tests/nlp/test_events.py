@@ -200,3 +200,14 @@ def test_a_forecast_and_a_loss_beside_the_revenue_are_not_the_results(extract):
     assert result["amount"]["value"] == 168e6
     text = "Son patron, chez Brintek, prévoit l'atteinte d'un chiffre d'affaires de 300 millions d'euros."
     assert events(extract, text, "results", background=None) == []
+
+
+def test_an_agreement_noun_with_its_partner_a_few_words_on(extract):
+    text = "Capgemini a signé un contrat d'approvisionnement en batteries avec le chinois Alstom."
+    [deal] = events(extract, text, "partnership")
+    assert (deal["org"], deal["partner"], deal["rule"]) == ("Capgemini", "Alstom", "partnership.noun")
+    # an agreement in force is no news, and a company of the next clause is no partner
+    text = "Capgemini souffre de la renégociation de son contrat d'hébergement avec Alstom."
+    assert events(extract, text, "partnership", background=None) == []
+    text = "Capgemini décroche un contrat avec la région et recrute chez Alstom."
+    assert events(extract, text, "partnership", background=None) == []
