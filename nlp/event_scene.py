@@ -18,6 +18,7 @@ from nlp.passage import Passage
 _COMPLEMENT_BEFORE = frozenset(
     {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
 )
+_NE = frozenset({"ne", "n'", "n’"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -163,6 +164,11 @@ class Scene:
         clause = self.clause_before()
         if {t.lower_ for t in clause} & {"avait", "avaient"}:
             return True  # a pluperfect: 'avait ainsi écopé d'une sanction'
+        for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 6)]:
+            if [w.lower_ for w in self.doc[t.i : t.i + 3]] == ["il", "y", "a"] and not self._punct_between(
+                t.i
+            ):
+                return True  # 'racheté par X il y a dix ans'
         for t in clause[1:]:
             if _YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" and self._older(int(t.text)):
                 return True  # '..., en 2019 déjà, X a racheté'
@@ -203,7 +209,16 @@ class Scene:
         after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
         if set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"]:
             return True
-        return self._conditional()
+        return self._negated() or self._conditional()
+
+    def _negated(self) -> bool:
+        """'X n'a pas l'intention de racheter Y': a negation on the trigger's verb or a word governing it."""
+        root = self.trigger.root
+        for t in (root, *root.ancestors):
+            before = [c.lower_ for c in t.children if c.i < self.trigger.start]
+            if set(before) & _NE and set(before) & self.words["negations_after"]:
+                return True  # 'ne ... pas', 'n'... jamais' ('le plus de fonds' alone is no negation)
+        return False
 
     def _conditional(self) -> bool:
         """A verb in the conditional governing the trigger or told of it: 'la transaction valoriserait
@@ -213,7 +228,7 @@ class Scene:
         for t in self.sent:
             if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
                 continue
-            if t in line or t.head in line and t.dep_.startswith("aux"):
+            if t in line or t.head in line and t.dep_.startswith(("aux", "cop")):
                 return True  # 'X rachèterait', 'le rachat ... interviendrait'
             if root.pos_ == "NOUN" and root in t.ancestors:
                 return True  # told of the event itself: 'une levée de fonds, qui pourrait être annoncée'

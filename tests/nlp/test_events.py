@@ -211,3 +211,26 @@ def test_an_agreement_noun_with_its_partner_a_few_words_on(extract):
     assert events(extract, text, "partnership", background=None) == []
     text = "Capgemini décroche un contrat avec la région et recrute chez Alstom."
     assert events(extract, text, "partnership", background=None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capgemini n'a pas l'intention de racheter Atos, a précisé son PDG.",
+        "Capgemini serait en passe de racheter Atos.",
+    ],
+)
+def test_a_denied_or_rumoured_deal_is_no_event(extract, text):
+    assert events(extract, text, "acquisition", background=None) == []
+
+
+def test_a_negation_in_another_clause_does_not_cancel_the_deal(extract):
+    [deal] = events(extract, "Capgemini rachète Atos, qui n'a pas su se redresser.", "acquisition")
+    assert deal["target"] == "Atos"
+
+
+def test_a_deal_told_with_il_y_a_is_background(extract):
+    text = "Capgemini, racheté par Atos il y a dix ans, lève 20 millions d'euros."
+    [deal] = events(extract, text, "acquisition", background=True)
+    assert (deal["org"], deal["target"]) == ("Atos", "Capgemini")
+    assert events(extract, text, "funding")
