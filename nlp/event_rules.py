@@ -305,13 +305,14 @@ def partnership_noun(scene: Scene) -> list[dict]:
 
 def layoffs(scene: Scene) -> list[dict]:
     """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
-    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 3) : scene.sent.end].text
+    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 4) : scene.sent.end].text
     jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
     found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
     strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
     if found is None and not strong:
         return []
-    org = scene.company()
+    alone = found is not None and not any(o.label_ == "ORG" for o in scene.ents)
+    org = scene.company(passage=alone)  # 'Au total, 94 postes sont supprimés': the passage's company
     if org is None or org.lower() in scene.words["unions"]:
         return []  # 'la CGT dénonce la suppression de 300 postes': the union does not cut the jobs
     event = {"kind": "layoffs", "org": org}

@@ -178,6 +178,8 @@ def _same(a: dict, b: dict) -> bool:
         return False
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True
+    if a["kind"] == "layoffs":
+        return True  # one company's job cuts in one article are one plan, told piece by piece
     attr = MAIN[a["kind"]]
     x, y = a.get(attr), b.get(attr)
     if x is None or y is None:
@@ -199,5 +201,7 @@ def merge(events: list[dict]) -> list[dict]:
         for key, value in event.items():
             if twin.get(key) in (None, "", []):
                 twin[key] = value
+        if event["kind"] == "layoffs" and event.get("count", 0) > twin.get("count", 0):
+            twin["count"] = event["count"]  # '64 ... auxquels s'ajoutent 30 ...' then 'Au total, 94 postes'
         twin["background"] = twin["background"] and event["background"]
     return merged

@@ -234,3 +234,17 @@ def test_a_deal_told_with_il_y_a_is_background(extract):
     [deal] = events(extract, text, "acquisition", background=True)
     assert (deal["org"], deal["target"]) == ("Atos", "Capgemini")
     assert events(extract, text, "funding")
+
+
+def test_job_cuts_told_piece_by_piece_are_one_plan_with_the_total(extract):
+    text = (
+        "Capgemini ferme son studio de Montréal. Les 64 salariés du studio perdront leur emploi, "
+        "auxquels s'ajoutent 30 suppressions de postes au siège. Au total, 94 postes sont supprimés."
+    )
+    [cuts] = events(extract, text, "layoffs")
+    assert (cuts["org"], cuts["count"]) == ("Capgemini", 94)
+
+
+def test_ceding_the_chair_is_a_departure(extract):
+    text = "Chez Capgemini, le directeur général Paul Hermelin cède son fauteuil à Aiman Ezzat."
+    assert ("departure", "Paul Hermelin", "Capgemini") in moves(extract, text)
