@@ -15,6 +15,9 @@ def appointment(scene: Scene) -> list[dict]:
     titled = titled_appointment(scene)
     if titled is not None:
         return [titled]
+    lowered = scene.trigger.text.lower()
+    if lowered in scene.words["title_verbs"] and lowered not in scene.words["joining_verbs"]:
+        return []  # 'cela devient une activité rentable', 'voit dans cette arrivée': no title, no move
     leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
     roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
     events = []

@@ -217,8 +217,15 @@ def _object_words(scene: Scene) -> str:
             break
         if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
             break  # 'sa gamme de téléphones | pour les PME
-        if tokens or t.pos_ != "ADV":
-            tokens.append(t)
+        if (
+            tokens
+            and t.lower_ in ("d'", "d’")
+            and t.i + 1 < len(scene.doc)
+            and scene.doc[t.i + 1].lower_ == "ici"
+        ):
+            break  # 'son réseau cuivre | d'ici 2030'
+        if tokens or (t.pos_ != "ADV" and t.lower_ not in ("de", "d'", "d’", "du", "des")):
+            tokens.append(t)  # 'la fermeture | de | sa filiale': the preposition after a noun trigger
     while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()

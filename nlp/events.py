@@ -175,7 +175,7 @@ def _same(a: dict, b: dict) -> bool:
         # 'Elle succède à X, qui part à la retraite': one move, whichever trigger told the company
         return normalise(a["person"]) == normalise(b["person"])
     if normalise(a["org"]) != normalise(b["org"]):
-        return False
+        return _same_thing_shorter_name(a, b)
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True
     if a["kind"] == "layoffs":
@@ -187,6 +187,15 @@ def _same(a: dict, b: dict) -> bool:
     if attr == "amount":
         return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
     return normalise(x) == normalise(y)
+
+
+def _same_thing_shorter_name(a: dict, b: dict) -> bool:
+    """'Mistral AI' and 'Mistral' launching 'Mistral Large' in one sentence: one company named two ways."""
+    x, y = a.get(MAIN[a["kind"]]), b.get(MAIN[b["kind"]])
+    if a["start"] != b["start"] or x is None or x != y:
+        return False
+    short, long = sorted((normalise(a["org"]), normalise(b["org"])), key=len)
+    return long.startswith(short + " ")
 
 
 def merge(events: list[dict]) -> list[dict]:

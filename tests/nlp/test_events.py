@@ -248,3 +248,29 @@ def test_job_cuts_told_piece_by_piece_are_one_plan_with_the_total(extract):
 def test_ceding_the_chair_is_a_departure(extract):
     text = "Chez Capgemini, le directeur général Paul Hermelin cède son fauteuil à Aiman Ezzat."
     assert ("departure", "Paul Hermelin", "Capgemini") in moves(extract, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a role told beside 'devient' / 'arrivée' with no title after it is no appointment
+        (
+            "« Cela devient une activité très rentable », explique Jean Dupont (PDG de Capgemini).",
+            "appointment",
+        ),
+        (
+            "Son président, Jean Dupont, voit dans cette arrivée un accélérateur pour Capgemini.",
+            "appointment",
+        ),
+        # 'la transaction' is the deal, not a legal settlement; 's'appuyer sur' a supplier is no partnership
+        ("La transaction, payée en numéraire, valorise Capgemini à 850 millions d'euros.", "legal"),
+        ("Capgemini s'appuie sur les nouveaux processeurs Xeon d'Intel.", "partnership"),
+    ],
+)
+def test_words_of_many_uses_give_no_event(extract, text, kind):
+    assert events(extract, text, kind, background=None) == []
+
+
+def test_a_shutdown_object_leaves_out_the_preposition_and_the_deadline(extract):
+    [shutdown] = events(extract, "Orange a annoncé la fermeture de son réseau cuivre d'ici 2030.", "shutdown")
+    assert shutdown["product"] == "son réseau cuivre"
