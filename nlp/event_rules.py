@@ -62,6 +62,10 @@ def acquisition_active(scene: Scene) -> list[dict]:
     if not targets or _object_break(scene, scene.trigger.end, targets[0].start):
         return []
     target = targets[0]
+    if _owned_by(scene, scene.trigger.end, target.start) and any(
+        e["kind"] == "acquisition" for e in scene.earlier
+    ):
+        return []  # 'X rachète Z. ... met la main sur la filiale de Y': Z told again, Y is its owner
     agent = _agent_after(scene, target.end, scene.sent.end - target.end)  # 'le rachat de Y par X'
     buyer = scene.name(agent) if agent is not None else None
     org = buyer or scene.company(exclude=(scene.name(target),))
@@ -79,6 +83,18 @@ def _acquisition(scene: Scene, org: str, target: Span) -> dict:
     if stake and scene.trigger.end <= stake[0].start < target.start:
         event["stake"] = stake[0]._.value
     return event
+
+
+def _owned_by(scene: Scene, start: int, end: int) -> bool:
+    """A common noun then 'de' just before the company: the object is that noun ('la filiale de Y',
+    'les activités cloud de Y'); a stake ('70 % de Y') is still a stake in Y."""
+    words = list(scene.doc[start:end])
+    if len(words) < 2 or words[-1].lower_ not in ("de", "d'", "d’", "du"):
+        return False
+    i = len(words) - 2
+    while i > 0 and words[i].pos_ == "ADJ":  # 'les activités cloud d'Atos'
+        i -= 1
+    return words[i].pos_ == "NOUN" and words[i].is_lower
 
 
 def _agent_after(scene: Scene, start: int, reach: int) -> Span | None:

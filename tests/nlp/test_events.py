@@ -274,3 +274,9 @@ def test_words_of_many_uses_give_no_event(extract, text, kind):
 def test_a_shutdown_object_leaves_out_the_preposition_and_the_deadline(extract):
     [shutdown] = events(extract, "Orange a annoncé la fermeture de son réseau cuivre d'ici 2030.", "shutdown")
     assert shutdown["product"] == "son réseau cuivre"
+
+
+def test_the_owner_of_a_subsidiary_bought_is_not_a_second_target(extract):
+    text = "Swile rachète Bimpli. La licorne Swile met la main sur la filiale de BPCE."
+    found = events(extract, text, "acquisition", background=None)
+    assert [(e["org"], e["target"]) for e in found] == [("Swile", "Bimpli")]
