@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from nlp.event_people import appointment, departure
 from nlp.event_scene import Scene
 
 Rule = Callable[[Scene], list[dict]]
@@ -46,27 +47,81 @@ def _is_part(scene: Scene, money: Span) -> bool:
 
 
 def acquisition_active(scene: Scene) -> list[dict]:
-    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'."""
-    targets = scene.after("ORG")
-    if not targets:
+    """'X rachète Y (pour N)', 'X se porte acquéreur de Y', 'le rachat de Y par X'; a participle with
+    its agent is passive ('Y, racheté en 2019 par le fonds X'). The target is the trigger's object: a
+    company named after a comma or a verb belongs to another clause."""
+    agent = _agent_after(scene, scene.trigger.end, 5)
+    if agent is not None and scene.trigger.text.lower().endswith(("é", "ée", "és", "ées", "is", "ise")):
+        subject = scene.verb_subject()
+        before = scene.before("ORG")
+        target = subject if isinstance(subject, Span) else (before[-1] if before else None)
+        if target is None or scene.name(target) == scene.name(agent):
+            return []
+        return [_acquisition(scene, scene.name(agent), target)]
+    targets = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 10]
+    if not targets or _object_break(scene, scene.trigger.end, targets[0].start):
         return []
     target = targets[0]
-    buyer = None
-    par = [t for t in scene.doc[target.end : scene.sent.end] if t.lower_ == "par"]
-    if par:  # 'le rachat de Y par X'
-        buyers = scene.after("ORG", par[0].i + 1)
-        buyer = scene.name(buyers[0]) if buyers and buyers[0].start == par[0].i + 1 else None
+    if _owned_by(scene, scene.trigger.end, target.start) and any(
+        e["kind"] == "acquisition" for e in scene.earlier
+    ):
+        return []  # 'X rachète Z. ... met la main sur la filiale de Y': Z told again, Y is its owner
+    agent = _agent_after(scene, target.end, scene.sent.end - target.end)  # 'le rachat de Y par X'
+    buyer = scene.name(agent) if agent is not None else None
     org = buyer or scene.company(exclude=(scene.name(target),))
     if org is None or org == scene.name(target):
         return []
+    return [_acquisition(scene, org, target)]
+
+
+def _acquisition(scene: Scene, org: str, target: Span) -> dict:
     event = {"kind": "acquisition", "org": org, "target": scene.name(target)}
     money = _first_amount_after(scene)
     if money is not None:
         event["amount"] = _amount(money)
     stake = scene.after("PERCENT")
-    if stake and stake[0].start < target.start:
+    if stake and scene.trigger.end <= stake[0].start < target.start:
         event["stake"] = stake[0]._.value
-    return [event]
+    return event
+
+
+def _owned_by(scene: Scene, start: int, end: int) -> bool:
+    """A common noun then 'de' just before the company: the object is that noun ('la filiale de Y',
+    'les activités cloud de Y'); a stake ('70 % de Y') is still a stake in Y."""
+    words = list(scene.doc[start:end])
+    if len(words) < 2 or words[-1].lower_ not in ("de", "d'", "d’", "du"):
+        return False
+    i = len(words) - 2
+    while i > 0 and words[i].pos_ == "ADJ":  # 'les activités cloud d'Atos'
+        i -= 1
+    return words[i].pos_ == "NOUN" and words[i].is_lower
+
+
+def _agent_after(scene: Scene, start: int, reach: int) -> Span | None:
+    """The company after the first 'par' from token start on ('par X', 'par le fonds X')."""
+    for t in scene.doc[start : min(scene.sent.end, start + reach)]:
+        if t.lower_ == "par":
+            found = [o for o in scene.after("ORG", t.i + 1) if o.start - t.i <= 3]
+            return found[0] if found else None
+    return None
+
+
+def _object_break(scene: Scene, start: int, end: int) -> bool:
+    return any(t.text in _CLAUSE_MARKS or t.pos_ == "VERB" for t in scene.doc[start:end])
+
+
+def _finite(token) -> bool:
+    """A verb that opens a clause: not a past participle ('signé', the tagger's 'Part' checked by the
+    ending, as it also tags 'recrute' so)."""
+    participle = "Part" in token.morph.get("VerbForm") and token.lower_.endswith(_PARTICIPLE_ENDINGS)
+    return token.pos_ in ("VERB", "AUX") and not participle
+
+
+_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite")
+
+
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
+_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
 
 
 def acquisition_passive(scene: Scene) -> list[dict]:
@@ -116,109 +171,6 @@ def _owner_after(scene: Scene, money: Span) -> Span | None:
 def _cued(scene: Scene, money: Span, org: Span) -> bool:
     between = {t.lower_ for t in scene.doc[money.end : org.start]}
     return bool(between & scene.words["investor_cues"])
-
-
-def appointment(scene: Scene) -> list[dict]:
-    """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
-    (and the departure of a predecessor the role finder marked as former). People named after
-    'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
-    leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
-    roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
-    events = []
-    for person in dict.fromkeys(r["person"] for r in roles):
-        own = [r for r in roles if r["person"] == person]
-        current = [r for r in own if not r.get("former")]
-        if not current and leaving is None:
-            role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
-            events.append(
-                _person_event("departure", role["org"], person, role.get("title"), role.get("role"))
-            )
-            continue
-        role = (current or own)[0]
-        title, code = (role.get("title"), role.get("role")) if current else (None, None)
-        events.append(_person_event("appointment", _appointing_org(scene, role["org"]), person, title, code))
-    if events:
-        return events
-    staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
-    if not staying:
-        return []
-    person = min(staying, key=lambda p: abs(p.start - scene.trigger.start))
-    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
-    org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
-    return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
-
-
-def _appointing_org(scene: Scene, org: str) -> str:
-    """The role's company, unless the sentence does not name it and a person event just told names
-    another ('X succède à Y au poste de PDG. Z est nommé directeur financier': Z is at the same company)."""
-    if any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG"):
-        return org
-    for event in reversed(scene.earlier):
-        if (
-            event["kind"] in ("appointment", "departure")
-            and event["start"] >= scene.previous_sentence_start()
-        ):
-            return event["org"]
-    return org
-
-
-def departure(scene: Scene) -> list[dict]:
-    """'X quitte Y', 'la démission de X', 'en remplacement de X', 'succède à X': X leaves."""
-    lowered = scene.trigger.text.lower()
-    replaced = lowered.startswith(("en remplacement", "succède", "succédera", "remplace"))
-    before, after_people = scene.before("PERSON"), scene.after("PERSON")
-    if replaced:
-        person = after_people[0] if after_people else None
-    else:
-        person = before[-1] if before else (after_people[0] if after_people else None)
-    if person is None:
-        return []
-    role = _role_of(scene, scene.name(person))
-    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
-    successor = scene.recent_appointment() if replaced else None
-    if successor is not None and successor["person"] != scene.name(person):
-        org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
-    else:
-        org = (
-            (role or {}).get("org")
-            or (scene.name(after[0]) if after and not replaced else None)
-            or scene.company()
-        )
-    if org is None:
-        return []
-    title = (role or {}).get("title")
-    return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
-
-
-def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
-    event = {"kind": kind, "org": org, "person": person}
-    if title:
-        event["title"] = title
-    if role:
-        event["role"] = role
-    return event
-
-
-def _roles_in(scene: Scene) -> list[dict]:
-    lo, hi = scene.sent.start_char, scene.sent.end_char
-    return [r for r in _event_roles(scene) if lo <= r["start"] < hi]
-
-
-def _event_roles(scene: Scene) -> list[dict]:
-    """Roles an event may rest on: a career path ('ex-Sanofi', 'passé par SFR') is background."""
-    return [r for r in scene.doc._.roles or [] if r.get("org") and r.get("rule") != "career_path"]
-
-
-def _role_of(scene: Scene, person: str | None) -> dict | None:
-    """The person's role in this sentence, else the first the article states."""
-    own = [r for r in _roles_in(scene) if r["person"] == person]
-    anywhere = [r for r in _event_roles(scene) if r["person"] == person]
-    return (own or anywhere or [None])[0]
-
-
-def _org_of(scene: Scene, person: str | None) -> str | None:
-    role = _role_of(scene, person)
-    return role["org"] if role else None
 
 
 def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
@@ -281,8 +233,15 @@ def _object_words(scene: Scene) -> str:
             break
         if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
             break  # 'sa gamme de téléphones | pour les PME
-        if tokens or t.pos_ != "ADV":
-            tokens.append(t)
+        if (
+            tokens
+            and t.lower_ in ("d'", "d’")
+            and t.i + 1 < len(scene.doc)
+            and scene.doc[t.i + 1].lower_ == "ici"
+        ):
+            break  # 'son réseau cuivre | d'ici 2030'
+        if tokens or (t.pos_ != "ADV" and t.lower_ not in ("de", "d'", "d’", "du", "des")):
+            tokens.append(t)  # 'la fermeture | de | sa filiale': the preposition after a noun trigger
     while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
         tokens.pop()
     return "".join(t.text_with_ws for t in tokens).strip()
@@ -292,8 +251,11 @@ def results(scene: Scene) -> list[dict]:
     """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period.
     A target ('vise un chiffre d'affaires de N d'ici 2027') is no result."""
     after = {t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 4)]}
-    if (set(scene.words_before(4)) | after) & scene.words["forecasts"]:
-        return []
+    clause = {t.lower_ for t in scene.clause_before()}
+    if (set(scene.words_before(4)) | clause | after) & scene.words["forecasts"]:
+        return []  # 'Il prévoit l'atteinte d'un chiffre d'affaires de N'
+    if scene.trigger.text.lower() not in scene.words["revenue"] and _revenue_told(scene):
+        return []  # 'une perte de 22 M€, pour un chiffre d'affaires de 168 M€': the revenue is the figure
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
     # '177 millions de dollars de bénéfices': the amount just before the noun
     just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
@@ -310,11 +272,24 @@ def results(scene: Scene) -> list[dict]:
     return [event]
 
 
+def _revenue_told(scene: Scene) -> bool:
+    """The sentence gives the revenue with an amount: that telling is the event's."""
+    money = [m.start for m in scene.ents if m.label_ == "MONEY"]
+    for t in scene.sent:
+        if t.lower_ in scene.words["revenue_heads"] and any(
+            0 < m - t.i <= 8 or 0 < t.i - m <= 3 for m in money
+        ):
+            return True
+    return False
+
+
 def partnership(scene: Scene) -> list[dict]:
     """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
-    if not partners:
-        return []
+    if not partners or any(
+        t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]
+    ):
+        return []  # 'un contrat avec X et recrute chez Y': Y is in another clause
     org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
@@ -324,15 +299,43 @@ def partnership(scene: Scene) -> list[dict]:
     return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
 
 
+def partnership_noun(scene: Scene) -> list[dict]:
+    """'un partenariat de cinq ans signé avec Y', 'un contrat d'approvisionnement avec le chinois Y',
+    'un accord-cadre avec le groupement Y': the agreement noun, then 'avec' and the partner, in one clause."""
+    doc = scene.doc
+    if scene.trigger.start > 0 and doc[scene.trigger.start - 1].lower_ in _POSSESSIVES:
+        return []  # 'son contrat d'hébergement avec Y': an agreement in force, not the news
+    with_ = next(
+        (
+            t
+            for t in doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 7)]
+            if t.lower_ == "avec"
+        ),
+        None,
+    )
+    between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
+    if with_ is None or any(t.text in _CLAUSE_MARKS or _finite(t) for t in between):
+        return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
+    partners = [o for o in scene.after("ORG", with_.i + 1) if o.start - with_.i <= 4]
+    if not partners or _object_break(scene, with_.i + 1, partners[0].start):
+        return []
+    partner = scene.name(partners[0])
+    org = scene.company(exclude=(partner,), passage=True)
+    if org is None or org == partner:
+        return []
+    return [{"kind": "partnership", "org": org, "partner": partner}]
+
+
 def layoffs(scene: Scene) -> list[dict]:
     """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
-    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 3) : scene.sent.end].text
+    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 4) : scene.sent.end].text
     jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
     found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
     strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
     if found is None and not strong:
         return []
-    org = scene.company()
+    alone = found is not None and not any(o.label_ == "ORG" for o in scene.ents)
+    org = scene.company(passage=alone)  # 'Au total, 94 postes sont supprimés': the passage's company
     if org is None or org.lower() in scene.words["unions"]:
         return []  # 'la CGT dénonce la suppression de 300 postes': the union does not cut the jobs
     event = {"kind": "layoffs", "org": org}
@@ -379,6 +382,7 @@ RULES: dict[tuple[str, str], Rule] = {
     ("shutdown", "active"): shutdown,
     ("results", "amount"): results,
     ("partnership", "active"): partnership,
+    ("partnership", "noun"): partnership_noun,
     ("layoffs", "count"): layoffs,
     ("legal", "authority"): legal,
 }

@@ -18,6 +18,7 @@ from nlp.passage import Passage
 _COMPLEMENT_BEFORE = frozenset(
     {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
 )
+_NE = frozenset({"ne", "n'", "n’"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -28,13 +29,13 @@ class Scene:
     sent: Span
     ctx: Passage
     words: dict[str, frozenset[str]]
-    ents: list[Span] = field(default_factory=list)
     latest_year: int | None = None
     earlier: list[dict] = field(default_factory=list)  # events found before this trigger
+    title_words: frozenset[str] = frozenset()  # first words of the job titles (nlp/patterns/titles.jsonl)
 
     def __post_init__(self) -> None:
         # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
-        self.ents = [
+        self.ents: list[Span] = [
             e
             for e in self.doc.ents
             if self.sent.start <= e.start < self.sent.end
@@ -75,11 +76,42 @@ class Scene:
         free = [o for o in before if not self._is_complement(o)]
         return free[-1] if free else None
 
+    def verb_subject(self) -> Span | str | None:
+        """The grammatical subject of the verb the trigger is (or is the object of): a company span,
+        "ref" for a pronoun or 'le groupe', else None ('Axelis, racheté par Ardian, revendique un
+        chiffre d'affaires de N': Axelis, not the last company before the trigger)."""
+        verb = self.trigger.root
+        if verb.pos_ not in ("VERB", "AUX"):
+            if verb.dep_ != "obj" or verb.head.pos_ not in ("VERB", "AUX"):
+                return None
+            verb = verb.head
+        for _ in range(3):
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
+            if subjects:
+                break
+            if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
+                return None
+            verb = verb.head  # 'X supprime 60 emplois et ferme son usine': X is the subject of both
+        else:
+            return None
+        head = subjects[0]
+        if not self.sent.start <= head.i < self.trigger.start:
+            return None
+        for ent in self.ents:
+            if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
+                return ent
+        if head.pos_ == "PRON" or head.lower_ in self.words["subject_refs"]:
+            return "ref"
+        return None
+
     def company(self, exclude: tuple[str, ...] = (), passage: bool = False) -> str | None:
         """The subject's name, or the company of the passage when a reference stands for it
         ('Le groupe a levé ...', 'Il rachète ...') or, with ``passage``, when no company is named
         before the trigger ('..., en partenariat avec Y')."""
-        subject = self.subject(exclude)
+        found = self.verb_subject()
+        if isinstance(found, Span) and self.name(found) not in exclude:
+            return self.name(found)
+        subject = None if found == "ref" else self.subject(exclude)
         if subject is not None:
             return self.name(subject)
         window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
@@ -91,18 +123,29 @@ class Scene:
         return None
 
     def _is_complement(self, org: Span) -> bool:
-        return org.start > 0 and self.doc[org.start - 1].lower_ in _COMPLEMENT_BEFORE
+        """Named after a preposition, maybe through a determiner and a common noun: 'de Y', 'par le fonds
+        Y', 'de l'allemand Y' (a complement), not the subject."""
+        i = org.start - 1
+        while i > max(self.sent.start, org.start - 4) and self.doc[i].pos_ in ("DET", "NOUN", "ADJ"):
+            if not self.doc[i].is_lower:
+                break
+            i -= 1
+        return i >= 0 and self.doc[i].lower_ in _COMPLEMENT_BEFORE
 
     def recent_appointment(self) -> dict | None:
-        """The appointment told in this sentence or the one before ('Il succède à X': X leaves there)."""
+        """The appointment told in this sentence or the two before ('Il succède à X': X leaves there)."""
         for event in reversed(self.earlier):
-            if event["kind"] == "appointment" and event["start"] >= self.previous_sentence_start():
+            if event["kind"] == "appointment" and event["start"] >= self.sentence_start_back(2):
                 return event
         return None
 
     def previous_sentence_start(self) -> int:
+        return self.sentence_start_back(1)
+
+    def sentence_start_back(self, n: int) -> int:
+        """The character offset where the sentence ``n`` sentences before this one starts."""
         s = self.ctx.sentence_index(self.sent.start)
-        return self.doc[self.ctx.sent_starts[max(0, s - 1)]].idx
+        return self.doc[self.ctx.sent_starts[max(0, s - n)]].idx
 
     def is_authority(self, org: str) -> bool:
         """A regulator, a court or a public body ('CNIL', 'Autorité de la concurrence'), not a company."""
@@ -118,9 +161,14 @@ class Scene:
         before the latest the article names, the year of the article itself being the latest)."""
         if set(self.words_before(3)) & self.words["background_before"]:
             return True
-        clause = self._clause_before()
+        clause = self.clause_before()
         if {t.lower_ for t in clause} & {"avait", "avaient"}:
             return True  # a pluperfect: 'avait ainsi écopé d'une sanction'
+        for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 6)]:
+            if [w.lower_ for w in self.doc[t.i : t.i + 3]] == ["il", "y", "a"] and not self._punct_between(
+                t.i
+            ):
+                return True  # 'racheté par X il y a dix ans'
         for t in clause[1:]:
             if _YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" and self._older(int(t.text)):
                 return True  # '..., en 2019 déjà, X a racheté'
@@ -131,14 +179,21 @@ class Scene:
                 and t.i > 0
                 and self.doc[t.i - 1].lower_ == "en"
                 and self._older(int(t.text))
+                and not self._punct_between(t.i)
             ):
                 return True
         return False
 
+    def _punct_between(self, i: int) -> bool:
+        """A comma or a bracket between token i and the trigger: the year dates an aside ('La société,
+        fondée en 2017, lance ...'), not the event."""
+        lo, hi = (i + 1, self.trigger.start) if i < self.trigger.start else (self.trigger.end, i)
+        return any(t.text in (",", ";", ":", "(", ")", "–", "—") for t in self.doc[lo:hi])
+
     def _older(self, year: int) -> bool:
         return self.latest_year is None or year < self.latest_year
 
-    def _clause_before(self) -> Span:
+    def clause_before(self) -> Span:
         """From the last comma or semicolon before the trigger (or the sentence start) to the trigger."""
         start = self.sent.start
         for t in self.doc[self.sent.start : self.trigger.start]:
@@ -152,7 +207,32 @@ class Scene:
         if sentence & self.words["denials"]:
             return True
         after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
-        return bool(set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"])
+        if set(self.words_before(3)) & self.words["hedges"] or after & self.words["negations_after"]:
+            return True
+        return self._negated() or self._conditional()
+
+    def _negated(self) -> bool:
+        """'X n'a pas l'intention de racheter Y': a negation on the trigger's verb or a word governing it."""
+        root = self.trigger.root
+        for t in (root, *root.ancestors):
+            before = [c.lower_ for c in t.children if c.i < self.trigger.start]
+            if set(before) & _NE and set(before) & self.words["negations_after"]:
+                return True  # 'ne ... pas', 'n'... jamais' ('le plus de fonds' alone is no negation)
+        return False
+
+    def _conditional(self) -> bool:
+        """A verb in the conditional governing the trigger or told of it: 'la transaction valoriserait
+        l'activité', 'une levée de fonds ..., qui pourrait être annoncée': a hypothesis or a rumour."""
+        root = self.trigger.root
+        line = {root, *root.ancestors}
+        for t in self.sent:
+            if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
+                continue
+            if t in line or t.head in line and t.dep_.startswith(("aux", "cop")):
+                return True  # 'X rachèterait', 'le rachat ... interviendrait'
+            if root.pos_ == "NOUN" and root in t.ancestors:
+                return True  # told of the event itself: 'une levée de fonds, qui pourrait être annoncée'
+        return False
 
     def replacement_start(self) -> int:
         """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
@@ -160,6 +240,14 @@ class Scene:
             if t.lower_ in self.words["replacement_words"]:
                 return t.i
         return self.sent.end
+
+
+def _is_conditional(token) -> bool:
+    """The conditional mood, from the tagger or the ending (the tagger often reads 'interviendrait'
+    as an indicative): -rait, -raient."""
+    if "Cnd" in token.morph.get("Mood"):
+        return True
+    return token.pos_ in ("VERB", "AUX") and token.lower_.endswith(("rait", "raient"))
 
 
 def name(span: Span | None) -> str | None:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.event_rules import RULES
 from nlp.event_scene import Scene, latest_year
-from nlp.lexicon import read_jsonl, word_lists
+from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
 
@@ -72,6 +72,7 @@ class EventFinder:
             row["name"]: frozenset(w.lower() for w in row["words"])
             for row in read_jsonl("event_words.jsonl", patterns_dir)
         }
+        self.title_words = frozenset(t.split()[0] for t in titles(patterns_dir))
         self.org_refs = base["org_heads"]
         self.public_bodies = base["public_bodies"]
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -90,12 +91,13 @@ class EventFinder:
         ctx = Passage(doc, self.org_refs, self.public_bodies)
         year = latest_year(doc)
         starts = sentence_starts(doc, ctx)
+        ctx.sent_starts = starts  # 'the company of this sentence' never reaches into the paragraph before
         found: list[dict] = []
         for match_id, start, end in _longest(doc, matches):
             kind, shape = doc.vocab.strings[match_id].split("|")
             trigger = doc[start:end]
             sentence = _sentence(doc, starts, start)
-            scene = Scene(doc, trigger, sentence, ctx, self.words, latest_year=year, earlier=found)
+            scene = Scene(doc, trigger, sentence, ctx, self.words, year, found, self.title_words)
             if scene.is_hedged():
                 continue
             for event in RULES[(kind, shape)](scene):
@@ -123,7 +125,8 @@ def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, i
         ):
             continue
         chosen.append((match_id, start, end))
-    return chosen
+    # at one place, the appointment first: 'X succède à Y' tells where Y leaves from
+    return sorted(chosen, key=lambda m: (m[1], doc.vocab.strings[m[0]].split("|")[0] != "appointment"))
 
 
 _FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
@@ -136,9 +139,16 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
     starts = [0]
     for start in ctx.sent_starts[1:]:
         before = doc[start - 1]
-        if before.text in _FINAL or "\n" in before.text or "\n" in before.whitespace_ or before.is_space:
+        if before.text in _FINAL or _breaks(before):
             starts.append(start)
-    return starts
+    # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
+    # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
+    breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
+    return sorted(set(starts) | set(breaks))
+
+
+def _breaks(token) -> bool:
+    return "\n" in token.text or "\n" in token.whitespace_
 
 
 def _sentence(doc: Doc, starts: list[int], i: int) -> Span:
@@ -159,10 +169,17 @@ def _finish(event: dict, scene: Scene, rule: str) -> dict:
 def _same(a: dict, b: dict) -> bool:
     """Two mentions of one event: same kind and company, and no different main attribute; in one
     sentence, the first amount is the event's ('612 M€ de chiffre d'affaires, une perte de 47 M€')."""
-    if a["kind"] != b["kind"] or normalise(a["org"]) != normalise(b["org"]):
+    if a["kind"] != b["kind"]:
         return False
+    if a["kind"] in ("appointment", "departure") and a["start"] == b["start"]:
+        # 'Elle succède à X, qui part à la retraite': one move, whichever trigger told the company
+        return normalise(a["person"]) == normalise(b["person"])
+    if normalise(a["org"]) != normalise(b["org"]):
+        return _same_thing_shorter_name(a, b)
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True
+    if a["kind"] == "layoffs":
+        return True  # one company's job cuts in one article are one plan, told piece by piece
     attr = MAIN[a["kind"]]
     x, y = a.get(attr), b.get(attr)
     if x is None or y is None:
@@ -170,6 +187,15 @@ def _same(a: dict, b: dict) -> bool:
     if attr == "amount":
         return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
     return normalise(x) == normalise(y)
+
+
+def _same_thing_shorter_name(a: dict, b: dict) -> bool:
+    """'Mistral AI' and 'Mistral' launching 'Mistral Large' in one sentence: one company named two ways."""
+    x, y = a.get(MAIN[a["kind"]]), b.get(MAIN[b["kind"]])
+    if a["start"] != b["start"] or x is None or x != y:
+        return False
+    short, long = sorted((normalise(a["org"]), normalise(b["org"])), key=len)
+    return long.startswith(short + " ")
 
 
 def merge(events: list[dict]) -> list[dict]:
@@ -184,5 +210,7 @@ def merge(events: list[dict]) -> list[dict]:
         for key, value in event.items():
             if twin.get(key) in (None, "", []):
                 twin[key] = value
+        if event["kind"] == "layoffs" and event.get("count", 0) > twin.get("count", 0):
+            twin["count"] = event["count"]  # '64 ... auxquels s'ajoutent 30 ...' then 'Au total, 94 postes'
         twin["background"] = twin["background"] and event["background"]
     return merged

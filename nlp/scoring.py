@@ -201,11 +201,11 @@ def _entry_problem(key: str, entry: object) -> str | None:
         return (
             None if currency is None or (isinstance(currency, str) and currency.isupper()) else "bad currency"
         )
-    # score.py's format: {"person", "org", "title"?}; the title is information, not scored
+    # a title as written may go with the pair, as in a prediction (the scorer reads person and org only)
     ok = isinstance(entry, dict) and {"person", "org"} <= set(entry) <= {"person", "org", "title"}
     ok = ok and all(isinstance(entry[k], str) and entry[k].strip() for k in ("person", "org"))
-    ok = ok and isinstance(entry.get("title", ""), str)
-    return None if ok else 'expected {"person": name, "org": company, "title"?: text}'
+    ok = ok and isinstance(entry.get("title", ""), str)  # '' where the text gives no title
+    return None if ok else 'expected {"person": name, "org": company[, "title": as written]}'
 
 
 def _prf(tp: int, fp: int, fn: int) -> dict:

@@ -115,6 +115,26 @@ def test_eval_scores_a_given_prediction_file(tmp_path):
     assert scores["ALL"]["f"] == 1.0
 
 
+def test_eval_accepts_a_gold_role_with_its_title(tmp_path):
+    # Before: the validator wanted exactly {person, org}, so tests/nlp/data/events1.jsonl (roles with the
+    # title as written, as score.py allows) was refused whole: 'not a usable gold file'.
+    role = {"person": "Ana Roy", "org": "Brintek", "title": "directrice financière"}
+    untitled = {"person": "Ana Roy", "org": "Brintek", "title": ""}  # the text gives no title
+    gold = {"id": "x", "text": "...", "orgs": [["Brintek"]], "people": [["Ana Roy"]], "roles": [role]}
+    gold["roles_optional"] = [untitled]
+    pred = {
+        "id": "x",
+        "entities": [{"label": "ORG", "text": "Brintek"}, {"label": "PERSON", "text": "Ana Roy"}],
+        "roles": [{"person": "Ana Roy", "org": "Brintek"}],
+    }
+    (tmp_path / "gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    (tmp_path / "pred.jsonl").write_text(json.dumps(pred) + "\n", encoding="utf-8")
+    args = [str(tmp_path / "gold.jsonl"), "--predictions", str(tmp_path / "pred.jsonl"), "--json"]
+    result = run(eval_cmd, args)
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["scores"]["ROLE"]["f"] == 1.0
+
+
 def test_extract_replaces_lone_surrogates_and_writes_every_line():
     # Before: a "\ud800" escape crashed the UTF-8 output with no line written at all.
     lines = [
@@ -147,6 +167,14 @@ def _gold_file(tmp_path, text: str) -> str:
         ('{"id": "a", "text": "Cisco.", "orgs": ["Cisco"]}\n', "orgs[0]: expected a list of aliases"),
         ('{"id": "a", "text": "x", "money": [{"value": "5"}]}\n', 'money[0]: expected {"value": number}'),
         ('{"id": "a", "text": "x", "roles": [{"person": "A"}]}\n', 'roles[0]: expected {"person"'),
+        (
+            '{"id": "a", "text": "x", "roles": [{"person": "A", "org": "B", "rank": 1}]}\n',
+            "roles[0]: expected",
+        ),
+        (
+            '{"id": "a", "text": "x", "roles": [{"person": "A", "org": "B", "title": 3}]}\n',
+            "roles[0]: expected",
+        ),
     ],
 )
 def test_eval_refuses_an_empty_or_malformed_gold_file(tmp_path, content, message):

@@ -22,6 +22,11 @@ def events(extract, text: str, kind: str | None = None, background: bool | None 
     ]
 
 
+def moves(extract, text: str) -> set[tuple[str, str, str]]:
+    """(kind, person, company) of the reported events of a text."""
+    return {(e["kind"], e.get("person"), e["org"]) for e in events(extract, text)}
+
+
 def test_pipeline_has_veille_events_after_veille_roles(nlp):
     names = nlp.pipe_names
     assert names.index("veille_events") == names.index("veille_roles") + 1
@@ -49,7 +54,7 @@ def test_succession_gives_an_appointment_and_a_departure(extract):
         "Le groupe Valorix a annoncé la nomination de Jeanne Morel comme directrice générale de Valorix, "
         "en remplacement de Paul Rey."
     )
-    found = {(e["kind"], e["person"], e["org"]) for e in events(extract, text)}
+    found = moves(extract, text)
     assert ("appointment", "Jeanne Morel", "Valorix") in found
     assert ("departure", "Paul Rey", "Valorix") in found
 
@@ -109,3 +114,169 @@ def test_event_quality_does_not_fall_below_the_baseline(nlp, name):
     scores = score_events(golds, predictions)["scores"]
     for label, floor in FLOORS["floors"][name].items():
         assert scores[label]["f"] >= floor, f"{name}: {label} F1 {scores[label]['f']:.3f} < floor {floor}"
+
+
+def test_a_line_break_ends_the_sentence_of_an_event(extract):
+    # Before: the parser ran on over the paragraph break and the results took the year of the aside
+    text = (
+        "Le groupe Valorix recrute.\n\n"
+        "Datapli, qui emploie 80 personnes, a réalisé un chiffre d'affaires de 9 millions d'euros en 2024"
+    )
+    [result] = events(extract, text, "results")
+    assert result["sentence"].startswith("Datapli") and result["period"] == "en 2024"
+
+
+def test_a_year_in_an_aside_does_not_make_the_event_background(extract):
+    text = "La société Datapli, fondée en 2017, lance Nuvio, un assistant pour les urgences. Nous sommes en 2025."
+    [launch] = events(extract, text, "launch")
+    assert launch["product"] == "Nuvio"
+
+
+def test_a_deal_told_in_the_conditional_is_no_event(extract):
+    # the tagger reads 'interviendrait' as an indicative: the ending tells the conditional
+    text = "La levée de fonds de 20 millions d'euros de Datapli interviendrait en juin."
+    assert events(extract, text, "funding", background=None) == []
+    text = "Médicalis prépare une levée de fonds de 40 millions d'euros, qui pourrait être annoncée en mai."
+    assert events(extract, text, "funding", background=None) == []
+    # a conditional about the object of a verb does not hedge the verb
+    [funding] = events(
+        extract, "Datapli lève 20 millions d'euros, une somme qui pourrait doubler.", "funding"
+    )
+    assert funding["amount"]["value"] == 20e6
+
+
+def test_appointment_company_is_the_one_the_title_names_not_the_former_employer(extract):
+    text = (
+        "Le directeur juridique de Valorix, Paul Rey, quitte l'entreprise. "
+        "Jeanne Morel, jusqu'ici directrice de la propriété intellectuelle de Brintek, "
+        "est nommée directrice juridique."
+    )
+    [appointment] = events(extract, text, "appointment")
+    assert (appointment["person"], appointment["org"]) == ("Jeanne Morel", "Valorix")
+    assert appointment["title"] == "directrice juridique"
+    text = "Jeanne Morel, ex-Brintek, devient directrice financière de Valorix."
+    [appointment] = events(extract, text, "appointment")
+    assert appointment["org"] == "Valorix"
+
+
+def test_an_arrival_and_its_predecessor_take_the_company_of_the_passage(extract):
+    # Before: the company of 'l'entreprise' was the last one named, across the paragraph break
+    # (Brintek, a supplier), and the predecessor two sentences on left the same wrong company
+    text = (
+        "Le groupe Valorix a signé un contrat avec Brintek.\n\n"
+        "Pour accompagner sa croissance, l'entreprise annonce l'arrivée de Jeanne Morel au poste de "
+        "directrice commerciale. Elle a passé douze ans chez Datapli. Elle succède à Paul Rey, qui part "
+        "à la retraite."
+    )
+    found = moves(extract, text)
+    assert ("appointment", "Jeanne Morel", "Valorix") in found
+    assert ("departure", "Paul Rey", "Valorix") in found
+
+
+def test_leaving_the_group_is_leaving_the_company_of_the_passage(extract):
+    text = (
+        "Valorix a remanié sa direction : Jeanne Morel, ex-Brintek, a été nommée directrice produit, "
+        "tandis que le directeur commercial, Paul Rey, a quitté le groupe."
+    )
+    found = moves(extract, text)
+    assert ("departure", "Paul Rey", "Valorix") in found
+
+
+def test_the_company_of_an_aside_is_not_the_subject(extract):
+    # Before: 'Valorix' (after 'par le fonds') was the company reporting the results, and a buyer
+    text = (
+        "Sopra Steria, lui-même racheté en 2019 par le fonds Eurazeo, qui en détient la majorité, revendique "
+        "un chiffre d'affaires de 134 millions d'euros sur l'exercice 2024."
+    )
+    [result] = events(extract, text, "results")
+    assert result["org"] == "Sopra Steria"
+    acquisitions = events(extract, text, "acquisition", background=None)
+    assert [(e["org"], e["target"]) for e in acquisitions] == [("Eurazeo", "Sopra Steria")]
+
+
+def test_a_forecast_and_a_loss_beside_the_revenue_are_not_the_results(extract):
+    text = "Sur l'exercice 2024, Capgemini a essuyé une perte nette de 22 millions d'euros, pour un chiffre d'affaires de 168 millions d'euros."
+    [result] = events(extract, text, "results")
+    assert result["amount"]["value"] == 168e6
+    text = "Son patron, chez Brintek, prévoit l'atteinte d'un chiffre d'affaires de 300 millions d'euros."
+    assert events(extract, text, "results", background=None) == []
+
+
+def test_an_agreement_noun_with_its_partner_a_few_words_on(extract):
+    text = "Capgemini a signé un contrat d'approvisionnement en batteries avec le chinois Alstom."
+    [deal] = events(extract, text, "partnership")
+    assert (deal["org"], deal["partner"], deal["rule"]) == ("Capgemini", "Alstom", "partnership.noun")
+    # an agreement in force is no news, and a company of the next clause is no partner
+    text = "Capgemini souffre de la renégociation de son contrat d'hébergement avec Alstom."
+    assert events(extract, text, "partnership", background=None) == []
+    text = "Capgemini décroche un contrat avec la région et recrute chez Alstom."
+    assert events(extract, text, "partnership", background=None) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Capgemini n'a pas l'intention de racheter Atos, a précisé son PDG.",
+        "Capgemini serait en passe de racheter Atos.",
+    ],
+)
+def test_a_denied_or_rumoured_deal_is_no_event(extract, text):
+    assert events(extract, text, "acquisition", background=None) == []
+
+
+def test_a_negation_in_another_clause_does_not_cancel_the_deal(extract):
+    [deal] = events(extract, "Capgemini rachète Atos, qui n'a pas su se redresser.", "acquisition")
+    assert deal["target"] == "Atos"
+
+
+def test_a_deal_told_with_il_y_a_is_background(extract):
+    text = "Capgemini, racheté par Atos il y a dix ans, lève 20 millions d'euros."
+    [deal] = events(extract, text, "acquisition", background=True)
+    assert (deal["org"], deal["target"]) == ("Atos", "Capgemini")
+    assert events(extract, text, "funding")
+
+
+def test_job_cuts_told_piece_by_piece_are_one_plan_with_the_total(extract):
+    text = (
+        "Capgemini ferme son studio de Montréal. Les 64 salariés du studio perdront leur emploi, "
+        "auxquels s'ajoutent 30 suppressions de postes au siège. Au total, 94 postes sont supprimés."
+    )
+    [cuts] = events(extract, text, "layoffs")
+    assert (cuts["org"], cuts["count"]) == ("Capgemini", 94)
+
+
+def test_ceding_the_chair_is_a_departure(extract):
+    text = "Chez Capgemini, le directeur général Paul Hermelin cède son fauteuil à Aiman Ezzat."
+    assert ("departure", "Paul Hermelin", "Capgemini") in moves(extract, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a role told beside 'devient' / 'arrivée' with no title after it is no appointment
+        (
+            "« Cela devient une activité très rentable », explique Jean Dupont (PDG de Capgemini).",
+            "appointment",
+        ),
+        (
+            "Son président, Jean Dupont, voit dans cette arrivée un accélérateur pour Capgemini.",
+            "appointment",
+        ),
+        # 'la transaction' is the deal, not a legal settlement; 's'appuyer sur' a supplier is no partnership
+        ("La transaction, payée en numéraire, valorise Capgemini à 850 millions d'euros.", "legal"),
+        ("Capgemini s'appuie sur les nouveaux processeurs Xeon d'Intel.", "partnership"),
+    ],
+)
+def test_words_of_many_uses_give_no_event(extract, text, kind):
+    assert events(extract, text, kind, background=None) == []
+
+
+def test_a_shutdown_object_leaves_out_the_preposition_and_the_deadline(extract):
+    [shutdown] = events(extract, "Orange a annoncé la fermeture de son réseau cuivre d'ici 2030.", "shutdown")
+    assert shutdown["product"] == "son réseau cuivre"
+
+
+def test_the_owner_of_a_subsidiary_bought_is_not_a_second_target(extract):
+    text = "Swile rachète Bimpli. La licorne Swile met la main sur la filiale de BPCE."
+    found = events(extract, text, "acquisition", background=None)
+    assert [(e["org"], e["target"]) for e in found] == [("Swile", "Bimpli")]

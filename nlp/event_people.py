@@ -1,0 +1,213 @@
+"""The person rules of the business events: appointments and departures (nlp/patterns/events.jsonl,
+shapes "person"), read from the roles veille_roles found and from the title a verb governs."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span
+
+from nlp.event_scene import Scene
+
+
+def appointment(scene: Scene) -> list[dict]:
+    """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
+    (and the departure of a predecessor the role finder marked as former). People named after
+    'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
+    titled = titled_appointment(scene)
+    if titled is not None:
+        return [titled]
+    lowered = scene.trigger.text.lower()
+    if lowered in scene.words["title_verbs"] and lowered not in scene.words["joining_verbs"]:
+        return []  # 'cela devient une activité rentable', 'voit dans cette arrivée': no title, no move
+    leaving = scene.doc[scene.replacement_start()].idx if scene.replacement_start() < len(scene.doc) else None
+    roles = [r for r in _roles_in(scene) if leaving is None or r["start"] < leaving]
+    events = []
+    for person in dict.fromkeys(r["person"] for r in roles):
+        own = [r for r in roles if r["person"] == person]
+        current = [r for r in own if not r.get("former")]
+        if not current and leaving is None:
+            role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
+            events.append(
+                _person_event("departure", role["org"], person, role.get("title"), role.get("role"))
+            )
+            continue
+        role = (current or own)[0]
+        title, code = (role.get("title"), role.get("role")) if current else (None, None)
+        events.append(_person_event("appointment", _appointing_org(scene, role["org"]), person, title, code))
+    if events:
+        return events
+    staying = [p for p in scene.ents if p.label_ == "PERSON" and p.start < scene.replacement_start()]
+    if not staying:
+        return []
+    person = min(staying, key=lambda p: abs(p.start - scene.trigger.start))
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
+    org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
+    return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
+
+
+def titled_appointment(scene: Scene) -> dict | None:
+    """'X, jusqu'ici directrice financière de Y, est nommée directrice générale': the title is what the
+    verb governs ('nommé T', 'devient T', 'recrute X comme T'), and so is the company ('T de Z', else
+    the company of the passage); the roles told around the person (ex-, jusqu'ici, ancien) are past."""
+    trigger = scene.trigger
+    if trigger.text.lower() not in scene.words["title_verbs"]:
+        return None
+    start, org = trigger.end, None
+    joined = [o for o in scene.after("ORG") if o.start - trigger.end <= 1]
+    if joined and trigger.text.lower() in ("rejoint", "intègre"):  # 'rejoint Z comme T'
+        start, org = joined[0].end, scene.name(joined[0])
+    noun = trigger.text.lower() in scene.words["title_nouns"]
+    if noun and start < scene.sent.end and scene.doc[start].lower_ in _OF:
+        start += 1  # 'la nomination de X comme T', 'l'arrivée de X au poste de T'
+    object_ = [p for p in scene.after("PERSON") if p.start == start]
+    if noun and not object_:
+        return None
+    person = object_[0] if object_ else (scene.before("PERSON") or [None])[-1]
+    if person is None:
+        return None
+    if object_:  # 'a recruté X comme T'
+        start = person.end
+    title, title_org = _title_after(scene, start)
+    if title is None:
+        return None
+    if org is None:
+        org = title_org or (scene.company(passage=True) if object_ else _team_org(scene, person))
+    if org is None:
+        return None
+    return _person_event("appointment", org, scene.name(person), title, None)
+
+
+def _team_org(scene: Scene, person: Span) -> str | None:
+    """The company of a person named with no company in the sentence: the one of a move told just
+    before ('X quitte l'entreprise. Y est nommée directrice juridique'), else the article's company (a
+    company named around the person is a former employer: 'jusqu'ici ... d'Alstom', 'ex-Sanofi')."""
+    before = [
+        o for o in scene.before("ORG") if o.end <= person.start and not scene.is_authority(scene.name(o))
+    ]
+    for org in reversed(before):  # 'Chez Octave Santé, ... X devient DG', 'Valorix remanie : X ...'
+        chez = org.start > 0 and scene.doc[org.start - 1].lower_ == "chez"
+        if chez or org.root.dep_.startswith("nsubj") and not org.text.lower().startswith("ex"):
+            return scene.name(org)
+    for event in reversed(scene.earlier):
+        if event["kind"] in ("appointment", "departure") and event["start"] >= scene.sentence_start_back(2):
+            return event["org"]
+    return scene.ctx.most_named(person.start)
+
+
+def _title_after(scene: Scene, i: int) -> tuple[str | None, str | None]:
+    """The title that starts at token i (after 'au poste de', 'comme'...) and the company it names:
+    'directeur technique des activités de cybersécurité de Thales' -> (title, 'Thales')."""
+    doc, end = scene.doc, scene.sent.end
+    leads = sorted((w.split() for w in scene.words["title_lead"]), key=len, reverse=True)
+    moved = True
+    while moved and i < end:
+        moved = False
+        for lead in leads:
+            if [t.lower_ for t in doc[i : i + len(lead)]] == lead:
+                i, moved = i + len(lead), True
+                break
+    if i >= end or doc[i].lower_ not in scene.title_words:
+        return None, None
+    orgs = {o.start: o for o in scene.ents if o.label_ == "ORG"}
+    words = []
+    for t in doc[i : min(end, i + 12)]:
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or t.lower_ in _TITLE_STOPS or t.like_num:
+            break
+        if t.lower_ in ("de", "d'", "d’", "du", "chez") and words:
+            board = t.i + 1 in orgs and doc[t.i + 1].lower_ in scene.words["boards"]
+            if t.i + 1 in orgs and not board:  # 'Président du Conseil d'Administration' is a title
+                return "".join(w.text_with_ws for w in words).strip(), scene.name(orgs[t.i + 1])
+            nxt = doc[t.i + 1 : t.i + 3]
+            if any(n.lower_ in scene.words["passage_refs"] for n in nxt):
+                break  # 'du groupe': the company of the passage
+        words.append(t)
+    while words and words[-1].lower_ in ("de", "d'", "d’", "du", "des", "la", "le", "l'", "l’"):
+        words.pop()
+    return ("".join(t.text_with_ws for t in words).strip() or None), None
+
+
+_OF = frozenset({"de", "d'", "d’"})
+_TITLE_STOPS = frozenset(
+    {"à", "en", "depuis", "pour", "avec", "après", "dès", "avant", "le", "lors", "au", "aux"}
+)
+
+
+def _appointing_org(scene: Scene, org: str) -> str:
+    """The role's company, unless the sentence does not name it and a person event just told names
+    another ('X succède à Y au poste de PDG. Z est nommé directeur financier': Z is at the same company)."""
+    if any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG"):
+        return org
+    for event in reversed(scene.earlier):
+        if (
+            event["kind"] in ("appointment", "departure")
+            and event["start"] >= scene.previous_sentence_start()
+        ):
+            return event["org"]
+    return org
+
+
+def departure(scene: Scene) -> list[dict]:
+    """'X quitte Y', 'la démission de X', 'en remplacement de X', 'succède à X': X leaves."""
+    lowered = scene.trigger.text.lower()
+    replaced = lowered.startswith(("en remplacement", "succède", "succédera", "remplace"))
+    before, after_people = scene.before("PERSON"), scene.after("PERSON")
+    if replaced:
+        person = after_people[0] if after_people else None
+    else:
+        person = before[-1] if before else (after_people[0] if after_people else None)
+    if person is None:
+        return []
+    role = _role_of(scene, scene.name(person))
+    after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    successor = scene.recent_appointment() if replaced else None
+    if successor is not None and successor["person"] != scene.name(person):
+        org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
+    elif not replaced and _leaves_the_passage_company(scene):  # 'X a quitté le groupe'
+        org = _team_org(scene, person)
+    else:
+        org = (
+            (role or {}).get("org")
+            or (scene.name(after[0]) if after and not replaced else None)
+            or scene.company()
+        )
+    if org is None:
+        return []
+    title = (role or {}).get("title")
+    return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
+
+
+def _leaves_the_passage_company(scene: Scene) -> bool:
+    """'quitte le groupe', 'quitte l'entreprise': the company left is the one the passage is about,
+    whatever employer the person's description names ('X, ex-Workday, ... Y a quitté le groupe')."""
+    following = [t.lower_ for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 3)]]
+    return any(w in scene.words["passage_refs"] for w in following)
+
+
+def _person_event(kind: str, org: str, person: str, title: str | None, role: str | None) -> dict:
+    event = {"kind": kind, "org": org, "person": person}
+    if title:
+        event["title"] = title
+    if role:
+        event["role"] = role
+    return event
+
+
+def _roles_in(scene: Scene) -> list[dict]:
+    lo, hi = scene.sent.start_char, scene.sent.end_char
+    return [r for r in _event_roles(scene) if lo <= r["start"] < hi]
+
+
+def _event_roles(scene: Scene) -> list[dict]:
+    """Roles an event may rest on: a career path ('ex-Sanofi', 'passé par SFR') is background."""
+    return [r for r in scene.doc._.roles or [] if r.get("org") and r.get("rule") != "career_path"]
+
+
+def _role_of(scene: Scene, person: str | None) -> dict | None:
+    """The person's role in this sentence, else the first the article states."""
+    own = [r for r in _roles_in(scene) if r["person"] == person]
+    anywhere = [r for r in _event_roles(scene) if r["person"] == person]
+    return (own or anywhere or [None])[0]
+
+
+def _org_of(scene: Scene, person: str | None) -> str | None:
+    role = _role_of(scene, person)
+    return role["org"] if role else None
