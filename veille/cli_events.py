@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import click
 
-from db.event_text import KIND_LABELS
+from db.events_fr import EVENT_KINDS
 from veille import exitcodes
 from veille.cli_db import _database_file, _fail, _iso_date, write_output
 
-_KINDS = tuple(KIND_LABELS)  # the ten kinds of EVENTS.md
+_KINDS = tuple(EVENT_KINDS)  # the ten kinds of EVENTS.md
 
 
 @click.command("events")
