@@ -77,7 +77,8 @@ def run_crawl(
     # an error that stops the engine (a bad -s value...) would be an unhandled Deferred traceback
     done.addErrback(lambda failure: errors.append(f"{failure.type.__name__}: {failure.value}"))
     process.start()
-    stats = dict(collector.get_stats()) if (collector := _set_or_none(crawler, "stats")) else {}
+    collector = _set_or_none(crawler, "stats")
+    stats = dict(collector.get_stats()) if collector is not None else {}
     if errors:
         stats["veille/crawl_error"] = errors[0]
     spider = _set_or_none(crawler, "spider")
