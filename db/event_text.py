@@ -5,20 +5,8 @@
 
 from __future__ import annotations
 
+from db.events_fr import EVENT_KINDS
 from db.fr import format_amount, french_number, role_label
-
-KIND_LABELS = {
-    "acquisition": "acquisition",
-    "funding": "levée de fonds",
-    "appointment": "nomination",
-    "departure": "départ",
-    "launch": "lancement",
-    "shutdown": "arrêt",
-    "results": "résultats",
-    "partnership": "partenariat",
-    "layoffs": "suppressions de postes",
-    "legal": "procédure judiciaire ou sanction",
-}
 
 
 def _with_amount(text: str, value: float | None, currency: str | None, joiner: str = " pour ") -> str:
@@ -75,4 +63,4 @@ def event_title(
         return f"{org} supprime {jobs}"
     if kind == "legal":
         return _with_amount(f"Procédure : {org}", amount_value, amount_currency, ", ")
-    return f"{KIND_LABELS.get(kind or '', kind or 'événement')} : {org}"
+    return f"{EVENT_KINDS.get(kind or '', kind or 'événement')} : {org}"

@@ -12,6 +12,8 @@ from typing import Any
 
 from db.fr import format_amount, format_percent, role_label
 
+#: the one French name of each event kind (the ten kinds of EVENTS.md, in their order): table cells,
+#: facets, the entity and article pages, alert feed titles, `veille export events --kind` choices
 EVENT_KINDS = {
     "acquisition": "rachat",
     "funding": "levée de fonds",
@@ -22,7 +24,7 @@ EVENT_KINDS = {
     "results": "résultats",
     "partnership": "partenariat",
     "layoffs": "suppressions de postes",
-    "legal": "procédure",
+    "legal": "procédure judiciaire",
 }
 
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import click
 import pytest
 from click.testing import CliRunner
 
+from crawler import settings as crawler_settings
 from veille import __version__
 from veille.cli import main
 
-README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+ROOT = Path(__file__).resolve().parents[1]
+README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def all_commands(group: click.Group, prefix: str = "veille"):
@@ -62,3 +65,26 @@ def test_every_command_is_documented_in_the_readme(path, command):
 def test_unknown_command_is_a_usage_error():
     result = CliRunner().invoke(main, ["nope"])
     assert result.exit_code == 2
+
+
+def _veille_names_read_by_the_code() -> set[str]:
+    names = set()
+    for package in ("crawler", "db", "nlp", "pipelines", "veille"):
+        for path in (ROOT / package).rglob("*.py"):
+            names |= set(re.findall(r"VEILLE_[A-Z_]+", path.read_text(encoding="utf-8")))
+    return names
+
+
+def test_every_veille_setting_the_code_reads_is_in_the_readme_settings_table():
+    table = README.split("### Settings and environment variables", 1)[1].split("\n#", 1)[0]
+    rows = {m.group(1): m.group(2) for m in re.finditer(r"^\| `(VEILLE_[A-Z_]+)` \| ([^|]+) \|", table, re.M)}
+    names = _veille_names_read_by_the_code()
+    assert {"VEILLE_DB_PATH", "VEILLE_MAX_LINKS_PER_FEED", "VEILLE_SPACY_MODEL"} <= names  # the scan works
+    assert sorted(names - set(rows)) == []
+    assert all(default.strip() for default in rows.values())  # each row gives a default
+    for name in names & set(vars(crawler_settings)):  # the defaults said are the defaults set
+        value = getattr(crawler_settings, name)
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            assert rows[name].split()[0] == f"{value:g}", name
+        elif isinstance(value, str) and value:
+            assert f"`{value}`" in rows[name], name

@@ -121,3 +121,75 @@ def test_read_only_database_gives_one_line_and_db_error(tmp_path):
         _make_writable(path)
     assert result.returncode == exitcodes.DB_ERROR, result.stderr[-2000:]
     assert "Traceback" not in result.stderr and result.stderr.startswith("veille: ")
+
+
+# Bad arguments on each subcommand (#10 item 18, re-probed): the value, the expected exit code.
+# Each case that gave a traceback or click's exit 1 before is marked "before:".
+BAD_ARGUMENTS = {
+    # before: RuntimeError "Crawler.stats is not set yet" traceback, exit 1
+    "crawl bad VEILLE_ integer": (
+        ["crawl", "--sources", "SOURCES", "--db", "TMP/c.db", "-s", "VEILLE_MAX_LINKS_PER_FEED=abc"],
+        exitcodes.CRAWL_FAILED,
+    ),
+    "crawl sources is a folder": (["crawl", "--sources", "TMP", "--db", "TMP/c.db"], exitcodes.USAGE),
+    "crawl bad --limit": (["crawl", "--limit", "abc"], exitcodes.USAGE),
+    "crawl garbage db": (["crawl", "--sources", "SOURCES", "--db", "GARBAGE"], exitcodes.DB_ERROR),
+    "demo port out of range": (
+        ["demo", "--port", "70000", "--no-serve"],
+        exitcodes.USAGE,
+    ),  # before: accepted
+    "eval missing gold": (["eval", "TMP/absent.jsonl"], exitcodes.USAGE),
+    "eval binary gold": (["eval", "GARBAGE"], exitcodes.USAGE),
+    # before: OSError [E050] traceback, exit 1
+    "explain unknown model": (
+        ["explain", "--model", "no_such_model", "Cisco rachète Splunk."],
+        exitcodes.NLP_ERROR,
+    ),
+    # before: "Python int too large to convert to SQLite INTEGER" as a database error, exit 3
+    "explain huge id": (["explain", "--id", "99999999999999999999999", "--db", "GOOD"], exitcodes.USAGE),
+    "explain garbage db": (["explain", "--id", "1", "--db", "GARBAGE"], exitcodes.DB_ERROR),
+    # before: click's "Error: Could not open file", exit 1 (documented as "a source unreadable")
+    "extract output in a missing folder": (["extract", "-o", "TMP/absent/x.jsonl", "INPUT"], exitcodes.USAGE),
+    "extract output is a folder": (["extract", "-o", "TMP", "INPUT"], exitcodes.USAGE),
+    "extract bad --processes": (["extract", "-p", "0", "INPUT"], exitcodes.USAGE),
+    "reprocess garbage db": (["reprocess", "--db", "GARBAGE"], exitcodes.DB_ERROR),
+    "reprocess bad --since": (["reprocess", "--db", "GOOD", "--since", "2024-13-01"], exitcodes.USAGE),
+    "status db is a folder": (["status", "--db", "TMP"], exitcodes.USAGE),
+    "status bad --runs": (["status", "--db", "GOOD", "--runs", "0"], exitcodes.USAGE),
+    "serve garbage db": (["serve", "--db", "GARBAGE"], exitcodes.DB_ERROR),
+    "serve bad password hash": (["serve", "--db", "GOOD", "--password-hash", "x"], exitcodes.USAGE),
+    "store unknown option": (["store", "--bogus"], exitcodes.USAGE),
+    "worker bad --idle-exit": (
+        ["worker", "--redis", "redis://127.0.0.1:1/0", "--idle-exit", "x"],
+        exitcodes.USAGE,
+    ),
+    "export events bad --min": (["export", "events", "--db", "GOOD", "--min", "abc"], exitcodes.USAGE),
+    "export dump into a file": (["export", "dump", "--db", "GOOD", "GOOD"], exitcodes.USAGE),
+}
+
+
+@pytest.fixture(scope="module")
+def probe_files(tmp_path_factory) -> dict[str, str]:
+    folder = tmp_path_factory.mktemp("probe")
+    garbage = folder / "garbage.db"
+    garbage.write_bytes(bytes(range(256)) * 16)  # not a database, not UTF-8
+    sources = folder / "s.toml"
+    sources.write_text(sources_toml("http://127.0.0.1:9"), encoding="utf-8")
+    articles = folder / "in.jsonl"
+    articles.write_text('{"id": "a", "text": "Cisco rachète Splunk."}\n', encoding="utf-8")
+    good = filled_db(folder / "good.db")
+    return {"TMP": str(folder), "GARBAGE": str(garbage), "SOURCES": str(sources), "INPUT": str(articles),
+            "GOOD": str(good)}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", sorted(BAD_ARGUMENTS))
+def test_bad_arguments_give_one_line_and_a_documented_code(probe_files, name):
+    args, code = BAD_ARGUMENTS[name]
+    for placeholder, value in probe_files.items():
+        args = [a.replace(placeholder, value) if a.startswith(placeholder) else a for a in args]
+    result = veille(*args)
+    assert result.returncode == code, result.stderr[-2000:]
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    usage = lines and lines[0].startswith("Usage: ") and lines[-1].startswith("Error: ")
+    assert usage or (len(lines) == 1 and lines[0].startswith("veille: ")), result.stderr

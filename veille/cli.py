@@ -29,18 +29,25 @@ CONTEXT_SETTINGS = {"help_option_names": ["-h", "--help"], "max_content_width": 
 
 
 class VeilleGroup(click.Group):
-    """The command group, with the last line of defence for database errors.
+    """The command group, with the last line of defence for database and file errors.
 
     db/ turns sqlite3 errors into DatabaseError and the commands report them; a database error
     that still escapes (SQL run outside db/) gets the same one line and exit code 3, not a traceback.
+    An output file click cannot open (`extract -o missing/x.jsonl`) is a usage error, one line.
     """
 
     def invoke(self, ctx: click.Context):
         try:
             return super().invoke(ctx)
-        except (DatabaseError, sqlite3.Error) as exc:
+        except DatabaseError as exc:  # its message already says "database error (function): ..."
+            exitcodes.error(str(exc) if str(exc).startswith("database error") else f"database error: {exc}")
+            ctx.exit(exitcodes.DB_ERROR)
+        except sqlite3.Error as exc:
             exitcodes.error(f"database error: {exc}")
             ctx.exit(exitcodes.DB_ERROR)
+        except click.FileError as exc:  # click's own exit code 1 would read as "a source unreadable"
+            exitcodes.error(f"cannot open {exc.ui_filename}: {exc.message}")
+            ctx.exit(exitcodes.USAGE)
 
 
 @click.group(cls=VeilleGroup, context_settings=CONTEXT_SETTINGS)

@@ -77,11 +77,21 @@ def run_crawl(
     # an error that stops the engine (a bad -s value...) would be an unhandled Deferred traceback
     done.addErrback(lambda failure: errors.append(f"{failure.type.__name__}: {failure.value}"))
     process.start()
-    stats = dict(crawler.stats.get_stats())
+    collector = _set_or_none(crawler, "stats")
+    stats = dict(collector.get_stats()) if collector is not None else {}
     if errors:
         stats["veille/crawl_error"] = errors[0]
-    spider = crawler.spider
+    spider = _set_or_none(crawler, "spider")
     return stats, getattr(spider, "feed_results", {}), getattr(spider, "permanent_failures", {})
+
+
+def _set_or_none(crawler: Any, name: str) -> Any:
+    """crawler.stats / crawler.spider, None when the crawl failed before they were made (a bad
+    VEILLE_* value raised in a component's from_crawler): Scrapy 2.19 raises RuntimeError then."""
+    try:
+        return getattr(crawler, name)
+    except RuntimeError:
+        return None
 
 
 def save_feed_results(database: Any, results: dict[str, dict], complete: bool) -> None:
@@ -326,7 +336,9 @@ def _plain(stats: dict[str, Any]) -> dict[str, Any]:
 @click.command("demo")
 @click.option("--db", "db_path", default="veille-demo.db", show_default=True, type=click.Path(dir_okay=False),
               help="Database to create (the default demo database is recreated on each run).")  # fmt: skip
-@click.option("--port", type=int, default=8001, show_default=True, help="Port of Datasette.")
+@click.option(
+    "--port", type=click.IntRange(0, 65535), default=8001, show_default=True, help="Port of Datasette."
+)
 @click.option("--no-serve", is_flag=True, help="Crawl the demo site only; do not start Datasette.")
 def demo(db_path: str, port: int, no_serve: bool) -> None:
     """Offline demo: serve the bundled demo site, crawl it, explore the result in Datasette.

@@ -9,8 +9,10 @@ from __future__ import annotations
 import logging
 import os
 import sys
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import TextIO
 
 import click
 
@@ -40,6 +42,28 @@ def _database_file(path: str) -> Path:
             exitcodes.DB_ERROR,
         )
     return Path(path)
+
+
+def write_output(output: str | None, write: Callable[[TextIO], int]) -> None:
+    """Run ``write`` on stdout, or on OUTPUT.partial renamed to OUTPUT once complete (an export
+    stopped half-way never looks finished). A folder that does not exist or a file that cannot
+    be written is a usage error, one line."""
+    if output is None:
+        write(sys.stdout)
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        _fail(f"cannot write {output}: no folder {target.parent} (create it first)", exitcodes.USAGE)
+    partial = target.with_name(f"{target.name}.partial")
+    try:
+        with partial.open("w", encoding="utf-8", newline="") as out:
+            rows = write(out)
+        os.replace(partial, target)
+    except OSError as exc:
+        _fail(f"cannot write {output}: {exc.strerror or exc}", exitcodes.USAGE)
+    finally:
+        partial.unlink(missing_ok=True)
+    click.echo(f"{rows} rows written to {output}", err=True)
 
 
 @click.command()
@@ -159,36 +183,33 @@ def timeline(
 
     path = _database_file(db_path)
     options = {"by": by, "since": since, "until": until, "fmt": fmt, "articles": articles}
-    partial = Path(f"{output}.partial") if output else None
     try:
-        if partial is None:
-            export_timeline(path, entity, sys.stdout, **options)
-            return
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            rows = export_timeline(path, entity, out, **options)
-        os.replace(partial, output)
-        click.echo(f"{rows} rows written to {output}", err=True)
+        write_output(output, lambda out: export_timeline(path, entity, out, **options))
     except EntityNotFound as exc:
         _fail(f"{exc} (database {db_path})", exitcodes.NOT_FOUND)
-    finally:
-        if partial is not None:
-            partial.unlink(missing_ok=True)
 
 
 @export.command()
 @click.argument("directory", type=click.Path(file_okay=False))
 @click.option("--db", "db_path", required=True, type=click.Path(dir_okay=False), help="SQLite database.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), default="csv", show_default=True)
-def dump(directory: str, db_path: str, fmt: str) -> None:
+@click.option(
+    "--force", is_flag=True, help="Write into DIRECTORY even if it is not empty (same names replaced)."
+)
+def dump(directory: str, db_path: str, fmt: str, force: bool) -> None:
     """Write every table to DIRECTORY: one file per table, manifest.json, schema.sql, README.txt.
 
     Streams rows (any database size) from one consistent snapshot, even while a crawl runs.
+    DIRECTORY is created; one that holds files is refused unless --force.
 
     Example: veille export dump --db veille.db --format csv export/
     """
     from db.export import dump_database
 
     path = _database_file(db_path)
+    folder = Path(directory)
+    if not force and folder.is_dir() and any(folder.iterdir()):
+        _fail(f"{directory} is not empty: choose a new folder, or --force to write into it", exitcodes.USAGE)
     manifest = dump_database(path, directory, fmt)
     for entry in manifest["tables"]:
         click.echo(f"{entry['file']}: {entry['rows']} rows")

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import sys
-from pathlib import Path
-
 import click
 
-from db.event_text import KIND_LABELS
+from db.events_fr import EVENT_KINDS
 from veille import exitcodes
-from veille.cli_db import _database_file, _fail, _iso_date
+from veille.cli_db import _database_file, _fail, _iso_date, write_output
 
-_KINDS = tuple(KIND_LABELS)  # the ten kinds of EVENTS.md
+_KINDS = tuple(EVENT_KINDS)  # the ten kinds of EVENTS.md
 
 
 @click.command("events")
@@ -59,17 +55,7 @@ def export_events_cmd(
         "min": "" if minimum is None else repr(minimum),
         "currency": currency,
     }
-    partial = Path(f"{output}.partial") if output else None
     try:
-        if partial is None:
-            export_events(path, sys.stdout, fmt=fmt, **filters)
-            return
-        with partial.open("w", encoding="utf-8", newline="") as out:
-            rows = export_events(path, out, fmt=fmt, **filters)
-        os.replace(partial, output)
-        click.echo(f"{rows} rows written to {output}", err=True)
+        write_output(output, lambda out: export_events(path, out, fmt=fmt, **filters))
     except EntityNotFound as exc:
         _fail(f"{exc} (database {db_path})", exitcodes.NOT_FOUND)
-    finally:
-        if partial is not None:
-            partial.unlink(missing_ok=True)

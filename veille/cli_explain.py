@@ -6,7 +6,7 @@ spaCy and the database are imported inside the command so that `veille --help` s
 
 from __future__ import annotations
 
-import sys
+from typing import NoReturn
 
 import click
 
@@ -15,7 +15,12 @@ from veille import exitcodes
 
 @click.command(name="explain")
 @click.argument("text", required=False)
-@click.option("--id", "article_id", type=int, help="Explain a stored article (with --db) instead of TEXT.")
+@click.option(
+    "--id",
+    "article_id",
+    type=click.IntRange(1, 2**63 - 1),  # an SQLite INTEGER: a larger id is a usage error, not a db error
+    help="Explain a stored article (with --db) instead of TEXT.",
+)
 @click.option(
     "--db", "db_path", type=click.Path(exists=True, dir_okay=False), help="Database of the stored article."
 )
@@ -32,9 +37,10 @@ def explain_cmd(text: str | None, article_id: int | None, db_path: str | None, m
         _fail('give either TEXT or --id N --db FILE (example: veille explain "Cisco rachète Splunk.")')
     if article_id is not None:
         text = _stored_text(db_path, article_id)
-    from nlp import extract_texts, load_pipeline
+    from nlp import extract_texts
+    from veille.cli_nlp import _load_model
 
-    result = next(extract_texts(load_pipeline(model), [text]))
+    result = next(extract_texts(_load_model(model), [text]))
     for line in explain_lines(result):
         click.echo(line)
 
@@ -80,9 +86,8 @@ def _stored_text(db_path: str, article_id: int) -> str:
     return row[0]
 
 
-def _fail(message: str, code: int = exitcodes.USAGE) -> None:
-    click.echo(f"veille: {message}", err=True)
-    sys.exit(code)
+def _fail(message: str, code: int = exitcodes.USAGE) -> NoReturn:
+    exitcodes.fail(message, code)
 
 
 COMMANDS: list[click.Command] = [explain_cmd]

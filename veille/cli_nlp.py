@@ -10,6 +10,7 @@ import logging
 import sys
 from collections import deque
 from collections.abc import Iterable, Iterator
+from pathlib import Path
 from typing import TextIO
 
 import click
@@ -40,6 +41,17 @@ def read_jsonl(handle: Iterable[str], errors: list[str]) -> Iterator[tuple[int, 
 def _report(errors: list[str], message: str) -> None:
     errors.append(message)
     exitcodes.error(message)
+
+
+def _check_output_folder(output: TextIO) -> None:
+    """click opens -o lazily: a folder given as the file, or a missing folder, fails here instead."""
+    name = getattr(output, "name", "-")
+    if not isinstance(name, str) or name == "-":
+        return
+    target = Path(name)
+    if target.is_dir() or not target.parent.is_dir():
+        why = "it is a folder" if target.is_dir() else f"no folder {target.parent}"
+        exitcodes.fail(f"cannot write {name}: {why}", exitcodes.USAGE)
 
 
 @click.command("extract")
@@ -74,6 +86,7 @@ def extract_cmd(
     """
     from nlp import extract_texts
 
+    _check_output_folder(output)  # before the model loads and the work is done, not at the first write
     nlp = _load_model(model)
     errors: list[str] = []
     ids: deque = deque()

@@ -18,7 +18,7 @@ from datasette.utils.asgi import NotFound, Response
 
 from db.event_export import company_known
 from db.event_queries import EVENT_PARAMS
-from db.event_text import KIND_LABELS
+from db.events_fr import EVENT_KINDS
 from db.queries import QUERIES_BY_NAME, close_matches
 
 logger = logging.getLogger(__name__)
@@ -94,7 +94,7 @@ def _notice(title: str, text: str) -> dict:
 
 
 def _feed_title(params: dict[str, str]) -> str:
-    what = KIND_LABELS.get(params["kind"].lower(), "événements") if params["kind"] else "événements"
+    what = EVENT_KINDS.get(params["kind"].lower(), "événements") if params["kind"] else "événements"
     parts = [f"veille — alertes : {what}"]
     if params["company"]:
         parts.append(params["company"])

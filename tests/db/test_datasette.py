@@ -6,9 +6,11 @@ import csv
 import io
 import json
 import sqlite3
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from datasette import hookimpl
 from datasette_auth_passwords.utils import hash_password
 
 from db.metadata import PASSWORD_ENV
@@ -214,3 +216,44 @@ def test_hash_password_prints_a_hash_serve_accepts(db_path, monkeypatch):
     ds = build_datasette(db_path, password_hash=password_hash)
     assert get(ds, "/", headers=basic("veille", "s3cret")).status_code == 200
     assert get(ds, "/").status_code == 401
+
+
+class _ActionsPlugin:
+    """A plugin that adds one action to every database and table page."""
+
+    __name__ = "veille-test-actions"  # Datasette lists plugins by module name
+
+    @hookimpl
+    def menu_links(self):
+        return [{"href": "/-/test-menu", "label": "Lien de menu"}]
+
+    @hookimpl
+    def database_actions(self, database):
+        return [{"href": f"/-/test-action/{database}", "label": "Action de base"}]
+
+    @hookimpl
+    def table_actions(self, database, table):
+        return [{"href": f"/-/test-action/{database}/{table}", "label": "Action de table"}]
+
+
+def test_page_actions_menu_is_one_include_shown_on_database_and_table_pages(db_path):
+    from datasette.plugins import pm
+
+    templates = Path(__file__).resolve().parents[2] / "db" / "datasette_plugin" / "templates"
+    holders = sorted(
+        p.name for p in templates.glob("*.html") if 'class="actions-menu-links"' in p.read_text()
+    )
+    assert holders == ["_veille_actions_menu.html"]  # before: database.html and table.html each had it
+    plugin = _ActionsPlugin()
+    pm.register(plugin, name="veille-test-actions")
+    try:
+        ds = build_datasette(db_path)
+        database_page = get(ds, "/veille").text
+        table_page = get(ds, "/veille/articles").text
+    finally:
+        pm.unregister(plugin)
+    assert database_page.count('class="actions-menu-links"') == 1
+    assert 'href="/-/test-action/veille">Action de base</a>' in database_page
+    assert 'href="/-/test-action/veille/articles">Action de table</a>' in table_page
+    assert 'href="/-/test-menu">Lien de menu</a>' in table_page  # base.html's menu, the same link list
+    assert "Action de base" not in get(build_datasette(db_path), "/veille").text  # no plugin, no menu

@@ -65,6 +65,35 @@ def test_missing_database_is_a_database_error(tmp_path):
     assert not (tmp_path / "absent.db").exists()
 
 
+@pytest.mark.parametrize("command", ["timeline", "events"])
+def test_output_in_a_missing_folder_is_one_line_and_a_usage_error(db_path, tmp_path, command):
+    # Before: a FileNotFoundError traceback (exit 1) on OUT.partial.
+    target = tmp_path / "absent" / "out.csv"
+    args = ["export", "timeline", "Cisco"] if command == "timeline" else ["export", "events"]
+    result = run(*args, "--db", db_path, "-o", target)
+    assert result.exit_code == exitcodes.USAGE, result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    assert result.stderr.startswith("veille: ") and result.stderr.count("\n") == 1
+    assert str(tmp_path / "absent") in result.stderr
+    assert not (tmp_path / "absent").exists()
+
+
+def test_dump_refuses_a_folder_that_is_not_empty_unless_forced(db_path, tmp_path):
+    out = tmp_path / "dump"
+    out.mkdir()
+    (out / "notes.txt").write_text("mes notes", encoding="utf-8")
+    refused = run("export", "dump", "--db", db_path, out)
+    assert refused.exit_code == exitcodes.USAGE
+    assert refused.stderr.startswith("veille: ") and "--force" in refused.stderr
+    assert [p.name for p in out.iterdir()] == ["notes.txt"]  # nothing written
+    forced = run("export", "dump", "--db", db_path, "--force", out)
+    assert forced.exit_code == 0, forced.output
+    assert (out / "manifest.json").is_file() and (out / "notes.txt").read_text(
+        encoding="utf-8"
+    ) == "mes notes"
+    assert run("export", "dump", "--db", db_path, tmp_path / "empty-is-fine").exit_code == 0
+
+
 def table_counts(path):
     conn = sqlite3.connect(path)
     names = [
