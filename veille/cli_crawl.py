@@ -128,9 +128,20 @@ def exit_code_for(stats: dict[str, Any], summary: dict[str, dict]) -> tuple[int,
         return exitcodes.CRAWL_FAILED, "failed"
     if stats.get("veille/stored_without_entities"):
         return exitcodes.NLP_ERROR, "partial"
-    if stats.get("veille/not_stored") or any(s["status"] == "failed" for s in summary.values()):
+    if (
+        stats.get("veille/not_stored")
+        or spider_errors(stats)
+        or any(s["status"] == "failed" for s in summary.values())
+    ):
         return exitcodes.PARTIAL, "partial"
     return exitcodes.OK, "completed"
+
+
+def spider_errors(stats: dict[str, Any]) -> int:
+    """Responses whose reading raised (Scrapy's spider_exceptions/<type> counts): pages lost to a bug
+    or to a library that broke, never a success."""
+    kinds = {k: v for k, v in stats.items() if k.startswith("spider_exceptions/") and isinstance(v, int)}
+    return kinds.get("spider_exceptions/count") or sum(kinds.values())
 
 
 def report_problems(stats: dict[str, Any]) -> None:
@@ -157,6 +168,13 @@ def report_problems(stats: dict[str, Any]) -> None:
         )
     if stats.get("veille/not_stored"):
         exitcodes.error(f"{stats['veille/not_stored']} article(s) fetched but not stored (see the log)")
+    if spider_errors(stats):
+        kinds = ", ".join(
+            k.split("/", 1)[1]
+            for k in stats
+            if k.startswith("spider_exceptions/") and k != "spider_exceptions/count"
+        )
+        exitcodes.error(f"{spider_errors(stats)} page(s) could not be read ({kinds}; see the log)")
 
 
 def print_summary(summary: dict[str, dict], run_id: int, seconds: float, stats: dict[str, Any]) -> None:

@@ -125,3 +125,10 @@ def test_model_that_cannot_load_loses_no_article(tmp_path):
     database = db.open_db(db_path)
     assert database.execute("SELECT count(*), count(nlp_version) FROM articles").fetchone() == (12, 0)
     assert database.execute("SELECT status FROM crawl_runs").fetchone()[0] == "partial"
+
+
+def test_pages_whose_reading_raised_make_the_run_partial():
+    # Before: under trafilatura 2.0, 7 pages raised KeyError in the spider, 0 were stored, exit 0.
+    stats = {"finish_reason": "finished", "spider_exceptions/KeyError": 7, "spider_exceptions/count": 7}
+    assert exit_code_for(stats, {}) == (exitcodes.PARTIAL, "partial")
+    assert exit_code_for({"finish_reason": "finished"}, {}) == (exitcodes.OK, "completed")
