@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -153,14 +154,24 @@ def worker(redis_url: str, processes: int, idle_exit: float) -> None:
     """Run re-extraction workers: take chunks queued by `veille reprocess --redis`, push the results.
 
     The NLP is VEILLE_NLP (environment; 'spacy' by default). An article whose extraction fails is
-    retried alone, then goes to the dead letters (`veille status --redis`); the others go on.
+    retried alone, then goes to the dead letters (`veille status --redis`); the others go on. A
+    worker killed mid-chunk has its chunk taken by another one VEILLE_HEARTBEAT_TTL seconds
+    (default 15) after its last heartbeat.
 
     Example: veille worker --redis redis://10.0.0.5:6379/0 --processes 2
     """
-    from veille.redis_tasks import serve
+    from veille.redis_tasks import HEARTBEAT_TTL, serve
 
     _client(redis_url)
-    ttl = 15.0
+    raw_ttl = os.environ.get("VEILLE_HEARTBEAT_TTL") or str(HEARTBEAT_TTL)
+    try:
+        ttl = float(raw_ttl)
+    except ValueError:
+        ttl = 0.0
+    if ttl <= 0:
+        sys.exit(
+            _fail(f"VEILLE_HEARTBEAT_TTL={raw_ttl!r}: expected a number of seconds > 0", exitcodes.USAGE)
+        )
     if processes == 1:
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -14,6 +14,7 @@ import db
 from tests.faults.conftest import query, run_crawl, write_sources
 from tests.faults.server import FaultServer, FaultSite
 from tests.scale.conftest import run, start, veille, worker_command
+from veille.redis_tasks import keep_alive, make_broker
 
 pytestmark = pytest.mark.slow
 
@@ -187,3 +188,66 @@ def test_unreachable_redis_is_a_one_line_error(tmp_path):
     assert result.returncode == 3
     assert result.stderr.startswith("veille: cannot reach Redis at redis://127.0.0.1:1/0")
     assert os.linesep not in result.stderr.strip()
+
+
+def test_a_reextraction_worker_killed_mid_chunk_has_its_chunk_redelivered(tmp_path, redis_url):
+    import redis
+
+    from tests.faults.fake_nlp import extract
+
+    client = redis.Redis.from_url(redis_url)
+    db_path = tmp_path / "veille.db"
+    database = db.open_db(db_path)
+    texts = {}
+    for n in range(60):
+        text = f"Cisco et OVHcloud signent le contrat {n}." + (" Capgemini y participe." if n % 3 else "")
+        texts[
+            db.save_article(database, {"source": "s", "url": f"http://x.test/{n}", "text": text}).article_id
+        ] = text
+    database.close()
+    env = {"VEILLE_NLP": "tests.scale.fake_nlp:slow_factory", "VEILLE_HEARTBEAT_TTL": "2"}
+    queued = run(veille("reprocess", "--db", str(db_path), "--redis", redis_url, "--batch-size", "10"), **env)
+    assert queued.returncode == 0, queued.stderr
+    victim = start(veille("worker", "--redis", redis_url, "--idle-exit", "30"), **env)
+
+    def held() -> int:  # messages the victim has taken and not acknowledged
+        return sum(client.scard(key) for key in client.scan_iter("dramatiq:__acks__.*"))
+
+    # mid-batch: one chunk of 10 done, the next one taken (0.05 s per article: 0.5 s a chunk)
+    assert wait_for(lambda: client.llen("veille:results") >= 10 and held() > 0, timeout=60, every=0.02)
+    victim.send_signal(signal.SIGKILL)
+    victim.wait(10)
+    taken = held()
+    assert taken > 0 and client.llen("veille:results") < 60, "the kill did not land mid-run"
+    # once its heartbeat is older than the ttl, one keep-alive of any worker requeues its chunk
+    assert wait_for(lambda: _heartbeats_older_than(client, 2.1), timeout=10)
+    waiting = client.llen("dramatiq:veille-reprocess")
+    broker, _ = make_broker(redis_url, ttl=2)
+    keep_alive(broker)
+    broker.close()
+    assert held() == 0 and client.llen("dramatiq:veille-reprocess") == waiting + taken
+    survivor = start(veille("worker", "--redis", redis_url, "--idle-exit", "2"), **env)
+    finish(survivor, timeout=120)
+    written = store_until_idle(redis_url, db_path)
+    assert written.returncode == 0, written.stderr
+    # every article re-extracted, each exactly once: its mentions are those of one extraction
+    versions = {row[0] for row in query(db_path, "SELECT nlp_version FROM articles")}
+    assert len(versions) == 1 and None not in versions
+    counts = dict(query(db_path, "SELECT article_id, count(*) FROM mentions GROUP BY article_id"))
+    assert counts == {i: len(extract([t])[0]["entities"]) for i, t in texts.items()}
+    status = json.loads(run(veille("status", "--redis", redis_url, "--format", "json")).stdout)
+    assert status["queues"]["reextraction_tasks"] == 0
+    assert status["dead_letters"]["count"] == 0 and status["dead_letters"]["dramatiq_xq"] == 0
+
+
+def _heartbeats_older_than(client, seconds: float) -> bool:
+    """Every Dramatiq broker (the killed worker, the enqueuer) last seen more than ``seconds`` ago."""
+    now_ms = time.time() * 1000
+    beats = client.zrange("dramatiq:__heartbeats__", 0, -1, withscores=True)
+    return all(at < now_ms - seconds * 1000 for _, at in beats)
+
+
+def test_a_bad_worker_heartbeat_ttl_is_a_one_line_usage_error(redis_url):
+    result = run(veille("worker", "--redis", redis_url), VEILLE_HEARTBEAT_TTL="soon")
+    assert result.returncode == 2
+    assert result.stderr.strip() == "veille: VEILLE_HEARTBEAT_TTL='soon': expected a number of seconds > 0"
