@@ -69,6 +69,8 @@ return #entries / 2
 
 def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
     """The Scrapy settings that turn a crawl into a worker of the shared frontier."""
+    from crawler import settings as project
+
     return {
         "REDIS_URL": url,
         "SCHEDULER": "crawler.redis_frontier.Scheduler",
@@ -81,13 +83,12 @@ def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
             "pipelines.validate.ValidatePipeline": 100,
             "pipelines.redis_queue.RedisResultPipeline": 300,
         },
-        "EXTENSIONS": {
-            "crawler.middlewares.NonHtmlGuard": 500,
-            "crawler.redis_frontier.FrontierExtension": 510,
-        },
+        # added to the project's own (the SSRF guards of crawler/settings.py included), not instead
+        "EXTENSIONS": {**project.EXTENSIONS, "crawler.redis_frontier.FrontierExtension": 510},
         "DOWNLOADER_MIDDLEWARES": {
-            "crawler.middlewares.SourceStatsMiddleware": 950,
-            "crawler.middlewares.RedirectLoopMiddleware": 610,
+            **project.DOWNLOADER_MIDDLEWARES,
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "crawler.redis_robots.SharedRobotsTxt": 100,
             "crawler.redis_politeness.DomainTokenMiddleware": 990,
         },
         "VEILLE_WORKER_ID": ident,

@@ -14,6 +14,7 @@ import db
 from tests.faults.conftest import query, run_crawl, write_sources
 from tests.faults.server import FaultServer, FaultSite
 from tests.scale.conftest import run, start, veille, worker_command
+from tests.security import sites
 from veille.redis_tasks import keep_alive, make_broker
 
 pytestmark = pytest.mark.slow
@@ -89,6 +90,7 @@ def test_a_worker_killed_mid_crawl_then_a_new_one_gives_the_complete_set(tmp_pat
         newcomer = start(worker_command(sources, redis_url, tmp_path / "new.log"))
         finish(other, timeout=120)
         finish(newcomer, timeout=120)
+    assert site.hits["/robots.txt"] == 1  # read once for the run by the 3 workers, not once each
     db_path = tmp_path / "veille.db"
     assert store_until_idle(redis_url, db_path).returncode == 0
     hashes, urls = stored(db_path)
@@ -251,3 +253,19 @@ def test_a_bad_worker_heartbeat_ttl_is_a_one_line_usage_error(redis_url):
     result = run(veille("worker", "--redis", redis_url), VEILLE_HEARTBEAT_TTL="soon")
     assert result.returncode == 2
     assert result.stderr.strip() == "veille: VEILLE_HEARTBEAT_TTL='soon': expected a number of seconds > 0"
+
+
+def test_a_crawl_worker_keeps_the_ssrf_guards_of_a_single_crawl(probe, tmp_path, redis_url):
+    """The feed links and the sitemap index of the probe point at 127.0.0.2: never reached."""
+    command = worker_command(probe.sources, redis_url, tmp_path / "w.log", "--no-nlp",
+                             "-s", "DNS_RESOLVER=tests.security.resolver.StubResolver",
+                             "-s", "VEILLE_ALLOW_PRIVATE_ADDRESSES=127.0.0.1")  # fmt: skip
+    worker = run(command, VEILLE_TEST_HOSTS=json.dumps(sites.HOSTS), VEILLE_ALLOW_PRIVATE_ADDRESSES="")
+    assert worker.returncode == 0, worker.stderr[-2000:]
+    db_path = tmp_path / "veille.db"
+    assert store_until_idle(redis_url, db_path).returncode == 0
+    assert probe.internal_hits() == []
+    assert sorted(row[0] for row in query(db_path, "SELECT url FROM articles")) == [
+        f"http://news.test:{probe.news.port}/articles/ok.html",
+        f"http://news.test:{probe.news.port}/articles/ok2.html",
+    ]
