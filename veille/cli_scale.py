@@ -114,6 +114,13 @@ def store(redis_url: str, db_path: str, until_idle: bool) -> None:
     sys.exit(code)
 
 
+def _ignore_stops() -> None:
+    """After a first SIGTERM or SIGINT, the next ones (a supervisor asking twice) must not cut the
+    run record short."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, signal.SIG_IGN)
+
+
 def _store_locked(client, db_path: str, until_idle: bool) -> int:
     import db
     from db.health import mark_interrupted
@@ -134,6 +141,9 @@ def _store_locked(client, db_path: str, until_idle: bool) -> int:
                         break
         except _Stop:
             status, code = "interrupted", exitcodes.INTERRUPTED
+            _ignore_stops()
+    if code == exitcodes.INTERRUPTED:
+        _ignore_stops()  # _graceful_stop put the default handlers back: a second signal would kill us
     if counts.dead and code == exitcodes.OK:
         status, code = "partial", exitcodes.PARTIAL
     db.finish_run(database, run_id, status=status, exit_code=code, sources=counts.by_source())

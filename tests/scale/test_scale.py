@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 import os
 import signal
+import threading
 import time
+from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 import pytest
@@ -56,6 +58,7 @@ def test_two_workers_and_the_writer_store_what_a_single_crawl_stores(tmp_path, r
         sources = write_sources(tmp_path / "two.toml", server)
         workers = [start(worker_command(sources, redis_url, tmp_path / f"w{i}.log")) for i in range(2)]
         outputs = [finish(w) for w in workers]
+        assert all(server.site.hits[path] == 1 for path in server.site.article_paths())  # fetched once
     distributed = tmp_path / "distributed.db"
     written = store_until_idle(redis_url, distributed)
     assert written.returncode == 0, written.stderr
@@ -167,6 +170,9 @@ def test_a_poison_article_lands_in_the_dead_letters_while_the_rest_are_processed
     assert report["dead_letters"]["count"] == 1
     assert report["dead_letters"]["latest"][0]["article_ids"] == [poison]
     assert report["queues"]["reextraction_tasks"] == 0
+    assert report["workers"] == {}  # the worker has exited
+    rates = report["articles_per_second_last_minute"]
+    assert rates["produced"] > 0 and rates["stored"] > 0  # 39 each, if still within the minute
 
 
 def test_status_without_database_nor_redis_is_a_usage_error():
@@ -269,3 +275,72 @@ def test_a_crawl_worker_keeps_the_ssrf_guards_of_a_single_crawl(probe, tmp_path,
         f"http://news.test:{probe.news.port}/articles/ok.html",
         f"http://news.test:{probe.news.port}/articles/ok2.html",
     ]
+
+
+@dataclass
+class CountingSite(FaultSite):
+    """The fault site, counting the article requests it is answering at the same time."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    answering: int = 0
+    most: int = 0
+
+    def _article(self, request, route: str) -> None:
+        with self.lock:
+            self.answering += 1
+            self.most = max(self.most, self.answering)
+        try:
+            super()._article(request, route)
+        finally:
+            with self.lock:
+                self.answering -= 1
+
+
+def test_politeness_holds_across_workers_not_per_worker(tmp_path, redis_url):
+    site = CountingSite(articles=24, faults=False, delay=0.3)
+    with FaultServer(site) as server:
+        sources = write_sources(tmp_path / "s.toml", server, malformed=False)
+        extra = ("--no-nlp", "-s", "CONCURRENT_REQUESTS=8", "-s", "CONCURRENT_REQUESTS_PER_DOMAIN=2")
+        workers = [
+            start(worker_command(sources, redis_url, tmp_path / f"w{i}.log", *extra)) for i in range(3)
+        ]
+        for worker in workers:
+            finish(worker, timeout=120)
+    assert client_results(redis_url) == 24
+    assert site.most == 2  # 3 workers x 2 per host each would be up to 6
+
+
+def client_results(url: str) -> int:
+    import redis
+
+    return redis.Redis.from_url(url).llen("veille:results")
+
+
+def test_the_writer_holds_the_run_lock_of_veille_crawl(tmp_path, redis_url):
+    from veille.lock import run_lock
+
+    db_path = tmp_path / "veille.db"
+    with run_lock(db_path, "crawl"):
+        result = store_until_idle(redis_url, db_path)
+    assert result.returncode == 4
+    assert result.stderr.startswith("veille: ") and len(result.stderr.strip().splitlines()) == 1
+
+
+def test_the_writer_stopped_by_two_sigterms_records_its_run_as_interrupted(tmp_path, redis_url):
+    db_path = tmp_path / "veille.db"
+    writer = start(veille("store", "--redis", redis_url, "--db", str(db_path)))
+    assert wait_for(lambda: _runs(db_path) == [("store", "running")], timeout=30)
+    writer.send_signal(signal.SIGTERM)
+    time.sleep(0.01)
+    writer.send_signal(signal.SIGTERM)  # e.g. a supervisor that asks twice
+    out, err = writer.communicate(timeout=30)
+    assert writer.returncode == 6, err[-2000:]
+    assert "Traceback" not in err
+    assert _runs(db_path) == [("store", "interrupted")]
+
+
+def _runs(db_path) -> list[tuple]:
+    try:
+        return query(db_path, "SELECT command, status FROM crawl_runs")
+    except Exception:  # noqa: BLE001 - the schema is not created yet
+        return []
