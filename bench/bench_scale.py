@@ -266,29 +266,49 @@ def extracted(path: Path) -> int:
         return conn.execute("SELECT count(*) FROM articles WHERE nlp_version IS NOT NULL").fetchone()[0]
 
 
-def in_process(source: Path, work: Path, extract, version: int, batch: int) -> float:
+def fresh_copy(source: Path, copy: Path) -> Path:
+    """``source`` copied to ``copy``, without the WAL a writer stopped in the previous round left there
+    (SQLite would replay its frames onto the new copy: a corrupt database)."""
+    for leftover in (copy, Path(f"{copy}-wal"), Path(f"{copy}-shm")):
+        leftover.unlink(missing_ok=True)
+    shutil.copy(source, copy)
+    return copy
+
+
+def in_process(source: Path, work: Path, extract, version: int, batch: int) -> tuple[float, float]:
     import db
     from veille.reprocess import reprocess
 
-    copy = work / "inprocess.db"
-    shutil.copy(source, copy)
+    copy = fresh_copy(source, work / "inprocess.db")
     database = db.open_db(copy)
-    started = time.perf_counter()
+    cpu, started = time.process_time(), time.perf_counter()
     result = reprocess(database, extract, version, batch_size=batch)
     seconds = time.perf_counter() - started
     database.close()
     assert result.failed == 0
-    return seconds
+    return seconds, (time.process_time() - cpu) / seconds
 
 
-def queued(source: Path, work: Path, redis: Redis, workers: int, version: int, batch: int) -> float:
-    """From the first message sent to the last result committed, `workers` worker processes."""
+def cpu_seconds(procs: list[subprocess.Popen]) -> float:
+    """CPU time (user + system) the processes have used so far, from /proc."""
+    ticks = os.sysconf("SC_CLK_TCK")
+    total = 0
+    for proc in procs:
+        fields = Path(f"/proc/{proc.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        total += int(fields[11]) + int(fields[12])  # utime, stime
+    return total / ticks
+
+
+def queued(
+    source: Path, work: Path, redis: Redis, workers: int, version: int, batch: int
+) -> tuple[float, float]:
+    """Seconds from the first message sent to the last result committed by `workers` worker
+    processes, and the cores they obtained meanwhile (writer included: CPU seconds / seconds)."""
     import db
     from veille.redis_tasks import enqueue, make_broker
     from veille.reprocess import _batches
 
-    copy = work / f"queued{workers}.db"
-    shutil.copy(source, copy)
+    copy = fresh_copy(source, work / f"queued{workers}.db")
     redis.client.flushall()
     cli = benchlib.veille_command()
     procs = [subprocess.Popen(cli + ["store", "--redis", redis.url, "--db", str(copy)], env=env(),
@@ -308,11 +328,13 @@ def queued(source: Path, work: Path, redis: Redis, workers: int, version: int, b
         total = db.open_db(copy).execute("SELECT count(*) FROM articles").fetchone()[0]
         _, actor = make_broker(redis.url)
         database = db.open_db(copy)
+        cpu = cpu_seconds(procs)
         started = time.perf_counter()
         enqueue(actor, _batches(database, version, None, False, batch), chunk=batch)
         while extracted(copy) < total:
             time.sleep(0.05)
-        return time.perf_counter() - started
+        seconds = time.perf_counter() - started
+        return seconds, (cpu_seconds(procs) - cpu) / seconds
     finally:
         for proc in procs:
             proc.send_signal(signal.SIGTERM)
@@ -330,14 +352,23 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
     list(extract(["Cisco rachète Splunk pour 28 milliards de dollars."]))  # warm-up
     redis = Redis(work)
     times: dict[str, list[float]] = {"in_process": [], "queue_1": [], "queue_2": []}
+    cores: dict[str, list[float]] = {k: [] for k in times}
+    sides = {
+        "in_process": lambda: in_process(source, work, extract, version, batch),
+        "queue_1": lambda: queued(source, work, redis, 1, version, batch),
+        "queue_2": lambda: queued(source, work, redis, 2, version, batch),
+    }
     try:
         for _ in range(rounds):  # alternated, so a busy moment of the machine hits every side
-            times["in_process"].append(in_process(source, work, extract, version, batch))
-            times["queue_1"].append(queued(source, work, redis, 1, version, batch))
-            times["queue_2"].append(queued(source, work, redis, 2, version, batch))
+            for name, side in sides.items():
+                seconds, used = side()
+                times[name].append(seconds)
+                cores[name].append(used)
             print(
                 "  round: "
-                + ", ".join(f"{k} {n / v[-1]:.2f} articles/s" for k, v in times.items())
+                + ", ".join(
+                    f"{k} {n / v[-1]:.2f} articles/s on {cores[k][-1]:.2f} cores" for k, v in times.items()
+                )
                 + f"; load {os.getloadavg()[0]:.2f}"
             )
     finally:
@@ -349,6 +380,7 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
         "articles": n,
         "rounds": rounds,
         "seconds": {k: [round(s, 2) for s in v] for k, v in times.items()},
+        "cores_obtained": {k: [round(c, 2) for c in v] for k, v in cores.items()},
         "articles_per_s": {k: round(n / s, 2) for k, s in med.items()},
         "ratio_2_vs_1": round(med["queue_1"] / med["queue_2"], 2),
         "queue_overhead": round(med["queue_1"] / med["in_process"] - 1, 3),
