@@ -392,6 +392,10 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
             (med["queue_1"] * med_cores["queue_1"]) / (med["queue_2"] * med_cores["queue_2"]), 2
         ),
         "queue_overhead": round(med["queue_1"] / med["in_process"] - 1, 3),
+        # CPU per article (writer included), which the cores given by a shared machine change less
+        "cpu_ms_per_article": {
+            k: [round(1000 * t * c / n) for t, c in zip(times[k], cores[k], strict=True)] for k in times
+        },
     }
 
 
