@@ -25,7 +25,8 @@ same chunks of CHUNK articles (an even number of chunks, so 2 workers can share 
 and the rounds alternate the three sides. The load average is printed with each round: on a
 2-core machine shared with other work, 2 workers cannot get 2 cores, so each side also reports
 the cores it obtained (CPU seconds of its processes, the writer's included, over the seconds) and
-the 2/1 ratio is also given per core obtained.
+the 2/1 ratio is also given per core obtained; after each round, two plain busy loops measure how
+many cores two processes can obtain at that moment (the most a 2/1 ratio can be).
 """
 
 from __future__ import annotations
@@ -344,6 +345,27 @@ def queued(
             benchlib.stop_process(proc, 60)
 
 
+_BURN = """
+import time
+t0, c0 = time.perf_counter(), time.process_time()
+while time.perf_counter() - t0 < {seconds}:
+    sum(range(10000))
+print((time.process_time() - c0) / (time.perf_counter() - t0))
+"""
+
+
+def parallel_capacity(seconds: float = 3.0) -> float:
+    """Cores two busy processes obtain together right now (2.0 on an idle 2-core machine): the
+    most a 2-worker ratio can be."""
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", _BURN.format(seconds=seconds)], stdout=subprocess.PIPE, text=True
+        )
+        for _ in range(2)
+    ]
+    return round(sum(float(p.communicate()[0]) for p in procs), 2)
+
+
 def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
     from veille.cli_ops import load_extractor
 
@@ -355,6 +377,7 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
     redis = Redis(work)
     times: dict[str, list[float]] = {"in_process": [], "queue_1": [], "queue_2": []}
     cores: dict[str, list[float]] = {k: [] for k in times}
+    capacity: list[float] = []
     sides = {
         "in_process": lambda: in_process(source, work, extract, version, batch),
         "queue_1": lambda: queued(source, work, redis, 1, version, batch),
@@ -366,8 +389,9 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
                 seconds, used = side()
                 times[name].append(seconds)
                 cores[name].append(used)
+            capacity.append(parallel_capacity())
             print(
-                "  round: "
+                f"  round (2 busy processes obtain {capacity[-1]:.2f} cores): "
                 + ", ".join(
                     f"{k} {n / v[-1]:.2f} articles/s on {cores[k][-1]:.2f} cores" for k, v in times.items()
                 )
@@ -384,6 +408,7 @@ def bench_reextract(n: int, rounds: int, work: Path) -> dict[str, Any]:
         "rounds": rounds,
         "seconds": {k: [round(s, 2) for s in v] for k, v in times.items()},
         "cores_obtained": {k: [round(c, 2) for c in v] for k, v in cores.items()},
+        "cores_for_two_busy_processes": capacity,
         "articles_per_s": {k: round(n / s, 2) for k, s in med.items()},
         "ratio_2_vs_1": round(med["queue_1"] / med["queue_2"], 2),
         # the same ratio per core obtained: < 1 when the second worker adds overhead, not when the
