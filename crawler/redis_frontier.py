@@ -21,11 +21,13 @@ The shim, all of it here:
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import threading
 import time
 from collections.abc import AsyncIterator, Iterator
 from typing import Any
+from urllib.parse import urlsplit
 
 from scrapy import signals
 from scrapy.core.engine import ExecutionEngine
@@ -35,6 +37,7 @@ from scrapy_redis.queue import PriorityQueue
 from scrapy_redis.scheduler import Scheduler as RedisScheduler
 
 from crawler.items import ArticleItem
+from crawler.redis_politeness import TOKENS
 from crawler.spiders.news import NewsSpider
 from pipelines.redis_queue import PREFIX, WORKER, forget_worker, heartbeat
 
@@ -46,15 +49,28 @@ INFLIGHT = f"{PREFIX}:inflight:"
 RUN = f"{PREFIX}:run"
 SEQ = f"{PREFIX}:inflight-seq"
 
-# pop the first request and keep it under "<n>:<score>" in the worker's in-flight hash, atomically
-_POP = """
-local item = redis.call('zrange', KEYS[1], 0, 0, 'WITHSCORES')
-if #item == 0 then return nil end
-redis.call('zremrangebyrank', KEYS[1], 0, 0)
-local field = redis.call('incr', KEYS[3]) .. ':' .. item[2]
-redis.call('hset', KEYS[2], field, item[1])
-return {field, item[1]}
+# among the ARGV[1] first requests, pop the first whose host has a free politeness token (else
+# the first) and keep it under "<n>:<score>" in the worker's in-flight hash, atomically
+_POP = r"""
+local items = redis.call('zrange', KEYS[1], 0, tonumber(ARGV[1]) - 1, 'WITHSCORES')
+if #items == 0 then return nil end
+local t = redis.call('TIME')
+local now = tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
+local pick = 1
+for i = 1, #items, 2 do
+  local host = string.match(items[i], '^%x+ ([^\n]*)\n')
+  if host == nil or redis.call('zcount', ARGV[3] .. host, '(' .. now, '+inf') < tonumber(ARGV[2]) then
+    pick = i
+    break
+  end
+end
+redis.call('zrem', KEYS[1], items[pick])
+local field = redis.call('incr', KEYS[3]) .. ':' .. items[pick + 1]
+redis.call('hset', KEYS[2], field, items[pick])
+return {field, items[pick]}
 """
+#: how many of the first queued requests a pop looks at for one whose host is free
+POP_WINDOW = 32
 # a dead worker's in-flight requests back into the queue, with their priority
 _RECLAIM = """
 local entries = redis.call('hgetall', KEYS[1])
@@ -69,6 +85,8 @@ return #entries / 2
 
 def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
     """The Scrapy settings that turn a crawl into a worker of the shared frontier."""
+    from crawler import settings as project
+
     return {
         "REDIS_URL": url,
         "SCHEDULER": "crawler.redis_frontier.Scheduler",
@@ -81,13 +99,12 @@ def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
             "pipelines.validate.ValidatePipeline": 100,
             "pipelines.redis_queue.RedisResultPipeline": 300,
         },
-        "EXTENSIONS": {
-            "crawler.middlewares.NonHtmlGuard": 500,
-            "crawler.redis_frontier.FrontierExtension": 510,
-        },
+        # added to the project's own (the SSRF guards of crawler/settings.py included), not instead
+        "EXTENSIONS": {**project.EXTENSIONS, "crawler.redis_frontier.FrontierExtension": 510},
         "DOWNLOADER_MIDDLEWARES": {
-            "crawler.middlewares.SourceStatsMiddleware": 950,
-            "crawler.middlewares.RedirectLoopMiddleware": 610,
+            **project.DOWNLOADER_MIDDLEWARES,
+            "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "crawler.redis_robots.SharedRobotsTxt": 100,
             "crawler.redis_politeness.DomainTokenMiddleware": 990,
         },
         "VEILLE_WORKER_ID": ident,
@@ -96,15 +113,32 @@ def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
 
 
 class ReliableQueue(PriorityQueue):
-    """scrapy-redis's priority queue whose pop keeps the request in flight until acknowledged."""
+    """scrapy-redis's priority queue whose pop keeps the request in flight until acknowledged.
+
+    A queued request is the line ``<hash> <host>`` then scrapy-redis's encoding. The host lets
+    the pop skip the requests of a host whose politeness tokens are all taken (the worker would
+    hold one of its download slots waiting while other hosts wait for nobody); the hash of the
+    URL keeps the hosts mixed in the queue's order, at equal priority.
+    """
 
     def __init__(self, server, spider, key, serializer=None) -> None:
         super().__init__(server, spider, key, serializer)
         self.inflight = INFLIGHT + spider.settings.get("VEILLE_WORKER_ID")
+        self.per_host = spider.settings.getint("CONCURRENT_REQUESTS_PER_DOMAIN", 2)
         self._pop = server.register_script(_POP)
 
+    def _encode_request(self, request) -> bytes:
+        host = urlsplit(request.url).hostname or ""
+        mix = hashlib.sha1(request.url.encode(), usedforsecurity=False).hexdigest()[:8]
+        return f"{mix} {host}\n".encode() + super()._encode_request(request)
+
+    def _decode_request(self, encoded_request: bytes):
+        if not encoded_request.startswith(b"\x80"):  # not a bare pickle: drop the "<hash> <host>" line
+            encoded_request = encoded_request.split(b"\n", 1)[1]
+        return super()._decode_request(encoded_request)
+
     def pop(self, timeout: float = 0):
-        popped = self._pop(keys=[self.key, self.inflight, SEQ])
+        popped = self._pop(keys=[self.key, self.inflight, SEQ], args=[POP_WINDOW, self.per_host, TOKENS])
         if not popped:
             return None
         field, data = popped

@@ -98,6 +98,12 @@ def push_result(client, message: dict) -> None:
     client.lpush(RESULTS, json.dumps(message, ensure_ascii=False))
 
 
+def push_results(client, messages: list[dict]) -> None:
+    """All ``messages`` at once (one LPUSH is atomic): the writer sees all of them or none."""
+    if messages:
+        client.lpush(RESULTS, *(json.dumps(m, ensure_ascii=False) for m in messages))
+
+
 def add_dead_letter(client, message: dict) -> None:
     client.rpush(DEAD, json.dumps({**message, "at": time.time()}, ensure_ascii=False))
 

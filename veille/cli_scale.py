@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import multiprocessing
+import os
 import signal
 import sys
 import threading
@@ -113,6 +114,13 @@ def store(redis_url: str, db_path: str, until_idle: bool) -> None:
     sys.exit(code)
 
 
+def _ignore_stops() -> None:
+    """After a first SIGTERM or SIGINT, the next ones (a supervisor asking twice) must not cut the
+    run record short."""
+    for sig in (signal.SIGTERM, signal.SIGINT):
+        signal.signal(sig, signal.SIG_IGN)
+
+
 def _store_locked(client, db_path: str, until_idle: bool) -> int:
     import db
     from db.health import mark_interrupted
@@ -133,6 +141,9 @@ def _store_locked(client, db_path: str, until_idle: bool) -> int:
                         break
         except _Stop:
             status, code = "interrupted", exitcodes.INTERRUPTED
+            _ignore_stops()
+    if code == exitcodes.INTERRUPTED:
+        _ignore_stops()  # _graceful_stop put the default handlers back: a second signal would kill us
     if counts.dead and code == exitcodes.OK:
         status, code = "partial", exitcodes.PARTIAL
     db.finish_run(database, run_id, status=status, exit_code=code, sources=counts.by_source())
@@ -153,14 +164,24 @@ def worker(redis_url: str, processes: int, idle_exit: float) -> None:
     """Run re-extraction workers: take chunks queued by `veille reprocess --redis`, push the results.
 
     The NLP is VEILLE_NLP (environment; 'spacy' by default). An article whose extraction fails is
-    retried alone, then goes to the dead letters (`veille status --redis`); the others go on.
+    retried alone, then goes to the dead letters (`veille status --redis`); the others go on. A
+    worker killed mid-chunk has its chunk taken by another one VEILLE_HEARTBEAT_TTL seconds
+    (default 15) after its last heartbeat.
 
     Example: veille worker --redis redis://10.0.0.5:6379/0 --processes 2
     """
-    from veille.redis_tasks import serve
+    from veille.redis_tasks import HEARTBEAT_TTL, serve
 
     _client(redis_url)
-    ttl = 15.0
+    raw_ttl = os.environ.get("VEILLE_HEARTBEAT_TTL") or str(HEARTBEAT_TTL)
+    try:
+        ttl = float(raw_ttl)
+    except ValueError:
+        ttl = 0.0
+    if ttl <= 0:
+        sys.exit(
+            _fail(f"VEILLE_HEARTBEAT_TTL={raw_ttl!r}: expected a number of seconds > 0", exitcodes.USAGE)
+        )
     if processes == 1:
         stop = threading.Event()
         for sig in (signal.SIGTERM, signal.SIGINT):

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.faults.conftest import FAST, ROOT, crawl_env
+from tests.security.test_crawl_guards import probe  # noqa: F401 - the SSRF probe sites, as a fixture
 
 REDIS_SERVER = shutil.which("redis-server") or "/usr/bin/redis-server"
 #: every loopback address the tests use, for the SSRF guard of the crawler (#10)

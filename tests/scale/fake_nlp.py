@@ -1,14 +1,18 @@
 """A fast NLP stand-in for the re-extraction workers (``VEILLE_NLP=tests.scale.fake_nlp:factory``).
 
 Like tests/faults/fake_nlp.py (company names become ORG mentions), except that a text containing
-POISON makes the whole call fail: the poison article of the dead-letter test.
+POISON makes the whole call fail: the poison article of the dead-letter test. ``slow_factory``
+takes SLOW seconds per text, so that a worker can be killed in the middle of a chunk.
 """
 
 from __future__ import annotations
 
+import time
+
 from tests.faults.fake_nlp import extract as _extract
 
 POISON = "POISON"
+SLOW = 0.05
 
 
 def extract(texts: list[str]) -> list[dict]:
@@ -19,3 +23,11 @@ def extract(texts: list[str]) -> list[dict]:
 
 def factory():
     return extract
+
+
+def slow_factory():
+    def slow(texts: list[str]) -> list[dict]:
+        time.sleep(SLOW * len(texts))
+        return extract(texts)
+
+    return slow
