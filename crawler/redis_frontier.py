@@ -104,6 +104,7 @@ def redis_settings(url: str, ident: str, idle_exit: float) -> dict[str, Any]:
         "DOWNLOADER_MIDDLEWARES": {
             **project.DOWNLOADER_MIDDLEWARES,
             "scrapy.downloadermiddlewares.robotstxt.RobotsTxtMiddleware": None,
+            "crawler.robots.SharedRobotsTxtMiddleware": None,  # replaced by its Redis-backed subclass
             "crawler.redis_robots.SharedRobotsTxt": 100,
             "crawler.redis_politeness.DomainTokenMiddleware": 990,
         },

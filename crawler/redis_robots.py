@@ -13,11 +13,11 @@ from __future__ import annotations
 import logging
 
 from scrapy.crawler import Crawler
-from scrapy.downloadermiddlewares.robotstxt import RobotsTxtMiddleware
 from scrapy.http import Request, Response
 from scrapy.utils.httpobj import urlparse_cached
 from twisted.internet.defer import Deferred
 
+from crawler.robots import SharedRobotsTxtMiddleware
 from pipelines.redis_queue import PREFIX, connect
 
 logger = logging.getLogger(__name__)
@@ -25,7 +25,7 @@ logger = logging.getLogger(__name__)
 ROBOTS = f"{PREFIX}:robots:"
 
 
-class SharedRobotsTxt(RobotsTxtMiddleware):
+class SharedRobotsTxt(SharedRobotsTxtMiddleware):  # every waiter gets the parser (crawler/robots.py)
     def __init__(self, crawler: Crawler) -> None:
         super().__init__(crawler)
         self.client = connect(crawler.settings.get("REDIS_URL"))
