@@ -43,6 +43,9 @@ def career_roles(finder, doc: Doc, ctx) -> None:
         if name.lower().startswith(("ex-", "ex‑")):
             name = name[3:]
         for person in people:
+            known = {(r["person"], r["org"]) for r in doc._.roles}
+            if (ctx.canonical(person), name) in known:
+                continue  # "l'ancien vice-PDG de Sagarel": the title finder has it, with its title
             finder._add(doc, ctx, person, name, "", True, trigger, "EMPLOYEE", rule="career_path")
 
 
@@ -87,6 +90,17 @@ def _phrase_start(doc: Doc, org: Span, career_words) -> int | None:
     if i < 1 or doc[i].lower_ not in OF:
         return _where_worked(doc, org)
     before = doc[i - 1]
+    if (
+        i >= 2
+        and before.pos_ == "NOUN"
+        and (
+            doc[i - 2].lower_ in ("ancien", "ancienne", "anciens", "anciennes")
+            or doc[i - 2].lower_ in ("ex", "ex-")
+        )
+    ):
+        return i - 2  # "une ancienne chercheuse du CEA-Leti"
+    if before.lower_.startswith(("ex-", "ex‑")) and len(before.text) > 3:
+        return i - 1  # "ex-ingénieur chez STMicroelectronics"
     if before.lower_ in ("ans", "années") and not _counted(doc, i - 1):
         return None  # "ces dernières années chez": no career
     if before.lower_ in career_words and before.lower_ != "puis":
@@ -143,14 +157,13 @@ def _persons_before(doc: Doc, anchor: int, gap_words, ctx) -> list[Span]:
 def _person_across_apposition(doc: Doc, anchor: int, ctx) -> list[Span]:
     """'Nathalie Broustet, directrice des opérations d'Escale, passée par Keolis': past a title phrase
     with no verb, up to the name it is said of."""
-    if anchor == 0 or doc[anchor - 1].text != ",":
-        return []
-    for i in range(anchor - 2, max(-1, anchor - 16), -1):
+    for i in range(anchor - 1, max(-1, anchor - 16), -1):
         if i in ctx.person_end:
-            return [ctx.person_end[i]]
+            return [ctx.person_end[i]] if "," in doc[i:anchor].text else []
         token = doc[i]
-        if token.pos_ in ("VERB", "AUX") or token.text in (".", "!", "?", ";", ":", "«", "»"):
-            return []
+        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
+        if finite or token.text in (".", "!", "?", ";", ":", "«", "»"):
+            return []  # past a participle ("recrutée en 2023 après un passage chez"), never a verb
     return []
 
 

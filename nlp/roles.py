@@ -86,7 +86,13 @@ class RoleFinder:
             if org is None and not self._may_guess_org(doc, title, raw_end):
                 continue
             possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
-            org_name = org or (possessive and ctx.recent_org(title.start)) or ctx.salient_org(title.start)
+            ours = title.start > 0 and doc[title.start - 1].lower_ in ("notre", "nos")
+            org_name = (
+                org
+                or (possessive and ctx.recent_org(title.start))
+                or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
+                or ctx.salient_org(title.start)
+            )
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             rule = ("pronoun" if pronoun else "person") + ("_title_org" if org else "_title_org_of_passage")
@@ -175,7 +181,7 @@ class RoleFinder:
             people, j = [], by + 1
             while j in ctx.person_start:
                 people.append(ctx.person_start[j])
-                j = people[-1].end
+                j = _past_apposition(doc, people[-1].end, ctx)
                 if j < len(doc) and doc[j].lower_ in ("et", ","):
                     k = j + 1
                     if k + 1 < len(doc) and doc[k].lower_ in DETERMINERS and doc[k + 1].is_lower:
@@ -424,6 +430,21 @@ class RoleFinder:
             return []
         parts = [p.strip() for p in text.split(" et ")]
         return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
+
+
+def _past_apposition(doc: Doc, j: int, ctx: Passage) -> int:
+    """'par A, une ancienne chercheuse du CEA-Leti, et B': the ', et' that goes on with the list after
+    a short description of A (no verb in it); j itself when there is none."""
+    if j >= len(doc) or doc[j].text != ",":
+        return j
+    for k in range(j + 1, min(len(doc) - 1, j + 14)):
+        token = doc[k]
+        if token.text == "," and doc[k + 1].lower_ == "et" and (k + 2) in ctx.person_start:
+            return k + 1
+        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
+        if finite or k in ctx.person_start or token.text in (".", ";", ":", "«", "»"):
+            return j
+    return j
 
 
 def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:

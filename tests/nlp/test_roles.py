@@ -458,7 +458,11 @@ def test_titles_past_an_adjective_an_aside_or_an_earlier_title(extract, text, pe
             "Aurélie Carrel",
             ["Société Générale"],
         ),
-        ("La société est dirigée par Karl Ubens, un ancien de Criteo.", "Karl Ubens", ["Criteo"]),
+        (
+            "Lumeo a levé 5 millions d'euros. La société est dirigée par Karl Ubens, un ancien de Criteo.",
+            "Karl Ubens",
+            ["Criteo"],
+        ),
         (
             "Odile Brassac, passée par Keolis et Transdev, devient directrice des opérations.",
             "Odile Brassac",
@@ -532,3 +536,25 @@ def test_a_title_taken_or_charged_with_a_field(extract, text, person, org):
     found = roles_of(extract(text), person)
     assert [r["org"] for r in found] == [org], found
     assert "janvier" not in found[0]["title"]
+
+
+def test_founders_listed_with_a_description_each_and_their_former_employers(extract):
+    result = extract(
+        "Créée en 2019 par Mathilde Arnal, une ancienne chercheuse du CEA-Leti, et Karim Benhali, "
+        "ex-ingénieur chez STMicroelectronics, Silisor conçoit des capteurs."
+    )
+    current = {(r["person"], r["org"]) for r in result["roles"] if not r["former"]}
+    former = {(r["person"], r["org"]) for r in result["roles"] if r["former"]}
+    assert current == {("Mathilde Arnal", "Silisor"), ("Karim Benhali", "Silisor")}, result["roles"]
+    assert former == {("Mathilde Arnal", "CEA-Leti"), ("Karim Benhali", "STMicroelectronics")}
+
+
+def test_a_passage_at_a_company_after_a_participle_and_our_founder_in_a_quote(extract):
+    result = extract(
+        "Orbitel lève 5 millions d'euros. Clémence Jaubert, directrice générale d'Orbitel, recrutée en 2023 après "
+        "un passage chez Thales Alenia Space, le confirme. « Notre fondateur, Vincent Ollivier, a passé quinze ans "
+        "chez Airbus à concevoir des radars », dit-elle. Orbitel vise l'Europe."
+    )
+    found = {(r["person"], r["org"], r["former"]) for r in result["roles"]}
+    assert ("Clémence Jaubert", "Thales Alenia Space", True) in found, found
+    assert ("Vincent Ollivier", "Orbitel", False) in found and ("Vincent Ollivier", "Airbus", True) in found

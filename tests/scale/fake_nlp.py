@@ -12,7 +12,7 @@ import time
 from tests.faults.fake_nlp import extract as _extract
 
 POISON = "POISON"
-SLOW = 0.05
+SLOW = 0.25  # a chunk of 10 takes 2.5 s: room for the kill to land mid-chunk on a loaded machine
 
 
 def extract(texts: list[str]) -> list[dict]:

@@ -221,7 +221,7 @@ def test_a_reextraction_worker_killed_mid_chunk_has_its_chunk_redelivered(tmp_pa
     def held() -> int:  # messages the victim has taken and not acknowledged
         return sum(client.scard(key) for key in client.scan_iter("dramatiq:__acks__.*"))
 
-    # mid-batch: one chunk of 10 done, the next one taken (0.05 s per article: 0.5 s a chunk)
+    # mid-batch: one chunk of 10 done, the next one taken (0.25 s per article: 2.5 s a chunk)
     assert wait_for(lambda: client.llen("veille:results") >= 10 and held() > 0, timeout=60, every=0.02)
     victim.send_signal(signal.SIGKILL)
     victim.wait(10)
