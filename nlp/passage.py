@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Span
 
 logger = logging.getLogger(__name__)
 
+TOPIC_MIN_MENTIONS = 3  # the article's company overrides a company named once when it is named this often
 PARTNER_PREPOSITIONS = frozenset({"avec", "pour", "auprès", "contre", "face"})
 ASIDE_WORDS = frozenset({"selon", "analyste", "analystes", "ancien", "ancienne", "anciens", "ex", "ex-"})
 
@@ -32,6 +33,8 @@ class Passage:
         self.sent_starts = _merged_sentence_starts(doc)
         self.para_starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
+        self._topic: str | None | bool = False
+        self._strong = False  # the last salient_org/recent_org answer came from the sentence itself
         self.first_mention: dict[str, int] = {}
         for o in self.orgs:
             self.first_mention.setdefault(self.canonical(o), o.start)
@@ -48,6 +51,10 @@ class Passage:
         return bisect_right(self.sent_starts, i) - 1
 
     def salient_org(self, i: int) -> str | None:
+        found = self._salient_org(i)
+        return found if self._strong else self._or_topic(found)
+
+    def _salient_org(self, i: int) -> str | None:
         """The organisation the passage around token i is about ("l'entreprise", "son PDG"): the last
         company named before i in the same sentence, else the first company of the paragraph (the press
         opens a paragraph on the company it is about, then refers to it), else the most named."""
@@ -57,7 +64,8 @@ class Passage:
         same = [
             o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i and not self.is_aside(o)
         ]
-        if same and not self._is_partner(same[-1]):
+        self._strong = bool(same) and not self._is_partner(same[-1])
+        if self._strong:
             return self.canonical(same[-1])
         paragraph = self.paragraph_start(i)
         opening = [
@@ -73,6 +81,10 @@ class Passage:
         return self.most_named(i)
 
     def recent_org(self, i: int) -> str | None:
+        found = self._recent_org(i)
+        return found if self._strong else self._or_topic(found)
+
+    def _recent_org(self, i: int) -> str | None:
         """'Son directeur financier, X': the company named last before i, within two sentences; the subject
         of a sentence wins over a company named after it as a supplier or a client."""
         s = self.sentence_index(i)
@@ -81,6 +93,7 @@ class Passage:
             for o in self.orgs
             if o.start < i and s - 2 <= self.sentence_index(o.start) and not self.is_aside(o)
         ]
+        self._strong = False
         if not before:
             return None
         subjects = [  # the parser's subject, or the company that opens its sentence ("Ficelle, la fintech ...")
@@ -91,12 +104,39 @@ class Passage:
         ]
         if subjects and self.sentence_index(subjects[-1].start) >= self.sentence_index(before[-1].start) - 1:
             # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
+            self._strong = True  # a subject just before: "Mirakl ... Son cofondateur, X" even if named once
             return self.canonical(subjects[-1])
         return self.canonical(before[-1])
 
     def _opens_sentence(self, org: Span) -> bool:
         start = self.sent_starts[self.sentence_index(org.start)]
         return all(t.is_punct or t.is_space for t in self.doc[start : org.start])
+
+    def _or_topic(self, name: str | None) -> str | None:
+        """A company named once, in passing, is rarely the one "son directeur financier" or "l'entreprise"
+        means when the article is about another it names again and again: that one."""
+        if name is None or self.is_public(name):
+            return name
+        topic = self.topic()
+        if topic is None or topic == name:
+            return name
+        if self.doc_counts[name] == 1 and self.doc_counts[topic] >= TOPIC_MIN_MENTIONS:
+            return topic
+        return name
+
+    def topic(self) -> str | None:
+        """The company the article is about: the most named, the headline and the first paragraph
+        counting double (public bodies aside)."""
+        if self._topic is not False:
+            return self._topic
+        first = self.para_starts[2] if len(self.para_starts) > 2 else len(self.doc)
+        scores = Counter()
+        for o in self.orgs:
+            name = self.canonical(o)
+            if not self.is_public(name) and not self.is_aside(o):
+                scores[name] += 2 if o.start < first else 1
+        self._topic = max(scores, key=lambda n: (scores[n], -self.first_mention[n])) if scores else None
+        return self._topic
 
     def most_named(self, i: int) -> str | None:
         """The most named organisation of the article, helped by the two sentences before i (ties: the

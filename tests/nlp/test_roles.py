@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
 from nlp.lexicon import normalise_title
 from tests.nlp.conftest import pairs
+
+DATA = Path(__file__).parent / "data"
 
 
 def roles_of(result, person):
@@ -558,3 +563,14 @@ def test_a_passage_at_a_company_after_a_participle_and_our_founder_in_a_quote(ex
     found = {(r["person"], r["org"], r["former"]) for r in result["roles"]}
     assert ("Clémence Jaubert", "Thales Alenia Space", True) in found, found
     assert ("Vincent Ollivier", "Orbitel", False) in found and ("Vincent Ollivier", "Airbus", True) in found
+
+
+def test_a_company_named_once_in_passing_is_not_the_one_a_possessive_title_means(extract):
+    # Before: "sa directrice financière, Agnès Loiseau" went to Brookfield, the fund named once just before,
+    # not to Enerlys, the company of the article (batch 8, article k12, written for the project)
+    article = next(
+        json.loads(line)
+        for line in (DATA / "heldout8.jsonl").read_text(encoding="utf-8").splitlines()
+        if json.loads(line)["id"] == "k12"
+    )
+    assert [r["org"] for r in roles_of(extract(article["text"]), "Agnès Loiseau")] == ["Enerlys"]
