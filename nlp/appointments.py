@@ -5,6 +5,9 @@
 "X rejoint Y en tant que / comme / au poste de <title>"
 "Y recrute X (ex-Z) en tant que / comme / au poste de <title>"
 "X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
+
+The words are data: `take_words`, `recruit_verbs`, `join_verbs`, `succeed_verbs`, `as_words`, `of_words` in
+nlp/patterns/words.jsonl and `office_nouns` in nlp/patterns/role_maps.jsonl.
 """
 
 from __future__ import annotations

@@ -5,6 +5,9 @@
 - 'H100', 'A350-1000', 'Alpine A390', 'MI300' -> PRODUCT (model codes: letters then digits)
 - 'Vestas, Siemens Gamesa ou Nordex', 'Renault, EQT Ventures, Macquarie et Arkema': a name listed with
   companies is a company (`enumerated_orgs`, run on the chosen candidates).
+
+The words are data (`apposition_heads`, `articles`, `plural_org_heads`, `place_words`, `list_gaps` in
+nlp/patterns/words.jsonl).
 """
 
 from __future__ import annotations
