@@ -5,6 +5,9 @@
 "X rejoint Y en tant que / comme / au poste de <title>"
 "Y recrute X (ex-Z) en tant que / comme / au poste de <title>"
 "X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
+
+The words are data: `take_words`, `recruit_verbs`, `join_verbs`, `succeed_verbs`, `as_words`, `of_words` in
+nlp/patterns/words.jsonl and `office_nouns` in nlp/patterns/role_maps.jsonl.
 """
 
 from __future__ import annotations
@@ -13,37 +16,19 @@ import logging
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import normalise_title
+from nlp.lexicon import normalise_title, word_lists, word_maps
 from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
 
 logger = logging.getLogger(__name__)
 
 #: "la direction financière" is held by "la directrice financière": the feminine title names the role
-OFFICE_NOUNS = {
-    "direction": "directrice",
-    "présidence": "présidente",
-    "tête": "à la tête",
-    "rênes": "à la tête",
-}
-TAKE_WORDS = frozenset(
-    "prend prendra prennent reprend reprendra pris prise prendre reprendre assure assurera assumera à confier confie "
-    "confié confiée nommé nommée reconduit reconduite élu élue appelé appelée promu promue désigné désignée".split()
-)
-RECRUIT_VERBS = {
-    "recrute",
-    "recruté",
-    "recrutera",
-    "embauche",
-    "embauché",
-    "débauche",
-    "débauché",
-    "nomme",
-    "nommé",
-}
-JOIN_VERBS = {"rejoint", "rejoindra", "rejoignent", "rejoindre", "intègre", "intégrera", "arrive"}
-SUCCEED = {"succède", "succédera", "succéder", "succédant", "remplace", "remplacera", "remplaçant"}
-AS_WORDS = {"en", "tant", "que", "comme", "au", "poste", "de", "d'", "d’", "qu'", "qu’"}
-OF_WORDS = {"de", "du", "des", "d'", "d’"}
+OFFICE_NOUNS = word_maps()["office_nouns"]
+TAKE_WORDS = word_lists()["take_words"]
+RECRUIT_VERBS = word_lists()["recruit_verbs"]
+JOIN_VERBS = word_lists()["join_verbs"]
+SUCCEED = word_lists()["succeed_verbs"]
+AS_WORDS = word_lists()["as_words"]
+OF_WORDS = word_lists()["of_words"]
 
 
 def is_age(doc: Doc, i: int) -> bool:

@@ -15,6 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
+from nlp.lexicon import word_lists
 from nlp.naming import enumerated_orgs
 from nlp.rules import Candidate, span_words
 
@@ -163,8 +164,8 @@ class _OrgNames:
 
 
 # Trade words that also open place names: "la Maison Blanche", "le Domaine de Chantilly"
-PLACE_LIKE_PREFIXES = frozenset({"domaine", "château", "caves", "moulins", "clinique", "garage"})
-LOCATIVE = {"à", "en", "au", "aux", "près", "dans", "vers", "depuis", "via", "sur", "pour"}
+PLACE_LIKE_PREFIXES = word_lists()["place_like_prefixes"]
+LOCATIVE = word_lists()["locatives"]
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
 
@@ -361,16 +362,7 @@ def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[s
     return True
 
 
-HOME_TOWN_HEADS = {
-    "groupe",
-    "constructeur",
-    "géant",
-    "firme",
-    "fabricant",
-    "équipementier",
-    "éditeur",
-    "opérateur",
-}
+HOME_TOWN_HEADS = word_lists()["home_town_heads"]
 
 
 def _home_town(doc: Doc, c: Candidate) -> bool:

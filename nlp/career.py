@@ -13,12 +13,13 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from nlp.lexicon import word_lists
 from nlp.role_words import DETERMINERS
 
-OF = frozenset({"de", "d'", "d’", "du", "des", "par", "chez"})
-AND = frozenset({"et", ",", "puis"})
-PRONOUNS = frozenset({"il", "elle", "dernier", "dernière", "cet", "cette"})
-COUNTS = frozenset({"deux", "trois", "quatre", "cinq"})
+OF = word_lists()["career_of"]
+AND = word_lists()["career_and"]
+PRONOUNS = word_lists()["career_pronouns"]
+COUNTS = word_lists()["career_counts"]
 MAX_GAP = 9
 
 

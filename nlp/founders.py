@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from nlp.lexicon import word_lists
 from nlp.role_words import DETERMINERS
 
-AUX = frozenset({"a", "avait", "ont", "avaient", "aura", "ont-ils", "a-t-il", "a-t-elle"})
-PRONOUNS = frozenset({"il", "elle", "ils", "elles"})
+AUX = word_lists()["founding_auxiliaries"]
+PRONOUNS = word_lists()["founder_pronouns"]
 
 
 def founder_roles(finder, doc: Doc, ctx) -> None:

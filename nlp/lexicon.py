@@ -1,4 +1,4 @@
-"""The data files of nlp/patterns/ (gazetteers, titles, currencies, word lists), loaded once."""
+"""The data files of nlp/patterns/ (gazetteers, titles, currencies, word lists, word maps), loaded once."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import json
 import logging
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 logger = logging.getLogger(__name__)
 
@@ -38,6 +39,14 @@ def word_lists(directory: str | None = None) -> dict[str, frozenset[str]]:
 
 
 @cache
+def word_maps(directory: str | None = None) -> dict[str, MappingProxyType[str, str]]:
+    """role_maps.jsonl as {map name: read-only {word: code}}: 'dirigée' -> CEO, 'direction' -> 'directrice'."""
+    return {
+        row["name"]: MappingProxyType(dict(row["map"])) for row in read_jsonl("role_maps.jsonl", directory)
+    }
+
+
+@cache
 def titles(directory: str | None = None) -> dict[str, str]:
     """{raw title in lowercase: normalised role}; the longest titles win when they overlap."""
     table = {}
@@ -56,10 +65,7 @@ def normalise_title(raw: str, directory: str | None = None) -> str:
             found = " ".join(words[start : start + size])
             role = table.get(found)
             if role:
-                if found in _GENERIC_BOSS and len(words) > size:
+                if found in word_lists()["generic_boss"] and len(words) > size:
                     return "DIRECTOR"  # "patron de la distribution" heads a function, not the company
                 return role
     return "OTHER"
-
-
-_GENERIC_BOSS = {"patron", "patronne", "patrons", "big boss"}

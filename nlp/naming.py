@@ -5,6 +5,9 @@
 - 'H100', 'A350-1000', 'Alpine A390', 'MI300' -> PRODUCT (model codes: letters then digits)
 - 'Vestas, Siemens Gamesa ou Nordex', 'Renault, EQT Ventures, Macquarie et Arkema': a name listed with
   companies is a company (`enumerated_orgs`, run on the chosen candidates).
+
+The words are data (`apposition_heads`, `articles`, `plural_org_heads`, `place_words`, `list_gaps` in
+nlp/patterns/words.jsonl).
 """
 
 from __future__ import annotations
@@ -14,37 +17,19 @@ import re
 
 from spacy.tokens import Doc
 
+from nlp.lexicon import word_lists
 from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
 
 logger = logging.getLogger(__name__)
 
-# nouns that, after "X, un/une", describe a product rather than a company ("Vinted, une plateforme" is a
-# company: plateforme, service, solution, application are left out on purpose)
-APPOSITION_HEADS = frozenset(
-    "modèle thérapie traitement médicament vaccin molécule logiciel progiciel outil assistant smartphone "
-    "puce processeur accélérateur chatbot module jeu console capteur robot drone véhicule voiture avion "
-    "satellite lanceur casque montre tablette ordinateur herbicide désherbant antivirus navigateur".split()
-)
-ARTICLES = {"le", "la", "l'", "l’", "les"}
-PLURAL_ORG_HEADS = frozenset(
-    "enseignes groupes banques constructeurs éditeurs opérateurs fabricants assureurs distributeurs sociétés "
-    "entreprises start-up startups investisseurs fonds cabinets laboratoires équipementiers".split()
-)
+# nouns that, after "X, un/une", describe a product rather than a company (words.jsonl says which are left out)
+APPOSITION_HEADS = word_lists()["apposition_heads"]
+ARTICLES = word_lists()["articles"]
+PLURAL_ORG_HEADS = word_lists()["plural_org_heads"]
 _CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*$")
-_LIST_GAPS = {
-    (",",),
-    ("et",),
-    ("ou",),
-    (",", "et"),
-    (",", "ou"),
-    ("et", "de"),
-    ("et", "d'"),
-    ("et", "d’"),
-    ("ou", "encore"),
-    (",", "ou", "encore"),
-    (",", "mais", "aussi"),
-    (",", "ainsi", "que"),
-}
+_LIST_GAPS = frozenset(
+    tuple(gap.split()) for gap in word_lists()["list_gaps"]
+)  # (",", "et"), ("ou", "encore")
 
 
 def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
@@ -175,7 +160,7 @@ def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
     return gap in _LIST_GAPS and not any(t.is_sent_start for t in doc[a.end : b.start + 1])
 
 
-PLACE_WORDS = {"à", "en", "au", "aux", "près", "dans", "de", "d'", "d’", "du", "depuis", "vers"}
+PLACE_WORDS = word_lists()["place_words"]
 
 
 def _after_place_word(doc: Doc, c: Candidate) -> bool:

@@ -9,11 +9,13 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from nlp.lexicon import word_lists
+
 logger = logging.getLogger(__name__)
 
 TOPIC_MIN_MENTIONS = 3  # the article's company overrides a company named once when it is named this often
-PARTNER_PREPOSITIONS = frozenset({"avec", "pour", "auprès", "contre", "face"})
-ASIDE_WORDS = frozenset({"selon", "analyste", "analystes", "ancien", "ancienne", "anciens", "ex", "ex-"})
+PARTNER_PREPOSITIONS = word_lists()["partner_prepositions"]
+ASIDE_WORDS = word_lists()["aside_words"]
 
 
 class Passage:

@@ -1,178 +1,23 @@
 """Word lists of the role finder (nlp/roles.py, nlp/appointments.py): gaps between a name and its title,
-words that mark a former title, nationalities, verbs and participles that state a role."""
+words that mark a former title, nationalities, verbs and participles that state a role.
+
+The words are data, in nlp/patterns/words.jsonl (lists) and nlp/patterns/role_maps.jsonl (word -> role);
+this module only gives them the names the code imports."""
 
 from __future__ import annotations
 
-PREPOSITIONS = {"de", "du", "des", "d'", "d’", "chez", "à", "au", "aux", "of", "at", "pour"}
-DETERMINERS = {"l'", "l’", "la", "le", "les", "cette", "ce", "cet", "son", "sa", "ses"}
-FORMER = {
-    "ancien",
-    "ancienne",
-    "anciens",
-    "anciennes",
-    "ex",
-    "ex-",
-    "précédent",
-    "précédente",
-    "feu",
-    "auparavant",
-    "précédemment",
-    "jusqu'",
-    "jusqu’",
-    "jusqu'alors",
-    "jusqu’alors",
-    "jusqu'ici",
-    "jusqu’ici",
-    "était",
-    "fut",
-}
-GAP_BEFORE_TITLE = (
-    FORMER
-    | DETERMINERS
-    | {
-        ",",
-        "(",
-        "‘",
-        "'",
-        "«",
-        "“",
-        "est",
-        "était",
-        "devient",
-        "devenu",
-        "devenue",
-        "a",
-        "été",
-        "nommé",
-        "nommée",
-        "sera",
-        "reste",
-        "promu",
-        "promue",
-        "au",
-        "poste",
-        "de",
-        "d'",
-        "d’",
-        "comme",
-        "en",
-        "tant",
-        "que",
-        "et",
-        "actuel",
-        "actuelle",
-        "nouveau",
-        "nouvelle",
-        "futur",
-        "future",
-        "désormais",
-        "aujourd'hui",
-        "aujourd’hui",
-        "également",
-        "actuellement",
-        "alors",
-        "reçoit",
-        "titre",
-        "fonction",
-        "fonctions",
-        "occupe",
-        "qui",
-        "devenir",
-        "depuis",
-        "nouvellement",
-        "jusqu’ici",
-        "jusqu",
-        "ici",
-        "récemment",
-        "officiellement",
-        "par",
-        "ailleurs",
-        "senior",
-        "executive",
-        "exécutif",
-        "exécutive",
-        "prendra",
-        "prend",
-        "occupera",
-        "portera",
-    }
-)
-SUBJECT_PRONOUNS = {"il", "elle"}
-RELATIVE_VERBS = {
-    "dirige": "CEO",
-    "dirigeait": "CEO",
-    "préside": "PRESIDENT",
-    "présidait": "PRESIDENT",
-    "fondé": "FOUNDER",
-    "cofondé": "FOUNDER",
-    "co-fondé": "FOUNDER",
-    "fonde": "FOUNDER",
-    "dirigé": "CEO",
-    "présidé": "PRESIDENT",
-}
-PAST_RELATIVE_VERBS = {"dirigé", "présidé", "dirigeait", "présidait"}
-NATIONALITIES = {
-    "américain",
-    "américaine",
-    "français",
-    "française",
-    "chinois",
-    "chinoise",
-    "russe",
-    "allemand",
-    "allemande",
-    "britannique",
-    "italien",
-    "italienne",
-    "espagnol",
-    "espagnole",
-    "japonais",
-    "japonaise",
-    "ukrainien",
-    "ukrainienne",
-    "turc",
-    "turque",
-    "brésilien",
-    "brésilienne",
-    "mexicain",
-    "mexicaine",
-    "indien",
-    "indienne",
-    "européen",
-    "européenne",
-    "sud-coréen",
-    "coréen",
-    "israélien",
-    "iranien",
-    "argentin",
-    "argentine",
-}
-REFERENCE_NOUNS = {
-    "plateforme",
-    "application",
-    "marque",
-    "site",
-    "réseau",
-    "service",
-    "chaîne",
-    "titre",
-    "journal",
-    "conseil",
-    "directoire",
-}
-PARTICIPLES = {
-    "dirigé": "CEO",
-    "dirigée": "CEO",
-    "présidé": "PRESIDENT",
-    "présidée": "PRESIDENT",
-    "fondé": "FOUNDER",
-    "fondée": "FOUNDER",
-    "cofondé": "FOUNDER",
-    "cofondée": "FOUNDER",
-    "co-fondé": "FOUNDER",
-    "co-fondée": "FOUNDER",
-    "créé": "FOUNDER",
-    "créée": "FOUNDER",
-    "cocréé": "FOUNDER",
-    "cocréée": "FOUNDER",
-}
+from nlp.lexicon import word_lists, word_maps
+
+WORDS = word_lists()
+MAPS = word_maps()
+
+PREPOSITIONS = WORDS["title_prepositions"]
+DETERMINERS = WORDS["title_determiners"]
+FORMER = WORDS["former_words"]
+GAP_BEFORE_TITLE = FORMER | DETERMINERS | WORDS["title_gap"]
+SUBJECT_PRONOUNS = WORDS["subject_pronouns"]
+RELATIVE_VERBS = MAPS["relative_verbs"]
+PAST_RELATIVE_VERBS = WORDS["past_relative_verbs"]
+NATIONALITIES = WORDS["title_nationalities"]
+REFERENCE_NOUNS = WORDS["reference_nouns"]
+PARTICIPLES = MAPS["participles"]
