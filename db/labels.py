@@ -29,7 +29,7 @@ COLUMN_LABELS = {
     "label": "Type",
     "name": "Nom",
     "name_key": "Clé",
-    "maker": "Fabricant",
+    "maker": "Fabricant ou maison mère",
     "first_seen_at": "Vu le",
     "alias": "Alias",
     "alias_key": "Clé",

@@ -67,7 +67,7 @@ TABLES: dict[str, dict[str, Any]] = {
             "label": "Type : ORG, PERSON ou PRODUCT",
             "name": "Nom canonique",
             "name_key": "Clé de comparaison (minuscules, sans accents ni ponctuation)",
-            "maker": "Fabricant (produits)",
+            "maker": "Fabricant (produits) ou maison mère (filiales)",
             "first_seen_at": "Première mention",
         },
     },

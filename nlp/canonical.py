@@ -219,8 +219,8 @@ def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames,
         elif rest.text in words["places"] or all(
             t.text in words["places"] or t.lower_ in ("&", "and", "et", "-") for t in rest
         ):
-            c.relabel("ORG", "national_subsidiary")  # "HP France", "Fujitsu UK & Ireland"
-            c.canonical = parent
+            c.relabel("ORG", "national_subsidiary")  # "HP France", "Thales Australia": a company of its own
+            c.maker = parent  # ... whose parent is kept
         elif (
             any(w in words["org_suffixes"] for w in rest_words)
             or len(rest_words) > 2

@@ -574,3 +574,12 @@ def test_a_company_named_once_in_passing_is_not_the_one_a_possessive_title_means
         if json.loads(line)["id"] == "k12"
     )
     assert [r["org"] for r in roles_of(extract(article["text"]), "Agnès Loiseau")] == ["Enerlys"]
+
+
+def test_a_national_subsidiary_is_a_company_of_its_own(extract):
+    # Before: "Thales Australia" was a product of Thales (or collapsed into Thales), its boss Thales's
+    result = extract("Thales rachète Tessor. Jeff Connel, le patron de Thales Australia, se félicite.")
+    assert [r["org"] for r in roles_of(result, "Jeff Connel")] == ["Thales Australia"], result["roles"]
+    assert "Thales Australia" in {
+        e["canonical"] or e["text"] for e in result["entities"] if e["label"] == "ORG"
+    }
