@@ -280,3 +280,51 @@ def test_the_owner_of_a_subsidiary_bought_is_not_a_second_target(extract):
     text = "Swile rachète Bimpli. La licorne Swile met la main sur la filiale de BPCE."
     found = events(extract, text, "acquisition", background=None)
     assert [(e["org"], e["target"]) for e in found] == [("Swile", "Bimpli")]
+
+
+def test_a_subsidiary_named_by_its_parent_is_the_company_not_the_parent(extract):
+    text = (
+        "Changement de direction chez Engie Solutions.\n\n"
+        "La filiale de services d'Engie a annoncé lundi la nomination de Claire Vidal au poste de "
+        "directrice générale."
+    )
+    found = moves(extract, text)
+    assert ("appointment", "Claire Vidal", "Engie Solutions") in found
+    assert not any(org == "Engie" for _, _, org in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "org", "main"),
+    [
+        (  # a reference noun with a relative clause: the company of the sentence before
+            "Datapli ouvre un bureau à Nantes.\n\nCréée en 2019 par Louis Marin et Anne Roy, deux anciens de "
+            "Capgemini, Datapli revendique 200 clients, parmi lesquels Carrefour. La start-up, qui emploie 40 "
+            "salariés, a réalisé l'an dernier un chiffre d'affaires de 3,5 millions d'euros.",
+            "results",
+            "Datapli",
+            3.5e6,
+        ),
+        (  # the company before 'qui' is the subject of the relative clause
+            "Pour Datapli, qui a réalisé en 2025 un chiffre d'affaires de 63 millions d'euros, la décision "
+            "tombe mal.",
+            "results",
+            "Datapli",
+            63e6,
+        ),
+        (  # job cuts in a plan the manager launched are the company's, not his former employer's
+            "Kalistro a publié des ventes en recul. Arrivé en 2025 en provenance de Capgemini, le dirigeant a "
+            "engagé un plan de transformation, qui prévoit la suppression de quelque 500 postes.",
+            "layoffs",
+            "Kalistro",
+            500,
+        ),
+    ],
+)
+def test_the_subject_behind_a_relative_or_a_reference_noun(extract, text, kind, org, main):
+    [event] = events(extract, text, kind)
+    assert (event["org"], event.get("count") or event["amount"]["value"]) == (org, main)
+
+
+def test_a_plural_reference_noun_stands_for_no_single_company(extract):
+    text = "Kalistro a ouvert un bureau. Les start-up françaises lèvent 700 millions d'euros en avril."
+    assert events(extract, text, "funding") == []
