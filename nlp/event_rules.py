@@ -179,6 +179,8 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     if not products or _clause_break(scene, scene.trigger.end, products[0].start, commas):
         return []
     product = products[0]
+    if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
+        return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
     return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
 

@@ -19,6 +19,7 @@ _COMPLEMENT_BEFORE = frozenset(
     {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
 )
 _NE = frozenset({"ne", "n'", "n’"})
+_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -109,12 +110,10 @@ class Scene:
         for ent in self.ents:
             if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
                 return ent
-        if head.lower_ == "qui" and depth == 0:
-            antecedent = self._antecedent(head)
-            if antecedent is not None:
-                found = self._resolve(antecedent, 1)
-                if found is not None:
-                    return found
+        if head.lower_ == "qui":
+            antecedent = self._antecedent(head) if depth == 0 else None
+            found = self._resolve(antecedent, 1) if antecedent is not None else None
+            return found  # a 'qui' the parse does not tie to its antecedent says nothing
         if _word(head) in self.words["subject_refs"] or _word(head) in self.words["leader_refs"]:
             if _plural(head):
                 return None  # 'Les start-up françaises lèvent N': many companies, not one
@@ -156,6 +155,20 @@ class Scene:
         if subject is not None:
             return self.name(subject)
         window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
+        owner = self._possessor(found)
+        if owner and owner not in exclude:
+            return owner
+        # 'La start-up vient de signer un accord avec Y', 'X, la start-up qui ..., a annoncé l'arrêt de'
+        # (no parsed subject): a reference noun near the trigger or opening the sentence
+        opening = self.doc[self.sent.start : min(self.sent.start + 4, self.trigger.start)]
+        nouns = [
+            t for t in (*opening, *window) if t.pos_ != "PRON" and _word(t) in self.words["subject_refs"]
+        ]
+        if nouns and not _plural(nouns[0]) and found is None:
+            self.ref_at = nouns[0].i
+            meant = self.referred_org()
+            if meant and meant not in exclude and meant.lower() not in self.words["nationalities"]:
+                return meant
         refers = any(t.lower_ in self.words["subject_refs"] for t in window)
         if refers or passage or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
@@ -163,12 +176,29 @@ class Scene:
                 return found
         return None
 
+    def _possessor(self, found) -> str | None:
+        """'Son chiffre d'affaires avait atteint N' opening a sentence: the company of the event told
+        in the sentence before ('En 2023, elle avait levé N auprès de A'), else the one that sentence
+        is about."""
+        i = self.trigger.start - 1
+        if found is not None or i < self.sent.start or self.doc[i].lower_ not in _POSSESSIVE:
+            return None
+        if any(not (t.is_punct or t.is_space) for t in self.doc[self.sent.start : i]):
+            return None  # only a possessive opening the sentence ('valorise la cible à neuf fois son CA')
+        before = self.previous_sentence_start()
+        told = [e for e in self.earlier if before <= e["start"] < self.sent.start_char]
+        if told:
+            return told[-1]["org"]
+        self.ref_at = i
+        return self.referred_org()
+
     def referred_org(self) -> str | None:
         """The company a reference noun ('la start-up', 'le dirigeant') stands for: the one named in its
         own phrase ('Le fabricant de trottinettes X'), else the company of the passage as the sentence
         opens (a company named in the sentence before the noun is a former employer or a parent: 'la
         filiale de cybersécurité de Y'), or the one the sentence before is about (its subject, or the
-        company just before a verb: 'Fondée en 2021 par A, X revendique ...'), the more named of the two."""
+        company just before a verb: 'Fondée en 2021 par A, X revendique ...', else the article's most
+        named), the more named of the two."""
         head = self.doc[self.ref_at]
         for ent in self.ents:
             if (
@@ -179,7 +209,7 @@ class Scene:
             ):
                 return self.name(ent)  # 'Le fabricant de trottinettes X, placé en redressement, supprime'
         opening = self.ctx.salient_org(self.sent.start)
-        subject = self._previous_subject()
+        subject = self._previous_subject() or self.ctx.most_named(self.sent.start)
         if subject is None or opening is None or subject == opening:
             return subject or opening
         counts = self.ctx.doc_counts

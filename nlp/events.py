@@ -144,7 +144,18 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
     # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
     # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
     breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
-    return sorted(set(starts) | set(breaks))
+    # a full stop the tokenizer split off, then a capital, where the parser ran on ('... de la Caisse
+    # des Dépôts. Son chiffre d'affaires ...'); initials ('J. Martin') stay in their sentence
+    stops = [
+        t.i + 1
+        for t in doc[1:-1]
+        if t.text in (".", "!", "?") and doc[t.i + 1].is_title and not _initial(doc[t.i - 1])
+    ]
+    return sorted(set(starts) | set(breaks) | set(stops))
+
+
+def _initial(token) -> bool:
+    return len(token.text) == 1 and token.is_upper
 
 
 def _breaks(token) -> bool:

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 
 from nlp.event_scoring import score_events
+from nlp.events import sentence_starts
 
 DATA = Path(__file__).parent / "data"
 FLOORS = json.loads((Path(__file__).resolve().parents[2] / "nlp" / "event_baseline.json").read_text("utf-8"))
@@ -311,6 +313,14 @@ def test_a_subsidiary_named_by_its_parent_is_the_company_not_the_parent(extract)
             "Datapli",
             63e6,
         ),
+        (  # a possessive opening a sentence: the company of the event told just before
+            "Kalistro a ouvert un bureau à Lyon.\n\nEn 2024, elle avait levé 10 millions d'euros auprès d'Elaia "
+            "et de la Banque des Territoires, filiale de la Caisse des Dépôts. Son chiffre d'affaires avait "
+            "atteint 4 millions d'euros en 2025.",
+            "results",
+            "Kalistro",
+            4e6,
+        ),
         (  # job cuts in a plan the manager launched are the company's, not his former employer's
             "Kalistro a publié des ventes en recul. Arrivé en 2025 en provenance de Capgemini, le dirigeant a "
             "engagé un plan de transformation, qui prévoit la suppression de quelque 500 postes.",
@@ -328,3 +338,32 @@ def test_the_subject_behind_a_relative_or_a_reference_noun(extract, text, kind, 
 def test_a_plural_reference_noun_stands_for_no_single_company(extract):
     text = "Kalistro a ouvert un bureau. Les start-up françaises lèvent 700 millions d'euros en avril."
     assert events(extract, text, "funding") == []
+
+
+def test_announcing_the_end_of_a_product_is_a_shutdown_not_a_launch(extract):
+    text = (
+        "Datapli, la start-up nantaise qui louait des trottinettes électriques dans une dizaine de villes, a "
+        "annoncé lundi l'arrêt de son service Datapli Go à compter du 31 mars."
+    )
+    found = [(e["kind"], e["org"], e.get("product")) for e in events(extract, text)]
+    assert found == [("shutdown", "Datapli", "Datapli Go")]
+
+
+def test_a_reference_noun_the_parse_leaves_without_a_verb_is_the_article_s_company(extract):
+    text = (
+        "Kalistro ouvre un bureau.\n\nSon capteur équipe une usine dans le cadre d'un contrat signé avec "
+        "Engie Solutions, filiale du groupe Engie. La start-up vient par ailleurs de signer un accord avec le "
+        "chantier naval Piriou."
+    )
+    found = {(e["org"], e["partner"]) for e in events(extract, text, "partnership")}
+    assert ("Kalistro", "Piriou") in found
+    assert not any(org == "Engie" for org, _ in found)
+
+
+def test_a_full_stop_then_a_capital_starts_a_sentence_where_the_parser_ran_on():
+    doc = spacy.blank("fr")(
+        "Elle a levé 10 M€ auprès de la Caisse des Dépôts. Son chiffre, selon J. Martin, monte."
+    )
+    ctx = type("Ctx", (), {"sent_starts": [0]})()  # the parser saw one sentence
+    starts = sentence_starts(doc, ctx)
+    assert [doc[i].text for i in starts] == ["Elle", "Son"]
