@@ -296,9 +296,20 @@ def partnership(scene: Scene) -> list[dict]:
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
         org, partner = scene.name(partners[0]), partners[1]
-    if org is None or org == scene.name(partner):
+    if (
+        org is None
+        or org == scene.name(partner)
+        or _told_from_the_other_side(scene, org, scene.name(partner))
+    ):
         return []
     return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
+
+
+def _told_from_the_other_side(scene: Scene, org: str, partner: str) -> bool:
+    """'Arval s'allie à Tilt' then 'le montant du partenariat avec Arval' (about Tilt): one agreement."""
+    return any(
+        e["kind"] == "partnership" and e["org"] == partner and e.get("partner") == org for e in scene.earlier
+    )
 
 
 def partnership_noun(scene: Scene) -> list[dict]:
@@ -323,7 +334,7 @@ def partnership_noun(scene: Scene) -> list[dict]:
         return []
     partner = scene.name(partners[0])
     org = scene.company(exclude=(partner,), passage=True)
-    if org is None or org == partner:
+    if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
         return []
     return [{"kind": "partnership", "org": org, "partner": partner}]
 

@@ -98,12 +98,17 @@ class EventFinder:
             trigger = doc[start:end]
             sentence = _sentence(doc, starts, start)
             scene = Scene(doc, trigger, sentence, ctx, self.words, year, found, self.title_words)
-            if scene.is_hedged():
+            if scene.is_hedged() or _says(doc, start):
                 continue
             for event in RULES[(kind, shape)](scene):
                 found.append(_finish(event, scene, f"{kind}.{shape}"))
         doc._.events = merge(found)
         return doc
+
+
+def _says(doc: Doc, start: int) -> bool:
+    """'« ... », confie X': a word right after a closing quote and its comma is a verb of saying."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text in ("»", "”")
 
 
 def _phrase(nlp: Language, text: str) -> Doc:

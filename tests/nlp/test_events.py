@@ -367,3 +367,21 @@ def test_a_full_stop_then_a_capital_starts_a_sentence_where_the_parser_ran_on():
     ctx = type("Ctx", (), {"sent_starts": [0]})()  # the parser saw one sentence
     starts = sentence_starts(doc, ctx)
     assert [doc[i].text for i in starts] == ["Elle", "Son"]
+
+
+def test_a_word_after_a_closing_quote_is_a_verb_of_saying_not_an_appointment(extract):
+    text = (
+        "Datapli a recruté Paul Rey comme directeur commercial. « Nous devons grandir vite », confie Jeanne "
+        "Morel, présidente de Datapli."
+    )
+    assert moves(extract, text) == {("appointment", "Paul Rey", "Datapli")}
+
+
+def test_an_agreement_told_again_from_the_partner_s_side_is_one_partnership(extract):
+    text = (
+        "Valorix s'allie à la fintech nantaise Datapli pour automatiser ses factures.\n\nDatapli annonce par "
+        "ailleurs l'ouverture d'un bureau à Lyon. Le montant financier du partenariat avec Valorix n'a pas été "
+        "dévoilé."
+    )
+    found = [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
+    assert found == [("Valorix", "Datapli")]
