@@ -364,7 +364,7 @@ def legal(scene: Scene) -> list[dict]:
     companies = [o for o in orgs if o not in authorities and abs(o.start - scene.trigger.start) <= 10]
     money = [m for m in scene.ents if m.label_ == "MONEY"]
     if not authorities and not money:
-        return []
+        return _suit(scene)
     aimed = [o for o in companies if scene.doc[o.start - 1].lower_ in _AIMED_AT]  # 'à X', 'contre X'
     if aimed or companies:
         org = scene.name((aimed or sorted(companies, key=lambda o: abs(o.start - scene.trigger.start)))[0])
@@ -381,6 +381,24 @@ def legal(scene: Scene) -> list[dict]:
 
 
 _AIMED_AT = frozenset({"à", "contre", "de", "encontre"})
+
+
+def _suit(scene: Scene) -> list[dict]:
+    """'L'association A a assigné X devant le tribunal', 'A poursuit X': X is the company concerned, the
+    subject that sues it the counterparty."""
+    if not scene.trigger.text.lower().startswith(("assign", "poursui")):
+        return []
+    plaintiff = scene.verb_subject()
+    if not isinstance(
+        plaintiff, Span
+    ):  # 'L'association de consommateurs A a assigné X': the clause's company
+        clause = scene.clause_before()
+        named = [o for o in scene.before("ORG") if o.start >= clause.start]
+        plaintiff = named[-1] if named else None
+    sued = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    if plaintiff is None or not sued or scene.name(sued[0]) == scene.name(plaintiff):
+        return []
+    return [{"kind": "legal", "org": scene.name(sued[0]), "counterparty": scene.name(plaintiff)}]
 
 
 RULES: dict[tuple[str, str], Rule] = {

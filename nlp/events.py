@@ -194,6 +194,8 @@ def _same(a: dict, b: dict) -> bool:
         return _same_thing_shorter_name(a, b)
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True
+    if a["kind"] == "legal" and _parties(a) and _parties(b) and _parties(a) != _parties(b):
+        return False  # a fine from the CNIL and a suit by an association: two cases
     if a["kind"] == "layoffs":
         return True  # one company's job cuts in one article are one plan, told piece by piece
     attr = MAIN[a["kind"]]
@@ -203,6 +205,12 @@ def _same(a: dict, b: dict) -> bool:
     if attr == "amount":
         return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
     return normalise(x) == normalise(y)
+
+
+def _parties(event: dict) -> tuple[str, str] | None:
+    """Who acts against the company in a legal event: the authority or the counterparty."""
+    found = (normalise(event.get("authority") or ""), normalise(event.get("counterparty") or ""))
+    return found if any(found) else None
 
 
 def _same_thing_shorter_name(a: dict, b: dict) -> bool:

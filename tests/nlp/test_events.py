@@ -385,3 +385,25 @@ def test_an_agreement_told_again_from_the_partner_s_side_is_one_partnership(extr
     )
     found = [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
     assert found == [("Valorix", "Datapli")]
+
+
+def test_an_investor_joining_a_board_takes_a_seat_at_the_company_not_at_the_fund(extract):
+    text = (
+        "Datapli lève 8 millions d'euros auprès d'Elaia. « Le marché est porteur », souligne Claire Vidal, "
+        "associée chez Elaia, qui rejoint à cette occasion le conseil d'administration de Datapli."
+    )
+    [seat] = events(extract, text, "appointment")
+    assert (seat["org"], seat["person"], seat["title"]) == (
+        "Datapli",
+        "Claire Vidal",
+        "conseil d'administration",
+    )
+
+
+def test_a_suit_by_an_association_is_a_second_legal_case_beside_a_fine(extract):
+    text = (
+        "La CNIL inflige 2 millions d'euros d'amende à Datapli. L'association de consommateurs UFC-Que Choisir "
+        "a assigné Datapli devant le tribunal judiciaire de Lille en octobre."
+    )
+    found = {(e["org"], e.get("authority"), e.get("counterparty")) for e in events(extract, text, "legal")}
+    assert found == {("Datapli", "CNIL", None), ("Datapli", None, "UFC")}
