@@ -51,6 +51,9 @@ def titled_appointment(scene: Scene) -> dict | None:
     trigger = scene.trigger
     if trigger.text.lower() not in scene.words["title_verbs"]:
         return None
+    seat = _board_seat(scene)
+    if seat is not None:
+        return seat
     start, org = trigger.end, None
     joined = [o for o in scene.after("ORG") if o.start - trigger.end <= 1]
     if joined and trigger.text.lower() in ("rejoint", "intègre"):  # 'rejoint Z comme T'
@@ -74,6 +77,30 @@ def titled_appointment(scene: Scene) -> dict | None:
     if org is None:
         return None
     return _person_event("appointment", org, scene.name(person), title, None)
+
+
+def _board_seat(scene: Scene) -> dict | None:
+    """'X, associée chez A, qui rejoint à cette occasion le conseil d'administration de B': a seat on
+    B's board (the company the person works at is not where the move is)."""
+    trigger, doc = scene.trigger, scene.doc
+    if trigger.text.lower() not in scene.words["joining_verbs"]:
+        return None
+    people = scene.before("PERSON")
+    for t in doc[trigger.end : min(scene.sent.end, trigger.end + 6)]:
+        if t.is_punct:
+            return None
+        if t.lower_ not in scene.words["boards"]:
+            continue
+        for org in scene.after("ORG", t.i + 1):
+            between = doc[t.i : org.start]
+            if org.start - t.i > 4 or any(w.is_punct for w in between) or between[-1].lower_ not in _OF:
+                return None
+            if not people:
+                return None
+            title = doc[t.i : org.start - 1].text
+            return _person_event("appointment", scene.name(org), scene.name(people[-1]), title, None)
+        return None
+    return None
 
 
 def _team_org(scene: Scene, person: Span) -> str | None:

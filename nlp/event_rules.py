@@ -179,6 +179,8 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     if not products or _clause_break(scene, scene.trigger.end, products[0].start, commas):
         return []
     product = products[0]
+    if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
+        return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
     return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
 
@@ -294,9 +296,20 @@ def partnership(scene: Scene) -> list[dict]:
     partner = partners[0]
     if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
         org, partner = scene.name(partners[0]), partners[1]
-    if org is None or org == scene.name(partner):
+    if (
+        org is None
+        or org == scene.name(partner)
+        or _told_from_the_other_side(scene, org, scene.name(partner))
+    ):
         return []
     return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
+
+
+def _told_from_the_other_side(scene: Scene, org: str, partner: str) -> bool:
+    """'Arval s'allie à Tilt' then 'le montant du partenariat avec Arval' (about Tilt): one agreement."""
+    return any(
+        e["kind"] == "partnership" and e["org"] == partner and e.get("partner") == org for e in scene.earlier
+    )
 
 
 def partnership_noun(scene: Scene) -> list[dict]:
@@ -321,7 +334,7 @@ def partnership_noun(scene: Scene) -> list[dict]:
         return []
     partner = scene.name(partners[0])
     org = scene.company(exclude=(partner,), passage=True)
-    if org is None or org == partner:
+    if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
         return []
     return [{"kind": "partnership", "org": org, "partner": partner}]
 
@@ -351,7 +364,7 @@ def legal(scene: Scene) -> list[dict]:
     companies = [o for o in orgs if o not in authorities and abs(o.start - scene.trigger.start) <= 10]
     money = [m for m in scene.ents if m.label_ == "MONEY"]
     if not authorities and not money:
-        return []
+        return _suit(scene)
     aimed = [o for o in companies if scene.doc[o.start - 1].lower_ in _AIMED_AT]  # 'à X', 'contre X'
     if aimed or companies:
         org = scene.name((aimed or sorted(companies, key=lambda o: abs(o.start - scene.trigger.start)))[0])
@@ -368,6 +381,24 @@ def legal(scene: Scene) -> list[dict]:
 
 
 _AIMED_AT = frozenset({"à", "contre", "de", "encontre"})
+
+
+def _suit(scene: Scene) -> list[dict]:
+    """'L'association A a assigné X devant le tribunal', 'A poursuit X': X is the company concerned, the
+    subject that sues it the counterparty."""
+    if not scene.trigger.text.lower().startswith(("assign", "poursui")):
+        return []
+    plaintiff = scene.verb_subject()
+    if not isinstance(
+        plaintiff, Span
+    ):  # 'L'association de consommateurs A a assigné X': the clause's company
+        clause = scene.clause_before()
+        named = [o for o in scene.before("ORG") if o.start >= clause.start]
+        plaintiff = named[-1] if named else None
+    sued = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    if plaintiff is None or not sued or scene.name(sued[0]) == scene.name(plaintiff):
+        return []
+    return [{"kind": "legal", "org": scene.name(sued[0]), "counterparty": scene.name(plaintiff)}]
 
 
 RULES: dict[tuple[str, str], Rule] = {

@@ -19,6 +19,7 @@ _COMPLEMENT_BEFORE = frozenset(
     {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
 )
 _NE = frozenset({"ne", "n'", "n’"})
+_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -32,6 +33,7 @@ class Scene:
     latest_year: int | None = None
     earlier: list[dict] = field(default_factory=list)  # events found before this trigger
     title_words: frozenset[str] = frozenset()  # first words of the job titles (nlp/patterns/titles.jsonl)
+    ref_at: int | None = None  # where a reference noun standing for the subject is (verb_subject)
 
     def __post_init__(self) -> None:
         # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
@@ -79,48 +81,162 @@ class Scene:
     def verb_subject(self) -> Span | str | None:
         """The grammatical subject of the verb the trigger is (or is the object of): a company span,
         "ref" for a pronoun or 'le groupe', else None ('Axelis, racheté par Ardian, revendique un
-        chiffre d'affaires de N': Axelis, not the last company before the trigger)."""
+        chiffre d'affaires de N': Axelis, not the last company before the trigger). A relative 'qui'
+        stands for its antecedent ('Pour X, qui a réalisé ...', 'un plan, qui prévoit ...': the plan's
+        subject); a reference noun ('La start-up, qui ...', 'le dirigeant') sets ``ref_at``, the place
+        whose passage company it means."""
+        self.ref_at = None
         verb = self.trigger.root
         if verb.pos_ not in ("VERB", "AUX"):
-            if verb.dep_ != "obj" or verb.head.pos_ not in ("VERB", "AUX"):
+            if verb.dep_ not in ("obj", "obl:mod") or verb.head.pos_ not in ("VERB", "AUX"):
                 return None
             verb = verb.head
+        head = self._subject_of(verb)
+        if head is None or not self.sent.start <= head.i < self.trigger.start:
+            return None
+        return self._resolve(head, 0)
+
+    def _subject_of(self, verb):
         for _ in range(3):
             subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubj:pass", "expl:subj")]
             if subjects:
-                break
+                return subjects[0]
             if verb.dep_ not in ("conj", "xcomp") or verb.head is verb:
                 return None
             verb = verb.head  # 'X supprime 60 emplois et ferme son usine': X is the subject of both
-        else:
-            return None
-        head = subjects[0]
-        if not self.sent.start <= head.i < self.trigger.start:
-            return None
+        return None
+
+    def _resolve(self, head, depth: int) -> Span | str | None:
         for ent in self.ents:
             if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
                 return ent
-        if head.pos_ == "PRON" or head.lower_ in self.words["subject_refs"]:
+        if head.lower_ == "qui":
+            antecedent = self._antecedent(head) if depth == 0 else None
+            found = self._resolve(antecedent, 1) if antecedent is not None else None
+            return found  # a 'qui' the parse does not tie to its antecedent says nothing
+        if _word(head) in self.words["subject_refs"] or _word(head) in self.words["leader_refs"]:
+            if _plural(head):
+                return None  # 'Les start-up françaises lèvent N': many companies, not one
+            if head.pos_ != "PRON":
+                self.ref_at = head.i
+            return "ref"
+        if depth == 1 and head.pos_ == "NOUN" and head.dep_ == "obj" and head.head.pos_ == "VERB":
+            subject = self._subject_of(head.head)  # 'le dirigeant a engagé un plan, qui prévoit ...'
+            if subject is not None and self.sent.start <= subject.i < head.i:
+                return self._resolve(subject, 2)
+        if head.pos_ == "PRON":
             return "ref"
         return None
+
+    def _antecedent(self, qui):
+        """What a relative 'qui' stands for: the noun its clause hangs on, else the word just before
+        its comma ('Pour X, qui ...')."""
+        verb = qui.head
+        if verb.dep_ == "acl:relcl" and verb.head.i < qui.i:
+            return verb.head
+        i = qui.i - 1
+        while i >= self.sent.start and self.doc[i].is_punct:
+            i -= 1
+        return self.doc[i] if i >= self.sent.start and i < qui.i - 1 else None
 
     def company(self, exclude: tuple[str, ...] = (), passage: bool = False) -> str | None:
         """The subject's name, or the company of the passage when a reference stands for it
         ('Le groupe a levé ...', 'Il rachète ...') or, with ``passage``, when no company is named
-        before the trigger ('..., en partenariat avec Y')."""
+        before the trigger ('..., en partenariat avec Y'). A reference noun means the company of the
+        passage where it stands ('La filiale de cybersécurité de Y a nommé ...': not Y, named after it)."""
         found = self.verb_subject()
         if isinstance(found, Span) and self.name(found) not in exclude:
             return self.name(found)
+        if found == "ref" and self.ref_at is not None:
+            meant = self.referred_org()
+            if meant and meant not in exclude and meant.lower() not in self.words["nationalities"]:
+                return meant
         subject = None if found == "ref" else self.subject(exclude)
         if subject is not None:
             return self.name(subject)
         window = self.doc[max(self.sent.start, self.trigger.start - 14) : self.trigger.start]
+        owner = self._possessor(found)
+        if owner and owner not in exclude:
+            return owner
+        # 'La start-up vient de signer un accord avec Y', 'X, la start-up qui ..., a annoncé l'arrêt de'
+        # (no parsed subject): a reference noun near the trigger or opening the sentence
+        opening = self.doc[self.sent.start : min(self.sent.start + 4, self.trigger.start)]
+        nouns = [
+            t for t in (*opening, *window) if t.pos_ != "PRON" and _word(t) in self.words["subject_refs"]
+        ]
+        if nouns and not _plural(nouns[0]) and found is None:
+            self.ref_at = nouns[0].i
+            meant = self.referred_org()
+            if meant and meant not in exclude and meant.lower() not in self.words["nationalities"]:
+                return meant
         refers = any(t.lower_ in self.words["subject_refs"] for t in window)
         if refers or passage or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
             if found and found not in exclude and found.lower() not in self.words["nationalities"]:
                 return found
         return None
+
+    def _possessor(self, found) -> str | None:
+        """'Son chiffre d'affaires avait atteint N' opening a sentence: the company of the event told
+        in the sentence before ('En 2023, elle avait levé N auprès de A'), else the one that sentence
+        is about."""
+        i = self.trigger.start - 1
+        if found is not None or i < self.sent.start or self.doc[i].lower_ not in _POSSESSIVE:
+            return None
+        if any(not (t.is_punct or t.is_space) for t in self.doc[self.sent.start : i]):
+            return None  # only a possessive opening the sentence ('valorise la cible à neuf fois son CA')
+        before = self.previous_sentence_start()
+        told = [e for e in self.earlier if before <= e["start"] < self.sent.start_char]
+        if told:
+            return told[-1]["org"]
+        self.ref_at = i
+        return self.referred_org()
+
+    def referred_org(self) -> str | None:
+        """The company a reference noun ('la start-up', 'le dirigeant') stands for: the one named in its
+        own phrase ('Le fabricant de trottinettes X'), else the company of the passage as the sentence
+        opens (a company named in the sentence before the noun is a former employer or a parent: 'la
+        filiale de cybersécurité de Y'), or the one the sentence before is about (its subject, or the
+        company just before a verb: 'Fondée en 2021 par A, X revendique ...', else the article's most
+        named), the more named of the two."""
+        head = self.doc[self.ref_at]
+        for ent in self.ents:
+            if (
+                ent.label_ == "ORG"
+                and head.i < ent.start < self.trigger.start
+                and head.left_edge.i <= ent.root.i <= head.right_edge.i
+                and self.doc[ent.start - 1].pos_ not in ("ADP", "PUNCT")
+            ):
+                return self.name(ent)  # 'Le fabricant de trottinettes X, placé en redressement, supprime'
+        opening = self.ctx.salient_org(self.sent.start)
+        subject = self._previous_subject() or self.ctx.most_named(self.sent.start)
+        if subject is None or opening is None or subject == opening:
+            return subject or opening
+        counts = self.ctx.doc_counts
+        return subject if counts.get(subject, 0) >= counts.get(opening, 0) else opening
+
+    def _previous_subject(self) -> str | None:
+        s = self.ctx.sentence_index(self.sent.start)
+        if s == 0:
+            return None
+        prev = self.doc[self.ctx.sent_starts[s - 1] : self.sent.start]
+        # 'Fondée en 2021 par A, X revendique ...': a sentence opening on a participle is about the
+        # company after its comma (the tagger may not see the verb after it)
+        opens_participle = "Part" in prev[0].morph.get("VerbForm")
+        for org in [e for e in self.doc.ents if e.label_ == "ORG" and prev.start <= e.start < prev.end]:
+            after_comma = opens_participle and self.doc[org.start - 1].text == ","
+            said = org.root.dep_.startswith("nsubj") or self._verb_after(org, prev.end) or after_comma
+            if said and not self.is_authority(self.name(org)):
+                return self.ctx.canonical(org)
+        return None
+
+    def _verb_after(self, org: Span, end: int) -> bool:
+        """A finite verb right after the company (through auxiliaries, adverbs, 'ne'): 'X revendique'."""
+        for t in self.doc[org.end : end]:
+            if t.pos_ == "AUX" or t.pos_ == "ADV" or t.lower_ in _NE:
+                continue
+            return t.pos_ == "VERB" and "Part" not in t.morph.get("VerbForm")
+        return False
 
     def _is_complement(self, org: Span) -> bool:
         """Named after a preposition, maybe through a determiner and a common noun: 'de Y', 'par le fonds
@@ -240,6 +356,24 @@ class Scene:
             if t.lower_ in self.words["replacement_words"]:
                 return t.i
         return self.sent.end
+
+
+def _word(token) -> str:
+    """The lowered word a token starts, hyphenated pieces joined ('start' '-' 'up': 'start-up')."""
+    doc, i = token.doc, token.i
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_:
+        return f"{token.lower_}-{doc[i + 2].lower_}"
+    return token.lower_
+
+
+def _plural(token) -> bool:
+    """A plural noun phrase ('les start-up', 'ces éditeurs'); pronouns keep their own rules."""
+    if token.pos_ == "PRON":
+        return False
+    determiners = {c.lower_ for c in token.children if c.dep_ == "det"}
+    return "Plur" in token.morph.get("Number") or bool(
+        determiners & {"les", "des", "ces", "leurs", "plusieurs"}
+    )
 
 
 def _is_conditional(token) -> bool:

@@ -98,12 +98,17 @@ class EventFinder:
             trigger = doc[start:end]
             sentence = _sentence(doc, starts, start)
             scene = Scene(doc, trigger, sentence, ctx, self.words, year, found, self.title_words)
-            if scene.is_hedged():
+            if scene.is_hedged() or _says(doc, start):
                 continue
             for event in RULES[(kind, shape)](scene):
                 found.append(_finish(event, scene, f"{kind}.{shape}"))
         doc._.events = merge(found)
         return doc
+
+
+def _says(doc: Doc, start: int) -> bool:
+    """'« ... », confie X': a word right after a closing quote and its comma is a verb of saying."""
+    return start >= 2 and doc[start - 1].text == "," and doc[start - 2].text in ("»", "”")
 
 
 def _phrase(nlp: Language, text: str) -> Doc:
@@ -144,7 +149,18 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
     # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
     # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
     breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
-    return sorted(set(starts) | set(breaks))
+    # a full stop the tokenizer split off, then a capital, where the parser ran on ('... de la Caisse
+    # des Dépôts. Son chiffre d'affaires ...'); initials ('J. Martin') stay in their sentence
+    stops = [
+        t.i + 1
+        for t in doc[1:-1]
+        if t.text in (".", "!", "?") and doc[t.i + 1].is_title and not _initial(doc[t.i - 1])
+    ]
+    return sorted(set(starts) | set(breaks) | set(stops))
+
+
+def _initial(token) -> bool:
+    return len(token.text) == 1 and token.is_upper
 
 
 def _breaks(token) -> bool:
@@ -178,6 +194,8 @@ def _same(a: dict, b: dict) -> bool:
         return _same_thing_shorter_name(a, b)
     if a["start"] == b["start"] and a["kind"] in ("results", "funding", "legal"):
         return True
+    if a["kind"] == "legal" and _parties(a) and _parties(b) and _parties(a) != _parties(b):
+        return False  # a fine from the CNIL and a suit by an association: two cases
     if a["kind"] == "layoffs":
         return True  # one company's job cuts in one article are one plan, told piece by piece
     attr = MAIN[a["kind"]]
@@ -187,6 +205,12 @@ def _same(a: dict, b: dict) -> bool:
     if attr == "amount":
         return abs(x["value"] - y["value"]) <= 0.005 * max(abs(y["value"]), 1e-9)
     return normalise(x) == normalise(y)
+
+
+def _parties(event: dict) -> tuple[str, str] | None:
+    """Who acts against the company in a legal event: the authority or the counterparty."""
+    found = (normalise(event.get("authority") or ""), normalise(event.get("counterparty") or ""))
+    return found if any(found) else None
 
 
 def _same_thing_shorter_name(a: dict, b: dict) -> bool:

@@ -6,8 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
+import spacy
 
 from nlp.event_scoring import score_events
+from nlp.events import sentence_starts
 
 DATA = Path(__file__).parent / "data"
 FLOORS = json.loads((Path(__file__).resolve().parents[2] / "nlp" / "event_baseline.json").read_text("utf-8"))
@@ -280,3 +282,128 @@ def test_the_owner_of_a_subsidiary_bought_is_not_a_second_target(extract):
     text = "Swile rachète Bimpli. La licorne Swile met la main sur la filiale de BPCE."
     found = events(extract, text, "acquisition", background=None)
     assert [(e["org"], e["target"]) for e in found] == [("Swile", "Bimpli")]
+
+
+def test_a_subsidiary_named_by_its_parent_is_the_company_not_the_parent(extract):
+    text = (
+        "Changement de direction chez Engie Solutions.\n\n"
+        "La filiale de services d'Engie a annoncé lundi la nomination de Claire Vidal au poste de "
+        "directrice générale."
+    )
+    found = moves(extract, text)
+    assert ("appointment", "Claire Vidal", "Engie Solutions") in found
+    assert not any(org == "Engie" for _, _, org in found)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "org", "main"),
+    [
+        (  # a reference noun with a relative clause: the company of the sentence before
+            "Datapli ouvre un bureau à Nantes.\n\nCréée en 2019 par Louis Marin et Anne Roy, deux anciens de "
+            "Capgemini, Datapli revendique 200 clients, parmi lesquels Carrefour. La start-up, qui emploie 40 "
+            "salariés, a réalisé l'an dernier un chiffre d'affaires de 3,5 millions d'euros.",
+            "results",
+            "Datapli",
+            3.5e6,
+        ),
+        (  # the company before 'qui' is the subject of the relative clause
+            "Pour Datapli, qui a réalisé en 2025 un chiffre d'affaires de 63 millions d'euros, la décision "
+            "tombe mal.",
+            "results",
+            "Datapli",
+            63e6,
+        ),
+        (  # a possessive opening a sentence: the company of the event told just before
+            "Kalistro a ouvert un bureau à Lyon.\n\nEn 2024, elle avait levé 10 millions d'euros auprès d'Elaia "
+            "et de la Banque des Territoires, filiale de la Caisse des Dépôts. Son chiffre d'affaires avait "
+            "atteint 4 millions d'euros en 2025.",
+            "results",
+            "Kalistro",
+            4e6,
+        ),
+        (  # job cuts in a plan the manager launched are the company's, not his former employer's
+            "Kalistro a publié des ventes en recul. Arrivé en 2025 en provenance de Capgemini, le dirigeant a "
+            "engagé un plan de transformation, qui prévoit la suppression de quelque 500 postes.",
+            "layoffs",
+            "Kalistro",
+            500,
+        ),
+    ],
+)
+def test_the_subject_behind_a_relative_or_a_reference_noun(extract, text, kind, org, main):
+    [event] = events(extract, text, kind)
+    assert (event["org"], event.get("count") or event["amount"]["value"]) == (org, main)
+
+
+def test_a_plural_reference_noun_stands_for_no_single_company(extract):
+    text = "Kalistro a ouvert un bureau. Les start-up françaises lèvent 700 millions d'euros en avril."
+    assert events(extract, text, "funding") == []
+
+
+def test_announcing_the_end_of_a_product_is_a_shutdown_not_a_launch(extract):
+    text = (
+        "Datapli, la start-up nantaise qui louait des trottinettes électriques dans une dizaine de villes, a "
+        "annoncé lundi l'arrêt de son service Datapli Go à compter du 31 mars."
+    )
+    found = [(e["kind"], e["org"], e.get("product")) for e in events(extract, text)]
+    assert found == [("shutdown", "Datapli", "Datapli Go")]
+
+
+def test_a_reference_noun_the_parse_leaves_without_a_verb_is_the_article_s_company(extract):
+    text = (
+        "Kalistro ouvre un bureau.\n\nSon capteur équipe une usine dans le cadre d'un contrat signé avec "
+        "Engie Solutions, filiale du groupe Engie. La start-up vient par ailleurs de signer un accord avec le "
+        "chantier naval Piriou."
+    )
+    found = {(e["org"], e["partner"]) for e in events(extract, text, "partnership")}
+    assert ("Kalistro", "Piriou") in found
+    assert not any(org == "Engie" for org, _ in found)
+
+
+def test_a_full_stop_then_a_capital_starts_a_sentence_where_the_parser_ran_on():
+    doc = spacy.blank("fr")(
+        "Elle a levé 10 M€ auprès de la Caisse des Dépôts. Son chiffre, selon J. Martin, monte."
+    )
+    ctx = type("Ctx", (), {"sent_starts": [0]})()  # the parser saw one sentence
+    starts = sentence_starts(doc, ctx)
+    assert [doc[i].text for i in starts] == ["Elle", "Son"]
+
+
+def test_a_word_after_a_closing_quote_is_a_verb_of_saying_not_an_appointment(extract):
+    text = (
+        "Datapli a recruté Paul Rey comme directeur commercial. « Nous devons grandir vite », confie Jeanne "
+        "Morel, présidente de Datapli."
+    )
+    assert moves(extract, text) == {("appointment", "Paul Rey", "Datapli")}
+
+
+def test_an_agreement_told_again_from_the_partner_s_side_is_one_partnership(extract):
+    text = (
+        "Valorix s'allie à la fintech nantaise Datapli pour automatiser ses factures.\n\nDatapli annonce par "
+        "ailleurs l'ouverture d'un bureau à Lyon. Le montant financier du partenariat avec Valorix n'a pas été "
+        "dévoilé."
+    )
+    found = [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
+    assert found == [("Valorix", "Datapli")]
+
+
+def test_an_investor_joining_a_board_takes_a_seat_at_the_company_not_at_the_fund(extract):
+    text = (
+        "Datapli lève 8 millions d'euros auprès d'Elaia. « Le marché est porteur », souligne Claire Vidal, "
+        "associée chez Elaia, qui rejoint à cette occasion le conseil d'administration de Datapli."
+    )
+    [seat] = events(extract, text, "appointment")
+    assert (seat["org"], seat["person"], seat["title"]) == (
+        "Datapli",
+        "Claire Vidal",
+        "conseil d'administration",
+    )
+
+
+def test_a_suit_by_an_association_is_a_second_legal_case_beside_a_fine(extract):
+    text = (
+        "La CNIL inflige 2 millions d'euros d'amende à Datapli. L'association de consommateurs UFC-Que Choisir "
+        "a assigné Datapli devant le tribunal judiciaire de Lille en octobre."
+    )
+    found = {(e["org"], e.get("authority"), e.get("counterparty")) for e in events(extract, text, "legal")}
+    assert found == {("Datapli", "CNIL", None), ("Datapli", None, "UFC")}
