@@ -38,6 +38,7 @@ def events_sql(kind: str | None = None) -> str:
     ev.job_count AS postes,
     ev.period AS exercice,
     ev.authority AS autorite,
+    ev.counterparty AS partie_adverse,
     a.title AS article,
     a.canonical_url AS lien,
     CASE WHEN ev.org_entity_id IS NOT NULL THEN '/-/veille/entity/' || ev.org_entity_id END AS chronologie,

@@ -3,7 +3,7 @@
 One `events` row per event of the extraction ("kind", "org", attributes, "sentence", "rule",
 "background"), with the entity ids of its company, target, partner and person, and one
 `event_participants` row per company taking part besides the main one (target, partner, investors,
-authority).
+authority, counterparty).
 """
 
 from __future__ import annotations
@@ -35,6 +35,7 @@ _COLUMNS = (
     "job_count",
     "period",
     "authority",
+    "counterparty",
     "background",
     "sentence",
     "start",
@@ -97,6 +98,7 @@ def _row(db: sqlite_utils.Database, article_id: int, event: dict[str, Any], publ
         "job_count": event.get("count"),
         "period": event.get("period"),
         "authority": event.get("authority"),
+        "counterparty": event.get("counterparty"),
         "background": int(bool(event.get("background"))),
         "sentence": event.get("sentence"),
         "start": event.get("start"),
@@ -110,4 +112,5 @@ def _participants(event: dict[str, Any]) -> list[tuple[str, list[str]]]:
     parts = [("target", [event.get("target")]), ("partner", [event.get("partner")])]
     parts.append(("investor", list(event.get("investors") or [])))
     parts.append(("authority", [event.get("authority")]))
+    parts.append(("counterparty", [event.get("counterparty")]))
     return [(part, [n for n in names if n and name_key(n)]) for part, names in parts]

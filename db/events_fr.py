@@ -84,7 +84,8 @@ def _other(event: Mapping[str, Any], me: int | None) -> str:
         jobs = event.get("job_count")
         return f"supprime {jobs} postes" if jobs else "annonce des suppressions de postes"
     if kind == "legal":
-        authority = f" ({event['authority']})" if event.get("authority") else ""
+        other = event.get("authority") or event.get("counterparty")
+        authority = f" ({other})" if other else ""
         return _with_amount(f"procédure{authority}", event, ":")
     return EVENT_KINDS.get(str(kind), str(kind))
 

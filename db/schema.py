@@ -294,6 +294,12 @@ def _v7_feed_state_fallbacks(db: sqlite_utils.Database) -> None:
         db.execute("ALTER TABLE feed_state ADD COLUMN fallback INTEGER NOT NULL DEFAULT 0")
 
 
+def _v8_event_counterparty(db: sqlite_utils.Database) -> None:
+    # legal events name the other side ("UFC-Que Choisir assigne X", "le litige avec Y"), not only an authority
+    if "counterparty" not in db["events"].columns_dict:
+        db.execute("ALTER TABLE events ADD COLUMN counterparty TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v1_initial,
     _v2_covering_mentions_index,
@@ -302,6 +308,7 @@ MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
     _v5_article_date_source,
     _v6_name_keys_and_rules,
     _v7_feed_state_fallbacks,
+    _v8_event_counterparty,
 ]
 SCHEMA_VERSION = len(MIGRATIONS)
 

@@ -90,3 +90,13 @@ def test_save_extraction_replaces_the_events_of_an_article(database):
 def test_an_event_without_company_is_not_stored(database):
     db.save_article(database, ARTICLE, {"events": [{"kind": "launch", "org": " ", "product": "X"}]})
     assert database.execute("SELECT count(*) FROM events").fetchone()[0] == 0
+
+
+def test_a_legal_event_keeps_its_counterparty(database):
+    # Before: the extraction gave "counterparty" but the events table had no column for it: it was lost
+    legal = {"kind": "legal", "org": "Orvelis", "counterparty": "Association Lune", "rule": "legal.active"}
+    db.save_article(database, ARTICLE, {**EXTRACTION, "events": [legal]})
+    [row] = database.query("SELECT counterparty FROM events")
+    assert row["counterparty"] == "Association Lune"
+    parts = database.execute("SELECT name, part FROM event_participants").fetchall()
+    assert parts == [("Association Lune", "counterparty")]
