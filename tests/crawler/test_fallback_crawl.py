@@ -21,6 +21,16 @@ def rss(base: str, *paths: str) -> str:
     return f'<?xml version="1.0"?><rss version="2.0"><channel><title>S</title>{items}</channel></rss>'
 
 
+def crawl(sources, tmp_path, server: HTTPServer):
+    """`veille crawl --no-nlp` of the sources file in a subprocess; (its result, the paths the server saw)."""
+    done = subprocess.run(
+        [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"),
+         "--no-nlp", *FAST],
+        capture_output=True, text=True, timeout=120, env=LOCAL_ENV,
+    )  # fmt: skip
+    return done, [request.path for request, _ in server.log]
+
+
 def serve(server: HTTPServer, base: str) -> None:
     server.expect_request("/robots.txt").respond_with_data(
         "User-agent: *\nAllow: /\n", content_type="text/plain"
@@ -59,12 +69,7 @@ def test_fallbacks_are_read_in_order_only_when_the_first_addresses_give_nothing(
             f'[[sources]]\nname = "fine"\nfeeds = ["{base}/fine/rss.xml"]\nfallback_feeds = ["{base}/fine/old.xml"]\n',
             encoding="utf-8",
         )
-        done = subprocess.run(
-            [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"),
-             "--no-nlp", *FAST],
-            capture_output=True, text=True, timeout=120, env=LOCAL_ENV,
-        )  # fmt: skip
-        paths = [request.path for request, _ in server.log]
+        done, paths = crawl(sources, tmp_path, server)
     finally:
         server.clear()
         server.stop()
@@ -107,12 +112,7 @@ def test_robots_txt_forbids_every_first_request_to_a_host_not_only_the_first(tmp
             ),
             encoding="utf-8",
         )
-        subprocess.run(
-            [sys.executable, "-m", "veille", "crawl", "--sources", str(sources), "--db", str(tmp_path / "v.db"),
-             "--no-nlp", *FAST],
-            capture_output=True, text=True, timeout=120, env=LOCAL_ENV,
-        )  # fmt: skip
-        paths = [request.path for request, _ in server.log]
+        _, paths = crawl(sources, tmp_path, server)
     finally:
         server.clear()
         server.stop()
