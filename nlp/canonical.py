@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from nlp.lexicon import word_lists
+from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.naming import enumerated_orgs
 from nlp.rules import Candidate, span_words
 
@@ -54,7 +54,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
             c.start += 1  # "du Français GL Trade" is GL Trade (but "La Française des Jeux")
             c.changes.append("nationality_dropped")
         text = doc[c.start : c.end].text
-        former_employer = text[3:] if text[:3].lower() in ("ex-", "ex‑") else ""
+        former_employer = text[3:] if has_ex_prefix(text) else ""
         if former_employer in org_texts:  # "Karim Haddad (ex-Cisco)": the company is Cisco
             c.relabel("ORG", "former_employer")
             c.canonical = entries.get(former_employer, {}).get("canonical", former_employer)

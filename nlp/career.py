@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import word_lists
+from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.role_words import DETERMINERS
 
 OF = word_lists()["career_of"]
@@ -41,7 +41,7 @@ def career_roles(finder, doc: Doc, ctx) -> None:
         said_of[org.end - 1] = people
         trigger = doc[anchor : org.start] if anchor < org.start else doc[org.start : org.start + 1]
         name = ctx.canonical(org)
-        if name.lower().startswith(("ex-", "ex‑")):
+        if has_ex_prefix(name):
             name = name[3:]
         for person in people:
             known = {(r["person"], r["org"]) for r in doc._.roles}
@@ -75,7 +75,7 @@ def _is_school(org: Span, schools: frozenset[str]) -> bool:
 
 def _phrase_start(doc: Doc, org: Span, career_words) -> int | None:
     """First token of the career phrase that ends at ``org`` ("venue de la"), or None."""
-    if org.text[:3].lower() in ("ex-", "ex‑"):
+    if has_ex_prefix(org.text):
         return org.start  # "ex-Workday" is one token with its prefix
     i = org.start - 1
     if i >= 0 and doc[i].lower_ in ("ex", "ex-", "ex‑"):
@@ -100,7 +100,7 @@ def _phrase_start(doc: Doc, org: Span, career_words) -> int | None:
         )
     ):
         return i - 2  # "une ancienne chercheuse du CEA-Leti"
-    if before.lower_.startswith(("ex-", "ex‑")) and len(before.text) > 3:
+    if has_ex_prefix(before.text) and len(before.text) > 3:
         return i - 1  # "ex-ingénieur chez STMicroelectronics"
     if before.lower_ in ("ans", "années") and not _counted(doc, i - 1):
         return None  # "ces dernières années chez": no career

@@ -69,3 +69,11 @@ def normalise_title(raw: str, directory: str | None = None) -> str:
                     return "DIRECTOR"  # "patron de la distribution" heads a function, not the company
                 return role
     return "OTHER"
+
+
+EX_PREFIXES = ("ex-", "ex‑")  # with a hyphen or a non-breaking hyphen
+
+
+def has_ex_prefix(text: str) -> bool:
+    """'ex-Workday', 'ex‑Cisco': a former employer (or title) written with its prefix."""
+    return text[:3].lower() in EX_PREFIXES

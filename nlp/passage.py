@@ -9,7 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
-from nlp.lexicon import word_lists
+from nlp.lexicon import has_ex_prefix, word_lists
 
 logger = logging.getLogger(__name__)
 
@@ -167,7 +167,7 @@ class Passage:
         """'selon le cabinet Markess', 'analyste chez Oddo BHF', 'Cet ancien d'IBM', '« We compete with HP »':
         a source, a former employer or a name inside a quote, not the company the passage is about."""
         before = {t.lower_ for t in self.doc[max(0, org.start - 5) : org.start]}
-        if before & ASIDE_WORDS or org.text[:3].lower() in ("ex-", "ex‑"):
+        if before & ASIDE_WORDS or has_ex_prefix(org.text):
             return True  # "Karim Saïdi, ex-Workday, a été nommé directeur produit": not where he is
         doc = self.doc
         if (

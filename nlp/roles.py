@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from nlp import appointments, career, founders
-from nlp.lexicon import normalise_title, titles, word_lists
+from nlp.lexicon import has_ex_prefix, normalise_title, titles, word_lists
 from nlp.passage import Passage
 from nlp.role_words import (
     DETERMINERS,
@@ -454,7 +454,7 @@ def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:
         start = next((k for k in range(i - 1, max(-1, i - 9), -1) if doc[k].text == "("), None)
         return start if start is not None and not any(t.text == ")" for t in doc[start + 1 : i]) else None
     ent = ctx.ent_end.get(i)
-    if ent is not None and ent.label_ == "ORG" and ent.text[:3].lower() in ("ex-", "ex‑"):
+    if ent is not None and ent.label_ == "ORG" and has_ex_prefix(ent.text):
         return ent.start
     if (
         ent is not None
