@@ -169,6 +169,14 @@ def successor(doc: Doc, person: Span, ctx) -> Span | None:
     return person_before(doc, i - 1, ctx, {"qui", "lui", "elle", "il"})
 
 
+def is_succeeded(doc: Doc, person: Span) -> bool:
+    """'... succède à Z': Z is the one replaced (who held the title before)."""
+    i = person.start - 1
+    if i >= 0 and doc[i].lower_ in ("à", "a"):
+        i -= 1
+    return i >= 0 and doc[i].lower_ in SUCCEED
+
+
 def recruits(finder, doc: Doc, ctx, titles_found) -> None:
     """'Juniper Networks recrute de son côté Karim Haddad (ex-Cisco) en tant que VP Channel EMEA'."""
     title_at = {t.start: t for t, _ in titles_found}

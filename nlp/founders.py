@@ -17,20 +17,30 @@ from nlp.role_words import DETERMINERS
 
 AUX = word_lists()["founding_auxiliaries"]
 PRONOUNS = word_lists()["founder_pronouns"]
+INFINITIVES = word_lists()["founding_infinitives"]
 
 
 def founder_roles(finder, doc: Doc, ctx) -> None:
     verbs = finder.words["founding_verbs"]
     for token in doc:
-        if token.lower_ not in verbs or token.i == 0 or doc[token.i - 1].lower_ not in AUX:
+        infinitive = (
+            token.lower_ in INFINITIVES and token.i > 0 and doc[token.i - 1].lower_ in ("de", "d'", "pour")
+        )
+        if not infinitive and (
+            token.lower_ not in verbs or token.i == 0 or doc[token.i - 1].lower_ not in AUX
+        ):
             continue  # "a fondé", "avait cofondé": a past tense with its subject
         org, j = _founded(doc, token.i + 1, finder, ctx)
         if org is None:
             continue
-        people = _subject(doc, token.i - 1, finder, ctx) + _partners(doc, j, ctx)
+        partners = _partners(doc, j, ctx)
+        if infinitive:  # "avant de cofonder l'entreprise avec A et B": the partners only, the subject is far
+            people, rule = partners, "founding_infinitive_with"
+        else:
+            people, rule = _subject(doc, token.i - 1, finder, ctx) + partners, "founded_with"
         trigger = doc[token.i : token.i + 1]
         for person in dict.fromkeys(people):
-            finder._add(doc, ctx, person, org, token.text, False, trigger, "FOUNDER", rule="founded_with")
+            finder._add(doc, ctx, person, org, token.text, False, trigger, "FOUNDER", rule=rule)
 
 
 def _founded(doc: Doc, j: int, finder, ctx) -> tuple[str | None, int]:
@@ -53,6 +63,8 @@ def _subject(doc: Doc, i: int, finder, ctx) -> list[Span]:
     k = i - 1
     if k in ctx.person_end:
         return [ctx.person_end[k]]
+    if doc[k].lower_ == "qui" and k >= 2 and doc[k - 1].text == "," and (k - 2) in ctx.person_end:
+        return [ctx.person_end[k - 2]]  # "X, qui a cofondé la société en 2016 avec Y"
     word = doc[k].lower_
     if word in PRONOUNS or (word in finder.words["leader_nouns"] and doc[k - 1].lower_ in DETERMINERS):
         person = ctx.last_person_before(k)

@@ -16,6 +16,7 @@ logger = logging.getLogger(__name__)
 TOPIC_MIN_MENTIONS = 3  # the article's company overrides a company named once when it is named this often
 PARTNER_PREPOSITIONS = word_lists()["partner_prepositions"]
 ASIDE_WORDS = word_lists()["aside_words"]
+PARENT_WORDS = word_lists()["parent_words"]
 
 
 class Passage:
@@ -64,7 +65,12 @@ class Passage:
             return None
         s = self.sentence_index(i)
         same = [
-            o for o in self.orgs if self.sentence_index(o.start) == s and o.start < i and not self.is_aside(o)
+            o
+            for o in self.orgs
+            if self.sentence_index(o.start) == s
+            and o.start < i
+            and not self.is_aside(o)
+            and not self.is_parent(o)
         ]
         self._strong = bool(same) and not self._is_partner(same[-1])
         if self._strong:
@@ -184,6 +190,11 @@ class Passage:
             elif t.text in ("»", "”") and opened:
                 opened -= 1
         return opened > 0
+
+    def is_parent(self, org: Span) -> bool:
+        """'Chez Y, filiale du groupe Z, X est promu directeur': Z owns the company the sentence is about."""
+        before = {t.lower_ for t in self.doc[max(0, org.start - 3) : org.start]}
+        return bool(before & PARENT_WORDS)
 
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]

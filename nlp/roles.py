@@ -40,6 +40,8 @@ logger = logging.getLogger(__name__)
 MAX_CHUNK = 14
 CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
+REVEAL_OPENINGS = word_lists()["reveal_openings"]
+ANNOUNCED = word_lists()["announced_determiners"]
 
 
 @Language.factory("veille_roles", default_config={"patterns_dir": None})
@@ -57,6 +59,8 @@ class RoleFinder:
         self.matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
         table = titles(patterns_dir)
         self.matcher.add("TITLE", list(nlp.tokenizer.pipe(table)))
+        # "P.-D.G." is one token, "p.-d.g." several: abbreviations match as the press writes them
+        self.matcher.add("TITLE", list(nlp.tokenizer.pipe(t.upper() for t in table if "." in t)))
         singles = [t for t in table if " " not in t]
         self.matcher.add("FORMER_TITLE", list(nlp.tokenizer.pipe(f"ex-{t}" for t in singles)))
 
@@ -74,11 +78,16 @@ class RoleFinder:
             chunk_end, org, raw_end = self._complement(doc, title, ctx)
             ctx.title_chunks[chunk_end - 1] = title.start
             person, pronoun = self._person_for(doc, title, chunk_end, ctx)
+            revealed = person is None and _revealed_after(doc, title, ctx)
+            person = person or revealed or None
             if person is None:
                 continue
             predecessor = person
             if person.end <= title.start and "," not in doc[person.end : title.start].text:
-                person = appointments.successor(doc, person, ctx) or person
+                found = appointments.successor(doc, person, ctx)
+                if found is None and appointments.is_succeeded(doc, person):
+                    continue  # "Le président de Y succède à Z en tant que PDG": Z's title, at an unknown company
+                person = found or person
             former = former or _former_before(doc, title.start)
             if org is None and raw_end < chunk_end:  # "président de la République": not a company title
                 continue
@@ -96,6 +105,8 @@ class RoleFinder:
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
             rule = ("pronoun" if pronoun else "person") + ("_title_org" if org else "_title_org_of_passage")
+            if revealed:
+                rule = "person_revealed_after_title"
             self._add(doc, ctx, person, org_name, raw, former, title, rule=rule)
             for other in _listed_after(doc, person, title, ctx):  # "Les co-présidents du directoire, A et B"
                 self._add(doc, ctx, other, org_name, raw, former, title, rule="persons_listed_after_title")
@@ -254,6 +265,10 @@ class RoleFinder:
     def _complement(self, doc: Doc, title: Span, ctx: Passage) -> tuple[int, str | None, int]:
         """(end of the title phrase, organisation canonical or None, end of the raw title)."""
         i = title.end
+        if i < len(doc) and doc[i].text == "(":  # "le CFO (Chief Financial Officer) de la compagnie"
+            close = next((t.i for t in doc[i + 1 : i + 8] if t.text in (")", "(")), None)
+            if close is not None and doc[close].text == ")":
+                i = close + 1
         while i < len(doc) and i - title.end < MAX_CHUNK:
             token = doc[i]
             if (
@@ -323,12 +338,12 @@ class RoleFinder:
             token = doc[i]
             if i in ctx.person_end:
                 return ctx.person_end[i], False
+            if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
+                i, gap = ctx.title_chunks[i] - 1, gap + 1
+                continue
             aside = _aside_start(doc, i, ctx)
             if aside is not None:  # "Karim Saïdi, ex-Workday, a été nommé", "X (ex-Cisco) devient"
                 i = aside - 1
-                continue
-            if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
-                i, gap = ctx.title_chunks[i] - 1, gap + 1
                 continue
             if token.pos_ == "ADJ" and token.is_lower and i > 0 and doc[i - 1].lower_ in DETERMINERS | FORMER:
                 i -= 1  # "Brian Krzanich, le charismatique CEO d'Intel"
@@ -430,6 +445,22 @@ class RoleFinder:
             return []
         parts = [p.strip() for p in text.split(" et ")]
         return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
+
+
+def _revealed_after(doc: Doc, title: Span, ctx: Passage) -> Span | None:
+    """'Y annonce l'arrivée d'un nouveau directeur financier. Il s'agit de X': a title announced with no
+    name in its sentence, its holder named by the opening of the next one."""
+    if title.start == 0 or doc[title.start - 1].lower_ not in ANNOUNCED:
+        return None
+    s = ctx.sentence_index(title.start)
+    if s + 1 >= len(ctx.sent_starts) or any(ctx.sentence_index(p.start) == s for p in ctx.persons):
+        return None
+    start = ctx.sent_starts[s + 1]
+    for size in range(2, 5):
+        opening = " ".join(t.lower_ for t in doc[start : start + size]).replace("’", "'").replace("' ", "'")
+        if opening in REVEAL_OPENINGS and (start + size) in ctx.person_start:
+            return ctx.person_start[start + size]
+    return None
 
 
 def _past_apposition(doc: Doc, j: int, ctx: Passage) -> int:

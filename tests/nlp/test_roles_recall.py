@@ -1,0 +1,64 @@
+"""Executive roles in shapes that cost recall on unseen text (issue #15); sentences written for the project."""
+
+from __future__ import annotations
+
+from tests.nlp.test_roles import roles_of
+
+
+def test_a_title_announced_then_named_in_the_next_sentence(extract):
+    result = extract(
+        "La start-up Brintek annonce l'arrivée d'une nouvelle directrice financière. Il s'agit de Maud Keraval, "
+        "44 ans, passée par un grand cabinet d'audit."
+    )
+    [role] = roles_of(result, "Maud Keraval")
+    assert (role["org"], role["role"], role["rule"]) == ("Brintek", "CFO", "person_revealed_after_title")
+
+
+def test_a_definite_title_is_not_given_to_the_next_sentence(extract):
+    # "le directeur financier" is someone already known: the next name may well be another person
+    result = extract("Le directeur financier de Brintek a démissionné. C'est Maud Keraval qui le remplace.")
+    assert all(r["rule"] != "person_revealed_after_title" for r in result["roles"]), result["roles"]
+
+
+def test_a_parent_company_in_an_aside_is_not_the_company_of_the_title(extract):
+    result = extract(
+        "Enfin, chez Norelia Services, filiale du groupe Norelia, Paul Garnier est promu directeur de la "
+        "stratégie."
+    )
+    assert [r["org"] for r in roles_of(result, "Paul Garnier")] == ["Norelia Services"], result["roles"]
+
+
+def test_a_bracket_after_the_title_does_not_hide_its_company(extract):
+    result = extract(
+        "La start-up Brintek change de patron. C'est le CFO (Chief Financial Officer) de la compagnie, Lucien Arbez, "
+        "qui assurera l'intérim."
+    )
+    assert [(r["org"], r["role"]) for r in roles_of(result, "Lucien Arbez")] == [("Brintek", "CFO")]
+
+
+def test_the_person_replaced_does_not_take_the_title_of_an_unnamed_successor(extract):
+    result = extract(
+        "Le président de Vestalis Industries, principal actionnaire du groupe, succède à Henri Poulain "
+        "en tant que PDG."
+    )
+    assert roles_of(result, "Henri Poulain") == [], result["roles"]
+
+
+def test_an_abbreviated_title_in_capitals_before_the_name(extract):
+    result = extract(
+        "La start-up Brintek a été placée en redressement. Début 2021, le P.-D.G. Ludovic Arbez avait "
+        "quitté l'entreprise."
+    )
+    assert [(r["org"], r["role"]) for r in roles_of(result, "Ludovic Arbez")] == [("Brintek", "CEO")]
+
+
+def test_cofounders_named_with_an_infinitive_of_founding(extract):
+    result = extract(
+        "La start-up Brintek lève 12 millions d'euros. Sa dirigeante, passée par un laboratoire public avant "
+        "de cofonder l'entreprise avec deux anciens collègues, Paul Garnier et Hugo Lemarchand, vise l'Europe."
+    )
+    for person in ("Paul Garnier", "Hugo Lemarchand"):
+        rows = roles_of(result, person)
+        assert [(r["org"], r["role"], r["rule"]) for r in rows] == [
+            ("Brintek", "FOUNDER", "founding_infinitive_with")
+        ], result["roles"]
