@@ -562,6 +562,13 @@ def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
     start = k
     while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
         k += 1
+    if k == start and k + 2 < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
+        # "de l'enseigne de bricolage Distrimaxx": the trade in lowercase, then the company's name
+        j = k + 1
+        while j < len(doc) and j - k <= 3 and doc[j].is_lower and doc[j].is_alpha:
+            j += 1
+        ent = ctx.ent_start.get(j)
+        return ent if j > k + 1 and ent is not None and ent.label_ == "ORG" else None
     if k == start or k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’"):
         return None
     k += 1

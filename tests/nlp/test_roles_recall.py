@@ -62,3 +62,11 @@ def test_cofounders_named_with_an_infinitive_of_founding(extract):
         assert [(r["org"], r["role"], r["rule"]) for r in rows] == [
             ("Brintek", "FOUNDER", "founding_infinitive_with")
         ], result["roles"]
+
+
+def test_a_company_named_after_its_trade_in_the_title_complement(extract):
+    result = extract(
+        "La start-up Brintek recrute. Paul Garnier, directeur commercial de l'éditeur de logiciels Norsoft, "
+        "confirme."
+    )
+    assert [(r["org"], r["role"]) for r in roles_of(result, "Paul Garnier")] == [("Norsoft", "CCO")]
