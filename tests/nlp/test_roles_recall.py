@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tests.nlp.test_roles import roles_of
 
 
@@ -28,14 +30,6 @@ def test_a_parent_company_in_an_aside_is_not_the_company_of_the_title(extract):
     assert [r["org"] for r in roles_of(result, "Paul Garnier")] == ["Norelia Services"], result["roles"]
 
 
-def test_a_bracket_after_the_title_does_not_hide_its_company(extract):
-    result = extract(
-        "La start-up Brintek change de patron. C'est le CFO (Chief Financial Officer) de la compagnie, Lucien Arbez, "
-        "qui assurera l'intérim."
-    )
-    assert [(r["org"], r["role"]) for r in roles_of(result, "Lucien Arbez")] == [("Brintek", "CFO")]
-
-
 def test_the_person_replaced_does_not_take_the_title_of_an_unnamed_successor(extract):
     result = extract(
         "Le président de Vestalis Industries, principal actionnaire du groupe, succède à Henri Poulain "
@@ -44,12 +38,33 @@ def test_the_person_replaced_does_not_take_the_title_of_an_unnamed_successor(ext
     assert roles_of(result, "Henri Poulain") == [], result["roles"]
 
 
-def test_an_abbreviated_title_in_capitals_before_the_name(extract):
-    result = extract(
-        "La start-up Brintek a été placée en redressement. Début 2021, le P.-D.G. Ludovic Arbez avait "
-        "quitté l'entreprise."
-    )
-    assert [(r["org"], r["role"]) for r in roles_of(result, "Ludovic Arbez")] == [("Brintek", "CEO")]
+@pytest.mark.parametrize(
+    "text,person,expected",
+    [
+        (  # a bracket right after the title does not hide its company
+            "La start-up Brintek change de patron. C'est le CFO (Chief Financial Officer) de la compagnie, "
+            "Lucien Arbez, qui assurera l'intérim.",
+            "Lucien Arbez",
+            ("Brintek", "CFO"),
+        ),
+        (  # an abbreviated title in capitals before the name
+            "La start-up Brintek a été placée en redressement. Début 2021, le P.-D.G. Ludovic Arbez avait "
+            "quitté l'entreprise.",
+            "Ludovic Arbez",
+            ("Brintek", "CEO"),
+        ),
+        (  # the company named after its trade in lowercase
+            "La start-up Brintek recrute. Paul Garnier, directeur commercial de l'éditeur de logiciels Norsoft, "
+            "confirme.",
+            "Paul Garnier",
+            ("Norsoft", "CCO"),
+        ),
+    ],
+)
+def test_a_title_and_its_company_past_a_bracket_a_capital_abbreviation_or_a_trade(
+    extract, text, person, expected
+):
+    assert [(r["org"], r["role"]) for r in roles_of(extract(text), person)] == [expected]
 
 
 def test_cofounders_named_with_an_infinitive_of_founding(extract):
@@ -62,11 +77,3 @@ def test_cofounders_named_with_an_infinitive_of_founding(extract):
         assert [(r["org"], r["role"], r["rule"]) for r in rows] == [
             ("Brintek", "FOUNDER", "founding_infinitive_with")
         ], result["roles"]
-
-
-def test_a_company_named_after_its_trade_in_the_title_complement(extract):
-    result = extract(
-        "La start-up Brintek recrute. Paul Garnier, directeur commercial de l'éditeur de logiciels Norsoft, "
-        "confirme."
-    )
-    assert [(r["org"], r["role"]) for r in roles_of(result, "Paul Garnier")] == [("Norsoft", "CCO")]
