@@ -103,6 +103,15 @@ ONE_EVENT = [
         ("Ardelis", {"value": 61e6, "currency": "EUR"}),
     ),
     (
+        "a seat on 'son conseil' is at the passage company, not the former employer in the aside",
+        "Le fabricant Ardelis, qui compte Safran parmi ses clients, étoffe sa gouvernance. Claire Martin, "
+        "ancienne directrice générale adjointe de Valeo, rejoint son conseil d'administration en tant "
+        "qu'administratrice indépendante.",
+        "appointment",
+        ("org", "person", "title"),
+        ("Ardelis", "Claire Martin", "administratrice indépendante"),
+    ),
+    (
         "product named in the subject of a passive unveiling",
         "La start-up Zenitha prépare sa constellation. Le premier satellite, baptisé Zenitha Z-12 en "
         "référence à son format de douze unités, a été dévoilé lors des Rencontres spatiales de Toulouse.",
