@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from nlp.event_mergers import merger
 from nlp.event_names import named_at
 from nlp.event_people import appointment, departure
 from nlp.event_scene import Scene
@@ -490,6 +491,7 @@ def _suit(scene: Scene) -> list[dict]:
 RULES: dict[tuple[str, str], Rule] = {
     ("acquisition", "active"): acquisition_active,
     ("acquisition", "passive"): acquisition_passive,
+    ("acquisition", "merger"): merger,
     ("funding", "active"): funding,
     ("appointment", "person"): appointment,
     ("departure", "person"): departure,

@@ -112,6 +112,21 @@ ONE_EVENT = [
         ("Ardelis", "Claire Martin", "administratrice indépendante"),
     ),
     (
+        "two companies that merge: the first named is the company, the second the target",
+        "Tarvelo et Brumix fusionnent pour créer un champion régional.",
+        "acquisition",
+        ("org", "target", "rule"),
+        ("Tarvelo", "Brumix", "acquisition.merger"),
+    ),
+    (
+        "a merger announced by two companies described in appositions",
+        "Deux PME ont décidé de ne plus faire qu'une. Tarvelo, agence spécialisée dans la conception de "
+        "sites marchands, et Brumix, éditeur d'une plateforme de données, ont annoncé lundi leur fusion.",
+        "acquisition",
+        ("org", "target"),
+        ("Tarvelo", "Brumix"),
+    ),
+    (
         "product named in the subject of a passive unveiling",
         "La start-up Zenitha prépare sa constellation. Le premier satellite, baptisé Zenitha Z-12 en "
         "référence à son format de douze unités, a été dévoilé lors des Rencontres spatiales de Toulouse.",
@@ -143,6 +158,11 @@ NO_EVENT = [
         "La start-up Hydrelle grandit. Son hydrolienne alimente depuis un an une partie de l'île de Sein "
         "dans le cadre d'un contrat signé avec le groupe Maréon.",
         "partnership",
+    ),
+    (
+        "a merger told without the two companies is no acquisition",
+        "La fusion se traduira par la fermeture du bureau grenoblois de Tarvelo.",
+        "acquisition",
     ),
 ]
 
