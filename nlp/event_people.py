@@ -91,6 +91,8 @@ def _board_seat(scene: Scene) -> dict | None:
             return None
         if t.lower_ not in scene.words["boards"]:
             continue
+        if t.i > 0 and doc[t.i - 1].lower_ in scene.words["possessives"] and people:
+            return _own_board_seat(scene, t, people[-1])
         for org in scene.after("ORG", t.i + 1):
             between = doc[t.i : org.start]
             if org.start - t.i > 4 or any(w.is_punct for w in between) or between[-1].lower_ not in _OF:
@@ -101,6 +103,21 @@ def _board_seat(scene: Scene) -> dict | None:
             return _person_event("appointment", scene.name(org), scene.name(people[-1]), title, None)
         return None
     return None
+
+
+def _own_board_seat(scene: Scene, board, person: Span) -> dict | None:
+    """'X, ancienne directrice de A, rejoint son conseil d'administration en tant qu'administratrice':
+    'son' is the company the passage is about, not the employer named in the aside."""
+    org = scene.ctx.salient_org(scene.trigger.start)
+    if org is None:
+        return None
+    end = board.i + 1  # 'conseil | d'administration', 'conseil | de surveillance'
+    while end < min(scene.sent.end, board.i + 3) and (
+        scene.doc[end].lower_ in _OF or scene.doc[end].pos_ == "NOUN"
+    ):
+        end += 1
+    title, _ = _title_after(scene, end)
+    return _person_event("appointment", org, scene.name(person), title or scene.doc[board.i : end].text, None)
 
 
 def _team_org(scene: Scene, person: Span) -> str | None:

@@ -13,6 +13,8 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from nlp.event_mergers import merger
+from nlp.event_names import named_at
 from nlp.event_people import appointment, departure
 from nlp.event_scene import Scene
 
@@ -203,6 +205,8 @@ def launch_arrival(scene: Scene) -> list[dict]:
     """'P débarque en Europe', 'P sera disponible': the product named before the trigger."""
     products = [p for p in scene.before("PRODUCT") if scene.trigger.start - p.end <= 4]
     if not products:
+        products = _in_passive_subject(scene)
+    if not products:
         return []
     product = products[-1]
     makers = [o for o in scene.before("ORG") if o.end <= product.start]
@@ -214,23 +218,57 @@ def launch_arrival(scene: Scene) -> list[dict]:
     return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
 
 
+def _in_passive_subject(scene: Scene) -> list[Span]:
+    """'Le premier d'entre eux, baptisé P, a été dévoilé ...': the product named in the subject of a
+    passive participle, however long the subject."""
+    if not scene.trigger.text.lower().startswith(("a été", "ont été", "est ")):
+        return []
+    subjects = [c for c in scene.trigger.root.children if c.dep_ in ("nsubj:pass", "nsubj")]
+    if not subjects:
+        return []
+    lo, hi = subjects[0].left_edge.i, subjects[0].right_edge.i
+    return [p for p in scene.before("PRODUCT") if lo <= p.start and p.end - 1 <= hi]
+
+
 def shutdown(scene: Scene) -> list[dict]:
     """'X ferme / arrête / met fin à P': the product, else the words of the object."""
-    org = scene.company()
+    owner = _shut_owner(scene)
+    org = scene.name(owner) if owner is not None else scene.company()
     if org is None:
         return []
-    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= 6]
+    products = [
+        p
+        for p in scene.after("PRODUCT")
+        if p.start - scene.trigger.end <= 6
+        or p.start - scene.trigger.end <= 10
+        and not _clause_break(scene, scene.trigger.end, p.start)
+    ]  # 'arrêtera à la fin de 2026 la commercialisation de P'
     if products:
         return [{"kind": "shutdown", "org": org, "product": scene.name(products[0])}]
-    thing = _object_words(scene)
+    thing = _object_words(scene, owner.start - 1 if owner is not None else None)
+    if thing.split(" ", 1)[-1].split(" ")[0].lower() in scene.words["plans"]:
+        return []  # 'l'abandon de son projet de rapprochement': a plan given up, no product ended
     return [{"kind": "shutdown", "org": org, "product": thing}] if len(thing) > 3 else []
 
 
-def _object_words(scene: Scene) -> str:
+def _shut_owner(scene: Scene) -> Span | None:
+    """'la fermeture du bureau grenoblois d'X': after a noun trigger, the company owning the object."""
+    if scene.trigger.root.pos_ != "NOUN":
+        return None
+    for org in scene.after("ORG"):
+        if org.start - scene.trigger.end > 8 or _clause_break(scene, scene.trigger.end, org.start):
+            return None
+        if scene.doc[org.start - 1].lower_ in scene.words["of_words"] and org.start - scene.trigger.end > 2:
+            return org
+    return None
+
+
+def _object_words(scene: Scene, end: int | None = None) -> str:
     """The words of the object after the trigger ('(enfin) sa gamme de téléphones de bureau'), up to
-    a verb, a punctuation mark or 8 words; adverbs before it and a dangling preposition left out."""
+    a verb, a punctuation mark, 8 words or ``end``; adverbs before it and a dangling preposition left out."""
     tokens = []
-    for t in scene.doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 10)]:
+    stop = min(scene.sent.end, scene.trigger.end + 10, end if end is not None else len(scene.doc))
+    for t in scene.doc[scene.trigger.end : stop]:
         if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ") or len(tokens) == 8:
             break
         if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
@@ -256,12 +294,12 @@ def results(scene: Scene) -> list[dict]:
     clause = {t.lower_ for t in scene.clause_before()}
     if (set(scene.words_before(4)) | clause | after) & scene.words["forecasts"]:
         return []  # 'Il prévoit l'atteinte d'un chiffre d'affaires de N'
-    if scene.trigger.text.lower() not in scene.words["revenue"] and _revenue_told(scene):
-        return []  # 'une perte de 22 M€, pour un chiffre d'affaires de 168 M€': the revenue is the figure
+    # 'une perte de 22 M€, pour un chiffre d'affaires de 168 M€': the revenue is the figure
+    money = _revenue_told(scene) if scene.trigger.text.lower() not in scene.words["revenue"] else None
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]
     # '177 millions de dollars de bénéfices': the amount just before the noun
     just_before = [m for m in scene.before("MONEY") if scene.trigger.start - m.end <= 2]
-    money = just_before[-1] if just_before else (after[0] if after else None)
+    money = money or (just_before[-1] if just_before else (after[0] if after else None))
     if money is None:
         return []
     org = scene.company()
@@ -274,23 +312,29 @@ def results(scene: Scene) -> list[dict]:
     return [event]
 
 
-def _revenue_told(scene: Scene) -> bool:
-    """The sentence gives the revenue with an amount: that telling is the event's."""
-    money = [m.start for m in scene.ents if m.label_ == "MONEY"]
+def _revenue_told(scene: Scene) -> Span | None:
+    """The revenue's amount when the sentence gives one: that telling is the event's ('chiffre
+    d'affaires en recul de 27 %, à 61 M€', '41 M€ de chiffre d'affaires')."""
+    money = [m for m in scene.ents if m.label_ == "MONEY"]
     for t in scene.sent:
-        if t.lower_ in scene.words["revenue_heads"] and any(
-            0 < m - t.i <= 8 or 0 < t.i - m <= 3 for m in money
-        ):
-            return True
-    return False
+        if t.lower_ in scene.words["revenue_heads"]:
+            found = [m for m in money if 0 < m.start - t.i <= 12] or [
+                m for m in money if 0 < t.i - m.end + 1 <= 3
+            ]
+            if found:
+                return found[0]
+    return None
 
 
 def partnership(scene: Scene) -> list[dict]:
     """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
-    if not partners or any(
-        t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]
-    ):
+    named = _partner_after(scene, scene.trigger.end) if scene.trigger[-1].lower_ == "avec" else None
+    if named is not None:
+        partners = [named]  # the name right after 'avec', whatever the entity stage made of it
+    if not partners:
+        return _partnership_relative(scene)
+    if any(t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]):
         return []  # 'un contrat avec X et recrute chez Y': Y is in another clause
     org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
     partner = partners[0]
@@ -318,6 +362,8 @@ def partnership_noun(scene: Scene) -> list[dict]:
     doc = scene.doc
     if scene.trigger.start > 0 and doc[scene.trigger.start - 1].lower_ in _POSSESSIVES:
         return []  # 'son contrat d'hébergement avec Y': an agreement in force, not the news
+    if any(t.lower_ == "depuis" for t in scene.clause_before()):
+        return []  # 'alimente depuis un an l'île dans le cadre d'un contrat avec Y': in force too
     with_ = next(
         (
             t
@@ -326,17 +372,56 @@ def partnership_noun(scene: Scene) -> list[dict]:
         ),
         None,
     )
+    if with_ is None:
+        return _partnership_relative(scene)
     between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
     if with_ is None or any(t.text in _CLAUSE_MARKS or _finite(t) for t in between):
         return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
     partners = [o for o in scene.after("ORG", with_.i + 1) if o.start - with_.i <= 4]
-    if not partners or _object_break(scene, with_.i + 1, partners[0].start):
+    if partners and _object_break(scene, with_.i + 1, partners[0].start):
         return []
-    partner = scene.name(partners[0])
+    found = partners[0] if partners else _partner_after(scene, with_.i + 1)
+    if found is None:
+        return []
+    partner = scene.name(found)
     org = scene.company(exclude=(partner,), passage=True)
     if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
         return []
     return [{"kind": "partnership", "org": org, "partner": partner}]
+
+
+def _partner_after(scene: Scene, start: int, reach: int = 7) -> Span | None:
+    """The partner named after 'avec', through determiners, common nouns and adjectives ('avec l'école
+    d'ingénieurs X', 'avec le groupement Y'); a name the entity stage read as a product or missed is
+    still the partner there ('un accord-cadre avec Orange Business')."""
+    doc, i = scene.doc, start
+    while i < min(scene.sent.end, start + reach):
+        org = next((o for o in scene.ents if o.label_ == "ORG" and o.start == i), None)
+        if org is not None:
+            return org
+        t = doc[i]
+        if not (t.is_lower and (t.pos_ in ("DET", "NOUN", "ADJ") or t.lower_ in scene.words["of_words"])):
+            break
+        i += 1
+    stop = scene.words["nationalities"] | scene.words["subject_refs"]
+    return named_at(doc, i, scene.ents, stop)
+
+
+def _partnership_relative(scene: Scene) -> list[dict]:
+    """'l'américain Y, avec lequel X a signé un accord': the partner is the company before the relative."""
+    doc = scene.doc
+    for t in doc[scene.sent.start : scene.trigger.start]:
+        if t.lower_ != "avec" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in scene.words["relatives"]:
+            continue
+        before = [o for o in scene.before("ORG") if 0 <= t.i - o.end <= 1]
+        if not before:
+            return []
+        partner = scene.name(before[-1])
+        org = scene.company(exclude=(partner,))
+        if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
+            return []
+        return [{"kind": "partnership", "org": org, "partner": partner}]
+    return []
 
 
 def layoffs(scene: Scene) -> list[dict]:
@@ -348,7 +433,9 @@ def layoffs(scene: Scene) -> list[dict]:
     if found is None and not strong:
         return []
     alone = found is not None and not any(o.label_ == "ORG" for o in scene.ents)
-    org = scene.company(passage=alone)  # 'Au total, 94 postes sont supprimés': the passage's company
+    # 'un plan de sauvegarde de l'emploi (PSE)': the plan's acronym taken for a company is none
+    plans = tuple(n for o in scene.ents if (n := scene.name(o)).lower() in scene.words["plan_acronyms"])
+    org = scene.company(exclude=plans, passage=alone)  # 'Au total, 94 postes ...': the passage's company
     if org is None or org.lower() in scene.words["unions"]:
         return []  # 'la CGT dénonce la suppression de 300 postes': the union does not cut the jobs
     event = {"kind": "layoffs", "org": org}
@@ -404,6 +491,7 @@ def _suit(scene: Scene) -> list[dict]:
 RULES: dict[tuple[str, str], Rule] = {
     ("acquisition", "active"): acquisition_active,
     ("acquisition", "passive"): acquisition_passive,
+    ("acquisition", "merger"): merger,
     ("funding", "active"): funding,
     ("appointment", "person"): appointment,
     ("departure", "person"): departure,

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
+from nlp.event_names import unnamed_subject
 from nlp.passage import Passage
 
 # Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
@@ -110,6 +111,9 @@ class Scene:
         for ent in self.ents:
             if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
                 return ent
+        unnamed = unnamed_subject(head, self.ents, self.words["nationalities"] | self.words["subject_refs"])
+        if unnamed is not None:
+            return unnamed  # 'Voltane a annoncé ...': a company the entity stage missed
         if head.lower_ == "qui":
             antecedent = self._antecedent(head) if depth == 0 else None
             found = self._resolve(antecedent, 1) if antecedent is not None else None
@@ -272,10 +276,20 @@ class Scene:
     def words_before(self, n: int) -> list[str]:
         return [t.lower_ for t in self.doc[max(self.sent.start, self.trigger.start - n) : self.trigger.start]]
 
+    def _words_before_in_clause(self, n: int) -> list[str]:
+        """The n words before the trigger, back to a punctuation mark: 'directrice financière depuis
+        2018, quittera le groupe' dates the office, not the departure."""
+        words = []
+        for t in reversed(self.doc[max(self.sent.start, self.trigger.start - n) : self.trigger.start]):
+            if t.is_punct:
+                break
+            words.append(t.lower_)
+        return words
+
     def is_background(self) -> bool:
         """A past event told as context: 'avait racheté', 'depuis son rachat', 'racheté en 2008' (a year
         before the latest the article names, the year of the article itself being the latest)."""
-        if set(self.words_before(3)) & self.words["background_before"]:
+        if set(self._words_before_in_clause(3)) & self.words["background_before"]:
             return True
         clause = self.clause_before()
         if {t.lower_ for t in clause} & {"avait", "avaient"}:
