@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import canonical as canon
 from nlp.gazetteer import gazetteer_candidates
+from nlp.headline import headline_company
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
 from nlp.naming import product_candidates
@@ -73,6 +74,7 @@ class EntityBuilder:
         candidates += model_candidates(doc, self.words)
         chosen = _select(candidates)
         chosen = canon.resolve(doc, chosen, self.entries, self.words)
+        chosen = headline_company(doc, chosen, self.entries, self.words)
         spans = []
         for c in chosen:
             if c.label not in OUTPUT_LABELS:

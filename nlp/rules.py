@@ -179,6 +179,10 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                             else end
                         )
                     piece = label
+                    if label == "PERSON" and end == ent.end and end - start > 1:
+                        end = _hyphen_tail(
+                            doc, end
+                        )  # "Claire Vasseur-Lemoine": the model stops at the hyphen
                     if label == "PERSON" and end == i and _suffix_after(doc, end, words):
                         piece, end = "ORG", end + 1  # "Hua Hong Semiconductor", "Harmonie Mutuelle"
                     if label == "MISC" and start > ent.start and _looks_like_person(doc, start, end):
@@ -186,6 +190,20 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                     found.append(Candidate(start, end, piece, "model", rule=f"model_{ent.label_}"))
                 piece_start = i + 1
     return found
+
+
+def _hyphen_tail(doc: Doc, end: int) -> int:
+    """The end of a name continued by hyphen-joined capitalised parts ('Vasseur' '-' 'Lemoine')."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "-"
+        and not doc[end - 1].whitespace_
+        and not doc[end].whitespace_
+        and doc[end + 1].is_title
+        and doc[end + 1].is_alpha
+    ):
+        end += 2
+    return end
 
 
 def _suffix_after(doc: Doc, end: int, words: dict) -> bool:

@@ -1,0 +1,53 @@
+"""The company a headline opens with (nlp/headline.py) and hyphenated surnames (nlp/rules.py)."""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import labelled, pairs
+
+COINED = (
+    "Ombeline supprime un quart de ses effectifs\n\n"
+    "L'éditeur parisien de logiciels de paie va supprimer 60 postes. Ombeline a présenté lundi son plan "
+    "aux représentants du personnel. La cofondatrice et directrice générale, Claire Aubin, quitte ses "
+    "fonctions. Selon nos informations, Ombeline a discuté d'un rapprochement avec un concurrent allemand."
+)
+COMMON_WORD = (
+    "Sémaphore lance sa plateforme de paiement\n\n"
+    "Dix mois après sa création, Sémaphore joue la carte de la spécialisation. La jeune entreprise "
+    "nantaise ouvre ses services aux commerçants. « Nous visons les artisans », explique Inès Bardet, "
+    "directrice générale et cofondatrice. Pour Sémaphore, le marché des terminaux reste fragmenté."
+)
+PLACE_RUBRIC = (
+    "Lorient : Marc Aubry, fondateur des Forges Aubry, s'est éteint\n\n"
+    "Le fondateur du chantier est mort à Lorient à 90 ans. Né à Lorient en 1934, il avait repris "
+    "l'atelier familial. Les obsèques auront lieu à Lorient samedi."
+)
+
+
+def test_coined_name_opening_the_headline_is_a_company_with_its_boss(extract):
+    result = extract(COINED)
+    assert "headline_company" in labelled(result, "ORG")["Ombeline"]["rule"]  # the model: a first name
+    assert "Ombeline" not in labelled(result, "PERSON")
+    assert ("Claire Aubin", "Ombeline") in pairs(result)
+
+
+def test_a_common_word_as_a_company_name_mentioned_inside_sentences(extract):
+    result = extract(COMMON_WORD)
+    assert "Sémaphore" in labelled(result, "ORG")
+    assert ("Inès Bardet", "Sémaphore") in pairs(result)
+
+
+def test_a_place_opening_the_headline_stays_a_place(extract):
+    result = extract(PLACE_RUBRIC)
+    assert "Lorient" not in labelled(result, "ORG")
+
+
+def test_hyphenated_surname_is_part_of_the_name(extract):
+    result = extract("Sophie Daumas-Berthier rejoint Kerlann comme directrice financière.")
+    assert "Sophie Daumas-Berthier" in labelled(result, "PERSON")
+    assert "Sophie Daumas" not in labelled(result, "PERSON")
+    assert ("Sophie Daumas-Berthier", "Kerlann") in pairs(result)
+
+
+def test_a_hyphenated_company_name_alone_is_not_made_a_person(extract):
+    result = extract("L'éditeur Berger-Levrault équipe les mairies depuis longtemps.")
+    assert "Berger-Levrault" not in labelled(result, "PERSON")
