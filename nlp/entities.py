@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from nlp import canonical as canon
 from nlp.gazetteer import gazetteer_candidates
-from nlp.headline import headline_company
+from nlp.headline import headline_company, paragraph_companies
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
 from nlp.naming import product_candidates
@@ -75,6 +75,7 @@ class EntityBuilder:
         chosen = _select(candidates)
         chosen = canon.resolve(doc, chosen, self.entries, self.words)
         chosen = headline_company(doc, chosen, self.entries, self.words)
+        chosen = paragraph_companies(doc, chosen, self.words)
         spans = []
         for c in chosen:
             if c.label not in OUTPUT_LABELS:

@@ -18,6 +18,7 @@ from nlp.rules import Candidate, breaks_line, is_capitalised
 
 MAX_NAME = 4
 MIN_BODY_MENTIONS = 2
+MIN_COLUMN_PARAGRAPHS = 2
 NOT_VERBS = frozenset({"ADP", "DET", "CCONJ", "SCONJ", "PRON", "NUM", "ADV", "PUNCT"})
 ELIDED_ARTICLES = ("l'", "l’", "la", "le", "les", "du", "des")
 REFLEXIVE = ("se", "s'", "s’")  # "Kerlann s'allie à ..."
@@ -66,6 +67,41 @@ def headline_company(doc: Doc, chosen: list[Candidate], entries: dict, words: di
     return sorted(chosen + added, key=lambda c: c.start)
 
 
+def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[Candidate]:
+    """Paragraphs that open with a name and a full stop, as a news column does ("Qiliane. Nadia Ferhat
+    est nommée ..."; "Cloudvane France. Rebecca Holt ..."), are about that company (rule
+    `paragraph_company`). Two such paragraphs at least; not a French word ("Levée.", "Nomination." are
+    rubrics) nor a person ("Camille Ferrand." before an interview answer)."""
+    found = []
+    for token in doc:
+        if not breaks_line(token) or token.i + 1 >= len(doc):
+            continue
+        start = token.i + 1
+        if not is_capitalised(doc[start]) or doc[start].is_stop:
+            continue
+        end = _name_end(doc, start, len(doc))
+        if end is None or end + 1 >= len(doc) or doc[end].text != "." or not is_capitalised(doc[end + 1]):
+            continue
+        found.append((start, end))
+    if len(found) < MIN_COLUMN_PARAGRAPHS:
+        return chosen
+    by_span = {(c.start, c.end): c for c in chosen}
+    taken = {i for c in chosen for i in range(c.start, c.end)}
+    added = []
+    for start, end in found:
+        name = doc[start:end].text
+        c = by_span.get((start, end))
+        if name in words["places"] or (end - start == 1 and not doc[start].is_oov):
+            continue
+        if c is not None:
+            if c.label not in ("ORG", "PERSON"):
+                c.relabel("ORG", "paragraph_company")
+                c.canonical = name
+        elif not any(i in taken for i in range(start, end)):
+            added.append(Candidate(start, end, "ORG", "context", canonical=name, rule="paragraph_company"))
+    return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
 def _headline_name(doc: Doc) -> tuple[int, int] | None:
     """The capitalised name opening the first line (or its part after a rubric and a colon:
     "Agritech : Sylvagri lève ..."), when its verb or a colon follows."""
@@ -88,7 +124,10 @@ def _name_end(doc: Doc, start: int, line_end: int) -> int | None:
     while end < line_end and end - start < MAX_NAME:
         token = doc[end]
         joined = not doc[end - 1].whitespace_  # "Midi-Volt", "Vireo&Co", "Sekur.io"
-        if joined and (token.text in ("-", "&", ".") or is_capitalised(token) or token.is_alpha):
+        inner = token.text in ("-", "&", ".") and not token.whitespace_ and end + 1 < line_end
+        if joined and (
+            inner or (token.text not in ("-", "&", ".") and (is_capitalised(token) or token.is_alpha))
+        ):
             end += 1
         elif token.text == "&" or (is_capitalised(token) and token.pos_ == "PROPN"):
             end += 1

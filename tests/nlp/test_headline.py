@@ -51,3 +51,23 @@ def test_hyphenated_surname_is_part_of_the_name(extract):
 def test_a_hyphenated_company_name_alone_is_not_made_a_person(extract):
     result = extract("L'éditeur Berger-Levrault équipe les mairies depuis longtemps.")
     assert "Berger-Levrault" not in labelled(result, "PERSON")
+
+
+CARNET = (
+    "Carnet : les nominations de la semaine\n\n"
+    "Brisquet. Lucie Vernet est nommée directrice financière de l'éditeur rennais de logiciels de "
+    "caisse. Elle a passé dix ans chez Capgemini.\n\n"
+    "WattHub. L'opérateur lillois de bornes de recharge promeut Karim Tessa au poste de directeur "
+    "général adjoint. Il reste rattaché au fondateur et PDG, Hugo Lemaire."
+)
+
+
+def test_a_column_paragraph_opening_with_a_name_is_about_that_company(extract):
+    result = extract(CARNET)
+    orgs = labelled(result, "ORG")
+    assert "paragraph_company" in orgs["Brisquet"]["rule"]
+    assert "WattHub" in orgs
+    found = pairs(result)
+    assert ("Lucie Vernet", "Brisquet") in found
+    assert ("Karim Tessa", "WattHub") in found and ("Hugo Lemaire", "WattHub") in found
+    assert ("Karim Tessa", "Capgemini") not in found
