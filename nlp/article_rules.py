@@ -10,6 +10,7 @@ checked by `implausible_org`), and each rule only looks at the labels it knows.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
@@ -103,6 +104,47 @@ LOCATIVE = word_lists()["locatives"]
 SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
 
 
+_ROMAN = re.compile(r"^(II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)$")
+_YEAR = re.compile(r"^(19|20)\d\d$")
+
+
+def model_number(token, words: dict) -> bool:
+    """'2', 'II', '710A', 'Pro', 'Edge+': how a product's model ends (a year is rather an event's, 'CES 2025')."""
+    text = token.text
+    if text.lower() in words["model_suffixes"]:
+        return True
+    if _YEAR.match(text) or _ROMAN.match(text):
+        return bool(_ROMAN.match(text))
+    return text[:1].isdigit() and text.isalnum() and len(text) <= 5
+
+
+def numbered_product(art: Article, c: Candidate) -> Verdict | None:
+    """'Fjord Runners 2', 'Sony Xperia 5 II', 'K7 Pro': a name of the model's that ends with a model number
+    is a product (made by the company it starts with), whatever the model's label; not 'Capital II'."""
+    doc, words = art.doc, art.words
+    span = doc[c.start : c.end]
+    if c.source != "model" or c.label not in ("ORG", "MISC") or c.size < 2 or span.text in art.entries:
+        return None
+    if not model_number(span[-1], words) or not span[0].text[:1].isupper() or span[0].text in words["places"]:
+        return None
+    name_words = [w for w in span_words(span) if w not in words["model_suffixes"]]
+    if any(w in words["org_suffixes"] or w in words["event_words"] for w in name_words):
+        return None
+    if any(t.is_lower and t.is_alpha for t in span) or span.text.lower() in words["not_names"]:
+        return None
+    maker = next(
+        (
+            doc[c.start : c.start + k].text
+            for k in range(c.size - 1, 0, -1)
+            if doc[c.start : c.start + k].text in art.org_texts
+        ),
+        None,
+    )
+    if maker is not None:
+        maker = art.entries.get(maker, {}).get("canonical", maker)
+    return Verdict("PRODUCT", "numbered_product", maker=maker, final=True)
+
+
 def trade_word_name(art: Article, c: Candidate) -> Verdict | None:
     """'Biogaz du Boischaut', 'Kappeler Security': a trade word opens or ends the name."""
     doc, words = art.doc, art.words
@@ -169,7 +211,7 @@ def person_named_like_company(art: Article, c: Candidate) -> Verdict | None:
         return None
     text = art.text(c)
     company = art.org_first_words.get(first, "")
-    if company.startswith(text + " ") or text in art.org_texts:
+    if company.startswith(text + " ") or text in art.org_texts or division_word(doc[c.end - 1], art.words):
         return Verdict("ORG", "company_full_name")
     return Verdict("PRODUCT", "product_of_company", maker=company or None)
 
@@ -205,6 +247,8 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
     parent = art.entries.get(prefix, {}).get("canonical", prefix)
     rest_words = span_words(rest)
     if c.label == "PRODUCT":
+        if division_word(rest[-1], words):  # "EDF Renouvelables", "Orange Business": a division
+            return Verdict("ORG", "company_division")
         return Verdict("PRODUCT", "product_of_company", maker=parent)
     if rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
         return Verdict("DROP", "two_companies")  # "HP-Microsoft": two companies, not one name
@@ -221,6 +265,15 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
     if any(w in words["event_words"] for w in rest_words):
         return Verdict("DROP", "event_of_company")
     return Verdict("PRODUCT", "product_of_company", maker=parent)
+
+
+def division_word(token, words: dict) -> bool:
+    """'Renouvelables', 'Business', 'Parfums' end a company's division; 'Pay', 'Cloud', 'Pro' a product."""
+    return (
+        token.is_title
+        and token.lower_ in words["org_suffixes"]
+        and token.lower_ not in words["product_suffixes"]
+    )
 
 
 def implausible_place(art: Article, c: Candidate) -> Verdict | None:
@@ -350,6 +403,7 @@ def acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
 #: Tried in this order on each candidate; a `final` verdict ends the run.
 LABEL_RULES: list[LabelRule] = [
     former_employer,
+    numbered_product,
     trade_word_name,
     person_elsewhere,
     surname_of_person,

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 
 from nlp import article_rules
 from nlp.article_rules import Article, Verdict, run_label_rules
 from nlp.lexicon import word_lists
 from nlp.rules import Candidate
+from tests.nlp.conftest import labelled
 
 
 def _article(text: str) -> Article:
@@ -59,3 +61,31 @@ def test_former_employer_is_explained_by_its_rule(extract):
     text = "Le groupe Valtrex recrute. Paul Morin (ex-Valtrex) dirigera la division."
     rules = {e["text"]: e["rule"] for e in extract(text)["entities"] if e["label"] == "ORG"}
     assert rules.get("ex-Valtrex", "").endswith("former_employer->ORG")
+
+
+def test_a_name_ending_with_a_model_number_is_a_product(extract):
+    text = "Le studio Pixelune prépare Brume Cavaliers 2. Brume Cavaliers 2 sortira en mars sur consoles."
+    result = extract(text)
+    assert "Brume Cavaliers 2" in labelled(result, "PRODUCT")
+    assert "Brume Cavaliers 2" not in labelled(result, "ORG")
+
+
+def test_a_year_after_a_name_is_no_model_number():
+    from nlp.article_rules import model_number
+
+    doc = spacy.blank("fr")("Salon 2025 Nova 3 Kirel II Vexa Pro K9 710A")
+    flags = [model_number(t, word_lists()) for t in doc]
+    assert [t.text for t, flag in zip(doc, flags, strict=True) if flag] == ["3", "II", "Pro", "710A"]
+
+
+def test_a_company_and_a_division_word_is_a_company_not_a_product(extract):
+    text = "Le groupe Valtrex a signé un contrat Valtrex Renouvelables avec la région. Valtrex recrute."
+    result = extract(text)
+    assert "Valtrex Renouvelables" in labelled(result, "ORG")
+    assert "Valtrex Renouvelables" not in labelled(result, "PRODUCT")
+
+
+@pytest.mark.parametrize("word", ["AG", "PSE", "PGE"])
+def test_corporate_acronyms_are_not_companies(extract, word):
+    text = f"Le groupe Valtrex a présenté son {word} lundi. Le {word} prévoit 40 départs selon Valtrex."
+    assert word not in labelled(extract(text), "ORG")
