@@ -89,3 +89,15 @@ def test_a_company_and_a_division_word_is_a_company_not_a_product(extract):
 def test_corporate_acronyms_are_not_companies(extract, word):
     text = f"Le groupe Valtrex a présenté son {word} lundi. Le {word} prévoit 40 départs selon Valtrex."
     assert word not in labelled(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        ("Le Vexaphone intègre une puce Snapdragon 8G2 gravée en 4 nm.", "Snapdragon 8G2"),
+        ("Samsung présentera jeudi le Galaxy S9 Edge+ à Berlin.", "Galaxy S9 Edge+"),
+        ("Chez Valtrex, les données migrent de SQL Server vers PostgreSQL cette année.", "PostgreSQL"),
+    ],
+)
+def test_known_products_take_their_model_code(extract, text, product):
+    assert product in labelled(extract(text), "PRODUCT")
