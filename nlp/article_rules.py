@@ -145,6 +145,18 @@ def numbered_product(art: Article, c: Candidate) -> Verdict | None:
     return Verdict("PRODUCT", "numbered_product", maker=maker, final=True)
 
 
+def sector_name(art: Article, c: Candidate) -> Verdict | None:
+    """'sa branche Défense, Espace et Sécurité Publique', 'l’activité Aéronautique, Energie et Industrie':
+    capitalised sector words name a business line, not a company."""
+    if c.source != "model" or c.label not in ("ORG", "LOC", "MISC"):
+        return None
+    sector = art.words["sector_words"]
+    names = span_words(art.doc[c.start : c.end])
+    if names and all(w in sector for w in names) and any(w not in ("et", "&") for w in names):
+        return Verdict("DROP", "sector_name")
+    return None
+
+
 def trade_word_name(art: Article, c: Candidate) -> Verdict | None:
     """'Biogaz du Boischaut', 'Kappeler Security': a trade word opens or ends the name."""
     doc, words = art.doc, art.words
@@ -404,6 +416,7 @@ def acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
 LABEL_RULES: list[LabelRule] = [
     former_employer,
     numbered_product,
+    sector_name,
     trade_word_name,
     person_elsewhere,
     surname_of_person,

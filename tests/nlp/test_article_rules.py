@@ -101,3 +101,13 @@ def test_corporate_acronyms_are_not_companies(extract, word):
 )
 def test_known_products_take_their_model_code(extract, text, product):
     assert product in labelled(extract(text), "PRODUCT")
+
+
+def test_capitalised_sector_words_are_a_business_line_not_a_company(extract):
+    text = (
+        "Pour le groupe Valtrex, la branche Défense, Espace et Sécurité Publique a progressé de 6 %. "
+        "L'activité Aéronautique, Energie et Industrie a reculé, comme Valtrex l'avait prévu."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert "Valtrex" in orgs
+    assert not {"Défense", "Aéronautique", "Industrie", "Energie", "Espace et Sécurité Publique"} & set(orgs)
