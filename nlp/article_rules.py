@@ -87,6 +87,26 @@ def trim_nationality(art: Article, c: Candidate) -> None:
         c.changes.append("nationality_dropped")
 
 
+def trim_product_head(art: Article, c: Candidate) -> Verdict | None:
+    """'Insecticide Pyrelia : ...' in a headline: the model takes the capitalised product word into the
+    name (often as a person); the product is the name after it (the span shrinks, the verdict is final)."""
+    doc = art.doc
+    if (
+        c.source == "model"
+        and c.label in ("PERSON", "ORG", "MISC")
+        and c.size > 1
+        and doc[c.start].is_title
+        and doc[c.start].lower_ in art.words["product_heads"]
+        and doc[c.start + 1].text[:1].isupper()
+        and doc[c.start : c.end].text not in art.entries
+        and doc[c.start + 1 : c.end].text.lower() not in art.words["not_names"]  # "Logiciel RH : ..."
+        and len(doc[c.start + 1 : c.end].text) > 2  # "Système U" is a retailer's name, not a system "U"
+    ):
+        c.start += 1
+        return Verdict("PRODUCT", "name_after_product_head", final=True)
+    return None
+
+
 def former_employer(art: Article, c: Candidate) -> Verdict | None:
     """'Karim Haddad (ex-Cisco)': the company is Cisco."""
     text = art.text(c)
@@ -414,6 +434,7 @@ def acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
 
 #: Tried in this order on each candidate; a `final` verdict ends the run.
 LABEL_RULES: list[LabelRule] = [
+    trim_product_head,
     former_employer,
     numbered_product,
     sector_name,

@@ -32,6 +32,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     for c in chosen:
         if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
             c.relabel("ORG", "company_with_suffix")
+    _product_mentions(doc, chosen, art.org_texts)
     _persons(doc, chosen, art.org_texts)
     enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)
@@ -67,6 +68,21 @@ def _suffixed_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
         and doc[c.end - 1].lower_ in words["org_suffixes"]
         and doc[c.end - 1].is_title
     }
+
+
+def _product_mentions(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
+    """'Insecticide Pyrelia : ...' then 'le Pyrelia': a one-word name the model hesitates on is the product
+    the article names elsewhere by its context or the gazetteer."""
+    products = {
+        doc[c.start : c.end].text
+        for c in chosen
+        if c.label == "PRODUCT" and (c.source != "model" or any("product_head" in ch for ch in c.changes))
+    }
+    for c in chosen:
+        text = doc[c.start : c.end].text
+        if c.source == "model" and c.size == 1 and c.label in ("PERSON", "LOC", "MISC") and text in products:
+            if not org_texts.is_strong(text):
+                c.relabel("PRODUCT", "product_of_article")
 
 
 def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> _OrgNames:

@@ -54,7 +54,7 @@ def test_a_later_rule_refines_a_verdict_that_is_not_final(monkeypatch):
 def test_every_label_rule_is_a_named_function():
     names = [rule.__name__ for rule in article_rules.LABEL_RULES]
     assert len(set(names)) == len(names) and all(n.isidentifier() and not n.startswith("<") for n in names)
-    assert names[0] == "former_employer"  # it ends the run: the later rules must not undo it
+    assert names[:2] == ["trim_product_head", "former_employer"]  # final verdicts: nothing later undoes them
 
 
 def test_former_employer_is_explained_by_its_rule(extract):
@@ -111,3 +111,9 @@ def test_capitalised_sector_words_are_a_business_line_not_a_company(extract):
     orgs = labelled(extract(text), "ORG")
     assert "Valtrex" in orgs
     assert not {"Défense", "Aéronautique", "Industrie", "Energie", "Espace et Sécurité Publique"} & set(orgs)
+
+
+def test_a_capitalised_product_word_is_not_part_of_the_name(extract):
+    result = extract("Herbicide Vertalis : Norvane attaqué en justice\nLe Vertalis est retiré du marché.")
+    assert "Vertalis" in labelled(result, "PRODUCT")
+    assert not any("Herbicide" in name for name in labelled(result, "PERSON"))
