@@ -15,9 +15,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from nlp.lexicon import has_ex_prefix, word_lists
+from nlp.article_rules import Article, acting_names, run_label_rules
 from nlp.naming import enumerated_orgs
-from nlp.rules import Candidate, span_words
+from nlp.rules import Candidate
 
 logger = logging.getLogger(__name__)
 
@@ -25,16 +25,42 @@ NAME_PARTICLES_MAX = 4
 
 
 def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> list[Candidate]:
-    lowercase_words = {t.text for t in doc if t.is_lower and t.is_alpha}
-    org_texts = _vote_orgs(doc, chosen, entries, words)
-    people = {doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1}
-    org_first_words = {
-        doc[c.start].text: doc[c.start : c.end].text
-        for c in chosen
-        if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
-    }
-    surnames = {doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1}
-    suffixed = {  # "Hua Hong" where the article also says "Hua Hong Semiconductor"
+    art = _article(doc, chosen, entries, words)
+    suffixed = _suffixed_names(doc, chosen, words)
+    for c in chosen:
+        run_label_rules(art, c)
+    for c in chosen:
+        if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
+            c.relabel("ORG", "company_with_suffix")
+    _product_mentions(doc, chosen, art.org_texts)
+    _persons(doc, chosen, art.org_texts)
+    enumerated_orgs(doc, chosen, entries, words["places"])
+    _org_canonicals(doc, chosen, entries, words)
+    return [c for c in chosen if c.label not in ("DROP", "MISC")]
+
+
+def _article(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> Article:
+    """What the label rules know of the article, read before any of them runs."""
+    return Article(
+        doc=doc,
+        entries=entries,
+        words=words,
+        org_texts=_vote_orgs(doc, chosen, entries, words),
+        lowercase_words={t.text for t in doc if t.is_lower and t.is_alpha},
+        people={doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1},
+        org_first_words={
+            doc[c.start].text: doc[c.start : c.end].text
+            for c in chosen
+            if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
+        },
+        surnames={doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1},
+        acting=acting_names(doc, chosen, words),
+    )
+
+
+def _suffixed_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
+    """'Hua Hong' where the article also says 'Hua Hong Semiconductor' (read before the label rules)."""
+    return {
         doc[c.start : c.end - 1].text
         for c in chosen
         if c.label in ("ORG", "PERSON", "MISC")
@@ -42,87 +68,21 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         and doc[c.end - 1].lower_ in words["org_suffixes"]
         and doc[c.end - 1].is_title
     }
-    acting = _acting_names(doc, chosen, words)
+
+
+def _product_mentions(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
+    """'Insecticide Pyrelia : ...' then 'le Pyrelia': a one-word name the model hesitates on is the product
+    the article names elsewhere by its context or the gazetteer."""
+    products = {
+        doc[c.start : c.end].text
+        for c in chosen
+        if c.label == "PRODUCT" and (c.source != "model" or any("product_head" in ch for ch in c.changes))
+    }
     for c in chosen:
-        if (
-            c.label == "ORG"
-            and c.size > 1
-            and doc[c.start].is_title
-            and doc[c.start].lower_ in words["nationality_heads"]
-            and doc[c.start + 1].text[:1].isupper()
-        ):
-            c.start += 1  # "du Français GL Trade" is GL Trade (but "La Française des Jeux")
-            c.changes.append("nationality_dropped")
         text = doc[c.start : c.end].text
-        former_employer = text[3:] if has_ex_prefix(text) else ""
-        if former_employer in org_texts:  # "Karim Haddad (ex-Cisco)": the company is Cisco
-            c.relabel("ORG", "former_employer")
-            c.canonical = entries.get(former_employer, {}).get("canonical", former_employer)
-            continue
-        if (
-            c.label in ("LOC", "MISC")
-            and c.size > 1
-            and text not in words["places"]
-            and (
-                doc[c.start].lower_ in words["org_prefixes"] - PLACE_LIKE_PREFIXES
-                or (
-                    c.label == "LOC"
-                    and doc[c.end - 1].lower_ in words["org_suffixes"]
-                    and doc[c.end - 1].is_title
-                    and doc[c.start].text not in words["places"]
-                )
-            )
-        ):
-            c.relabel(
-                "ORG", "trade_word_name"
-            )  # "Biogaz du Boischaut", "Kappeler Security": a trade word opens or ends the name
-        if text in people and c.label in ("LOC", "MISC") and text not in org_texts:
-            c.relabel(
-                "PERSON", "person_elsewhere"
-            )  # the model hesitates on the same name: a person once is a person
-        if c.size == 1 and c.source == "model" and text in surnames and not org_texts.is_strong(text):
-            c.relabel(
-                "PERSON", "surname_of_person"
-            )  # "Selon Martineau": the surname of a person named in full
-        elif c.label == "LOC" and text in acting and text not in org_texts:
-            c.relabel(
-                "ORG", "acting_name"
-            )  # "Fermio a signé": an unknown name that acts and is never a place is a company
-        if (
-            text in org_texts
-            and c.source in ("model", "context")
-            and c.label in ("PERSON", "LOC", "MISC", "PRODUCT")
-            and not (c.label == "PRODUCT" and c.source == "context" and not org_texts.is_strong(text))
-        ):
-            c.relabel("ORG", "company_of_article")
-        elif (
-            c.label == "PERSON"
-            and c.size > 1
-            and c.source == "model"
-            and (doc[c.start].text in org_texts or doc[c.start].text in org_first_words)
-        ):
-            company = org_first_words.get(doc[c.start].text, "")
-            if company.startswith(text + " ") or text in org_texts:
-                c.relabel("ORG", "company_full_name")  # "Pallet Systems" for "Pallet Systems Inc"
-            else:
-                c.relabel("PRODUCT", "product_of_company")
-                c.maker = company or None
-            # "Kimazou Pay", "Mistral Large": a name that starts with a company of the article
-        if c.label in ("ORG", "MISC", "PRODUCT") and c.source in ("model", "context"):
-            _company_prefix(doc, c, entries, org_texts, words)
-        if c.label == "LOC" and not _plausible_place(doc, c, words):
-            c.relabel("DROP", "implausible_place")
-        if c.label == "PERSON":
-            _check_person(doc, c, words)
-        if c.label == "ORG" and not _plausible_org(doc, c, entries, lowercase_words, words):
-            c.relabel("DROP", "implausible_org")
-    for c in chosen:
-        if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
-            c.relabel("ORG", "company_with_suffix")
-    _persons(doc, chosen, org_texts)
-    enumerated_orgs(doc, chosen, entries, words["places"])
-    _org_canonicals(doc, chosen, entries, words)
-    return [c for c in chosen if c.label not in ("DROP", "MISC")]
+        if c.source == "model" and c.size == 1 and c.label in ("PERSON", "LOC", "MISC") and text in products:
+            if not org_texts.is_strong(text):
+                c.relabel("PRODUCT", "product_of_article")
 
 
 def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> _OrgNames:
@@ -161,122 +121,6 @@ class _OrgNames:
     def is_strong(self, text: str) -> bool:
         """A company by the gazetteer or by its context, not only by the model's vote."""
         return text in self.strong or self.entries.get(text, {}).get("label") == "ORG"
-
-
-# Trade words that also open place names: "la Maison Blanche", "le Domaine de Chantilly"
-PLACE_LIKE_PREFIXES = word_lists()["place_like_prefixes"]
-LOCATIVE = word_lists()["locatives"]
-SUBJECT_DEPS = {"nsubj", "nsubj:pass"}
-
-
-def _acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
-    """Names the model calls places that are the subject of a verb somewhere and never come after a
-    locative preposition ('Fermio a signé', not 'à Fermio'): companies the model does not know."""
-    acting, placed = set(), set()
-    for c in chosen:
-        if c.label != "LOC":
-            continue
-        text = doc[c.start : c.end].text
-        if text in words["places"]:
-            continue
-        if c.start > 0 and doc[c.start - 1].lower_ in LOCATIVE | {"de", "d'", "d’", "du"}:
-            placed.add(text)
-        if doc[c.start : c.end].root.dep_ in SUBJECT_DEPS and doc[c.start : c.end].root.head.pos_ in (
-            "VERB",
-            "AUX",
-        ):
-            acting.add(text)
-    return acting - placed
-
-
-def _company_prefix(doc: Doc, c: Candidate, entries: dict, org_texts: _OrgNames, words: dict) -> None:
-    """A name that starts with a known company: product, subsidiary or event."""
-    span = doc[c.start : c.end]
-    text = span.text
-    if text in entries:
-        entry = entries[text]
-        c.relabel(entry["label"], "gazetteer_name")
-        c.canonical, c.maker = entry["canonical"], entry.get("maker")
-        return
-    if c.label == "MISC" and any(w in words["event_words"] for w in span_words(span)):
-        return
-    for k in range(c.size - 1, 0, -1):
-        prefix = doc[c.start : c.start + k].text
-        if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
-            entry = entries[prefix]
-            c.relabel("PRODUCT", "gazetteer_product_prefix")
-            c.canonical, c.maker = entry["canonical"], entry.get("maker")
-            return
-        if prefix not in org_texts:
-            continue
-        parent = entries.get(prefix, {}).get("canonical", prefix)
-        rest = doc[c.start + k : c.end]
-        rest_words = span_words(rest)
-        if c.label == "PRODUCT":
-            c.maker = parent
-        elif rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
-            c.relabel("DROP", "two_companies")  # "HP-Microsoft": two companies, not one name
-        elif rest.text in words["places"] or all(
-            t.text in words["places"] or t.lower_ in ("&", "and", "et", "-") for t in rest
-        ):
-            c.relabel("ORG", "national_subsidiary")  # "HP France", "Thales Australia": a company of its own
-            c.maker = parent  # ... whose parent is kept
-        elif (
-            any(w in words["org_suffixes"] for w in rest_words)
-            or len(rest_words) > 2
-            or any(t.is_lower for t in rest if t.is_alpha)
-        ):
-            c.relabel(
-                "ORG", "company_full_name"
-            )  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
-        elif any(w in words["event_words"] for w in rest_words):
-            c.relabel("DROP", "event_of_company")
-        else:
-            c.relabel("PRODUCT", "product_of_company")
-            c.maker = parent
-        return
-
-
-def _plausible_place(doc: Doc, c: Candidate, words: dict) -> bool:
-    span = doc[c.start : c.end]
-    if not span[0].text[:1].isupper() or (c.size == 1 and len(span.text) < 2):
-        return False
-    return not any(w in words["title_words"] for w in span_words(span))
-
-
-def _check_person(doc: Doc, c: Candidate, words: dict) -> None:
-    span = doc[c.start : c.end]
-    tokens = [t for t in span if not t.is_punct]
-    if not tokens:
-        c.relabel("DROP", "empty_person")
-        return
-    lowered = [t.lower_ for t in tokens]
-    if len(tokens) > 1 and (
-        (lowered[-1] in words["org_suffixes"] and tokens[-1].text[0].isupper())
-        or lowered[0] in words["org_prefixes"]
-    ):
-        c.relabel(
-            "ORG", "trade_word_person"
-        )  # "Girardot Logistique", "Cartonnages Lemaire": a trade word makes it a company
-    elif any(ch.isdigit() or ch == "@" for ch in span.text) or "." in span.text.strip("."):
-        c.relabel("ORG" if len(tokens) == 1 else "DROP", "person_with_digits")
-    elif all(w in words["title_words"] for w in lowered) or span.text.lower() in words["not_names"]:
-        c.relabel("DROP", "title_not_person")
-    elif any(t.is_lower and t.lower_ not in words["name_particles"] and not _after_hyphen(t) for t in tokens):
-        c.relabel(
-            "DROP", "lowercase_in_person"
-        )  # but "Park Ji-hoon", "Lee Jae-yong": a lowercase syllable after a hyphen
-    elif len(tokens) > 1 and len(tokens[0].text) == 1:
-        c.relabel(
-            "DROP", "bare_letter"
-        )  # "S Pen": a bare letter is no first name (an initial has its full stop)
-    elif len(tokens) == 1 and tokens[0].is_upper and len(tokens[0]) > 1:
-        c.relabel("ORG", "acronym_not_person")
-
-
-def _after_hyphen(token) -> bool:
-    doc = token.doc
-    return token.i > 0 and doc[token.i - 1].text == "-" and not doc[token.i - 1].whitespace_
 
 
 def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
@@ -326,57 +170,6 @@ def _coordinated_with_org(doc: Doc, c: Candidate, chosen: list[Candidate]) -> bo
 
 def _after_civility(doc: Doc, c: Candidate) -> bool:
     return c.start > 0 and doc[c.start - 1].lower_.rstrip(".") in ("m", "mme", "mr", "dr", "pr", "me", "mlle")
-
-
-def _plausible_org(doc: Doc, c: Candidate, entries: dict, lowercase_words: set[str], words: dict) -> bool:
-    span = doc[c.start : c.end]
-    text = span.text
-    if c.source == "gazetteer" or text in entries:
-        return True
-    lowered = span_words(span)
-    if not lowered or text in words["places"] or text.lower() in words["not_names"]:
-        return False
-    if c.size == 1 and text.lower() in words["nationality_heads"]:
-        return False  # "L'Américain" of "L'Américain Sungard": the company is the name after it
-    if c.source == "model" and c.size <= 3 and _alone_on_its_line(doc, c):
-        if any(t.is_lower for t in span if t.is_alpha) or (
-            c.size == 1 and doc.vocab.has_vector(text.lower())
-        ):
-            return False  # a rubric ("Intelligence artificielle", "Industrie") above the article
-        if c.size == 1:
-            return sum(1 for t in doc if t.text == text) > 1  # a rubric ("Réseaux") above the title
-    if any(w in words["title_words"] for w in lowered) and c.source == "model":
-        return False
-    if any(w in words["event_words"] for w in lowered) and c.source == "model":
-        return False
-    if c.size == 1 and text.lower() in lowercase_words:
-        return False
-    if c.source == "model" and c.size == 1 and _home_town(doc, c):
-        return False
-    if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):
-        return False  # "le ministère de l'Économie": a portfolio, not a company
-    if not any(ch.isupper() for ch in text):  # 'S3NS' has no alphabetic token but is a name
-        return False
-    if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
-        return sum(1 for t in doc if t.text == text) > 1
-    return True
-
-
-HOME_TOWN_HEADS = word_lists()["home_town_heads"]
-
-
-def _home_town(doc: Doc, c: Candidate) -> bool:
-    """'le groupe de Leverkusen', 'le constructeur de Seattle': a company's home town, named once."""
-    if c.start < 2 or doc[c.start - 1].lower_ not in ("de", "d'", "d’"):
-        return False
-    text = doc[c.start].text
-    return doc[c.start - 2].lower_ in HOME_TOWN_HEADS and sum(1 for t in doc if t.text == text) == 1
-
-
-def _alone_on_its_line(doc: Doc, c: Candidate) -> bool:
-    before = c.start == 0 or "\n" in doc[c.start - 1].text or "\n" in doc[c.start - 1].whitespace_
-    after = c.end >= len(doc) or "\n" in doc[c.end].text
-    return before and after
 
 
 def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> None:

@@ -29,7 +29,7 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
         if start > 0 and doc[start - 1].is_alpha and doc[start - 1].whitespace_ == "":
             continue
         if entry["label"] == "PRODUCT":
-            end = _model_number(doc, end)
+            end = _model_number(doc, end, words)
         found.append(
             Candidate(
                 start,
@@ -44,19 +44,36 @@ def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[
     return found
 
 
-def _model_number(doc: Doc, end: int) -> int:
-    """'iPhone' + '16', 'Galaxy S25' + 'Ultra': extend a product name over its model number."""
-    if end >= len(doc) or not doc[end - 1].whitespace_ or not doc[end].like_num:
+def _model_number(doc: Doc, end: int, words: dict) -> int:
+    """'iPhone' + '16', 'Galaxy S25' + 'Ultra', 'Kirin' + '710A', 'Galaxy' + 'S6 Edge+': extend a product
+    name over its model number (digits, or a short code of letters and digits) and the words after it."""
+    if (
+        end >= len(doc)
+        or not doc[end - 1].whitespace_
+        or not (doc[end].like_num or _short_code(doc[end].text))
+    ):
         return end
     end += 1
     while (
         end < len(doc)
         and end - 1 >= 0
         and doc[end - 1].whitespace_
-        and doc[end].text[:1].isupper()
-        and doc[end].is_alpha
         and not doc[end].is_sent_start
-        and doc[end].pos_ == "PROPN"
+        and (
+            (doc[end].text[:1].isupper() and doc[end].is_alpha and doc[end].pos_ == "PROPN")
+            or doc[end].lower_ in words["model_suffixes"]
+        )
     ):
         end += 1
     return end
+
+
+def _short_code(text: str) -> bool:
+    """'S6', '710A', 'P30', 'X1': at most five letters and digits, with a digit (not a year: 'en 2024')."""
+    return (
+        len(text) <= 5
+        and text.isalnum()
+        and any(ch.isdigit() for ch in text)
+        and not text.isdigit()
+        and (text[0].isdigit() or text[0].isupper())
+    )

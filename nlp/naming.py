@@ -111,6 +111,48 @@ def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
     return Candidate(start, end, "PRODUCT", "context")
 
 
+MAX_LONG_NAME = 12
+
+
+def acronym_candidates(doc: Doc, words: dict) -> list[Candidate]:
+    """'le Syndicat des travailleurs et travailleuses du jeu vidéo (STJV)': the long name before an acronym
+    in brackets whose letters are its words' initials is an organisation, and so is the acronym there (its
+    other mentions are left to the model: made ORG everywhere, they drew roles away from the companies
+    next to them in heldout6); the long name must open with a trade word or hold a company of the model's."""
+    org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+    found = []
+    for token in doc[2:-1]:
+        i, acronym = token.i, token.text
+        if not (doc[i - 1].text == "(" and doc[i + 1].text == ")" and token.is_upper and token.is_alpha):
+            continue
+        if not 2 <= len(acronym) <= 6 or acronym.lower() in words["not_names"]:
+            continue
+        start = _long_name_start(doc, i - 1, acronym)
+        if start is None:
+            continue
+        if doc[start].lower_ not in words["org_prefixes"] | words["org_heads"] and not any(
+            j in org_tokens for j in range(start, i - 1)
+        ):
+            continue
+        found.append(Candidate(start, i - 1, "ORG", "context", rule="name_before_acronym"))
+        found.append(Candidate(i, i + 1, "ORG", "context", rule="acronym_of_name"))
+    return found
+
+
+def _long_name_start(doc: Doc, end: int, acronym: str) -> int | None:
+    """The capitalised word from which the initials of the words up to end spell the acronym, in order."""
+    for start in range(end - 1, max(-1, end - MAX_LONG_NAME - 1), -1):
+        if breaks_line(doc[start]) or doc[start].is_punct:
+            return None
+        if not doc[start].text[:1].isupper() or doc[start].text[0] != acronym[0]:
+            continue
+        initials = [t.text[0].upper() for t in doc[start:end] if t.is_alpha]
+        letters = iter(initials)
+        if all(ch in letters for ch in acronym) and initials[-1] == acronym[-1]:
+            return start
+    return None
+
+
 def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: frozenset[str]) -> None:
     """In a list of names where companies dominate, the other names are companies too (a place, a
     'product' guessed from a company prefix, a person the model saw in 'Andreessen Horowitz')."""

@@ -113,3 +113,14 @@ def test_public_office_gets_no_guessed_company(extract):
     )
     found = pairs(extract(text))
     assert not any(p == "Bruno Lemaire" and o in ("Brintek", "Valorix") for p, o in found)
+
+
+def test_a_long_name_spelled_by_its_acronym_in_brackets_is_an_organisation(extract):
+    text = (
+        "Selon Jeanne Morel, déléguée du Collectif des artisans et techniciens du son (CATS), la grève "
+        "est votée. Le CATS réclame un accord. Valtrex a annoncé un plan de départs volontaires (PDV)."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert "Collectif des artisans et techniciens du son" in orgs
+    assert orgs["CATS"]["canonical"] == "Collectif des artisans et techniciens du son"
+    assert not any(name.startswith("plan de") for name in orgs)  # a lowercase phrase names nothing
