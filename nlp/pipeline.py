@@ -14,6 +14,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import entities, events, roles, tokens  # noqa: F401  (registers the veille_* factories)
+from nlp.attribute_table import speed_up_attribute_ruler
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ def load_pipeline(model: str | None = None) -> Language:
     logger.info("loading spaCy model %s", name)
     # no veille rule reads lemmas (trigger words are word forms): the lemmatizer only costs time
     nlp = spacy.load(name, exclude=["lemmatizer"])
+    speed_up_attribute_ruler(nlp)  # same TAG/POS/MORPH/DEP, a table rather than a Matcher pass
     add_components(nlp)
     return nlp
 
