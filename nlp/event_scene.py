@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from nlp.passage import Passage
+from nlp.tokens import doc_text
 
 # Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
 _COMPLEMENT_BEFORE = frozenset(
@@ -395,5 +396,5 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 def latest_year(doc: Doc) -> int | None:
     """The latest year the article names: its own year, as far as the text tells."""
-    years = [int(y) for y in _YEARS.findall(doc.text)]
+    years = [int(y) for y in _YEARS.findall(doc_text(doc))]
     return max(years) if years else None

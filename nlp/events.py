@@ -22,6 +22,7 @@ from nlp.event_scene import Scene, latest_year
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
+from nlp.tokens import line_break_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -148,7 +149,7 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
             starts.append(start)
     # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
     # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
-    breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
+    breaks = [i + 1 for i in line_break_tokens(doc) if i + 1 < len(doc) and not doc[i + 1].is_space]
     # a full stop the tokenizer split off, then a capital, where the parser ran on ('... de la Caisse
     # des Dépôts. Son chiffre d'affaires ...'); initials ('J. Martin') stay in their sentence
     stops = [

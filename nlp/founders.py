@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import word_lists
 from nlp.role_words import DETERMINERS
+from nlp.tokens import tokens_in
 
 AUX = word_lists()["founding_auxiliaries"]
 PRONOUNS = word_lists()["founder_pronouns"]
@@ -21,7 +22,7 @@ PRONOUNS = word_lists()["founder_pronouns"]
 
 def founder_roles(finder, doc: Doc, ctx) -> None:
     verbs = finder.words["founding_verbs"]
-    for token in doc:
+    for token in tokens_in(doc, verbs):
         if token.lower_ not in verbs or token.i == 0 or doc[token.i - 1].lower_ not in AUX:
             continue  # "a fondé", "avait cofondé": a past tense with its subject
         org, j = _founded(doc, token.i + 1, finder, ctx)
