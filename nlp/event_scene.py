@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span
 
 from nlp.passage import Passage
-from nlp.tokens import doc_text
+from nlp.tokens import doc_text, has_morph
 
 # Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
 _COMPLEMENT_BEFORE = frozenset(
@@ -380,7 +380,7 @@ def _plural(token) -> bool:
 def _is_conditional(token) -> bool:
     """The conditional mood, from the tagger or the ending (the tagger often reads 'interviendrait'
     as an indicative): -rait, -raient."""
-    if "Cnd" in token.morph.get("Mood"):
+    if has_morph(token, "Mood", "Cnd"):
         return True
     return token.pos_ in ("VERB", "AUX") and token.lower_.endswith(("rait", "raient"))
 

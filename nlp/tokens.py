@@ -92,3 +92,18 @@ def line_break_tokens(doc: Doc) -> list[int]:
             found.append(i)
         pos = text.find("\n", pos + 1)
     return found
+
+
+_FEATURES: dict[tuple[int, str, str], bool] = {}  # (morph hash, field, value) -> has it
+
+
+def has_morph(token: Token, field: str, value: str) -> bool:
+    """`value in token.morph.get(field)` ('Mood', 'Cnd'), read once per analysis: .get parses the
+    analysis string at each call and the model gives a few hundred analyses at most."""
+    key = (token.morph.key, field, value)
+    found = _FEATURES.get(key)
+    if found is None:
+        if len(_FEATURES) > 100_000:
+            _FEATURES.clear()
+        found = _FEATURES[key] = value in token.morph.get(field)
+    return found

@@ -7,7 +7,7 @@ from types import MappingProxyType
 import pytest
 import spacy
 
-from nlp.tokens import doc_text, line_break_tokens, tokens_in
+from nlp.tokens import doc_text, has_morph, line_break_tokens, tokens_in
 
 TEXT = "Le groupe Dirige ses filiales.\n\nSa directrice DIRIGE l'usine \n et dirige\tla filiale."
 
@@ -52,3 +52,13 @@ def test_doc_text_is_the_text_after_tokens_are_merged(blank):
     with doc.retokenize() as retokenizer:
         retokenizer.merge(doc[1:3])
     assert doc_text(doc) == doc.text == "Kevin O’ Brien arrive."
+
+
+def test_has_morph_reads_the_analysis_like_morph_get(blank):
+    doc = blank("Il rachèterait la société")
+    doc[1].set_morph("Mood=Cnd|Number=Sing|Person=3|VerbForm=Fin")
+    doc[3].set_morph("Gender=Fem|Number=Sing")
+    for token in doc:
+        for field, value in (("Mood", "Cnd"), ("Number", "Sing"), ("Gender", "Fem"), ("Mood", "Ind")):
+            assert has_morph(token, field, value) == (value in token.morph.get(field))
+    assert has_morph(doc[1], "Mood", "Cnd") and not has_morph(doc[3], "Mood", "Cnd")
