@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import normalise_title, word_lists, word_maps
 from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -56,7 +57,7 @@ def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -
 
 def offices(finder, doc: Doc, ctx) -> None:
     """'prend la direction de Y', 'reconduit à la présidence du conseil de surveillance de Y'."""
-    for token in doc:
+    for token in tokens_in(doc, OFFICE_NOUNS):
         feminine = OFFICE_NOUNS.get(token.lower_)
         if feminine is None or token.i < 2 or doc[token.i - 1].lower_ not in ("la", "les"):
             continue
@@ -138,7 +139,7 @@ def _chez_opening(doc: Doc, token, ctx) -> str | None:
 def joins(finder, doc: Doc, ctx, titles_found) -> None:
     """'X rejoint Y en tant que directrice générale', 'X rejoint Y comme DAF'."""
     title_at = {t.start: t for t, _ in titles_found}
-    for token in doc:
+    for token in tokens_in(doc, JOIN_VERBS):
         if token.lower_ not in JOIN_VERBS:
             continue
         person = person_before(doc, token.i - 1, ctx)
@@ -181,7 +182,7 @@ def recruits(finder, doc: Doc, ctx, titles_found) -> None:
     """'Juniper Networks recrute de son côté Karim Haddad (ex-Cisco) en tant que VP Channel EMEA'."""
     title_at = {t.start: t for t, _ in titles_found}
     org_end = {o.end: o for o in ctx.orgs}
-    for token in doc:
+    for token in tokens_in(doc, RECRUIT_VERBS):
         if token.lower_ not in RECRUIT_VERBS:
             continue
         i = token.i

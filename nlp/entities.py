@@ -27,6 +27,7 @@ from nlp.rules import (
     context_candidates,
     model_candidates,
 )
+from nlp.tokens import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -97,7 +98,7 @@ class EntityBuilder:
 
     def _quantities(self, doc: Doc) -> list[Candidate]:
         found = []
-        for q in self.quantities.find(doc.text):
+        for q in self.quantities.find(doc_text(doc)):
             span = doc.char_span(q.start, q.end, alignment_mode="expand")
             if span is None or not len(span):
                 continue

@@ -14,6 +14,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.event_names import unnamed_subject
 from nlp.passage import Passage
+from nlp.tokens import doc_text, has_morph
 
 # Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
 _COMPLEMENT_BEFORE = frozenset(
@@ -393,7 +394,7 @@ def _plural(token) -> bool:
 def _is_conditional(token) -> bool:
     """The conditional mood, from the tagger or the ending (the tagger often reads 'interviendrait'
     as an indicative): -rait, -raient."""
-    if "Cnd" in token.morph.get("Mood"):
+    if has_morph(token, "Mood", "Cnd"):
         return True
     return token.pos_ in ("VERB", "AUX") and token.lower_.endswith(("rait", "raient"))
 
@@ -409,5 +410,5 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 def latest_year(doc: Doc) -> int | None:
     """The latest year the article names: its own year, as far as the text tells."""
-    years = [int(y) for y in _YEARS.findall(doc.text)]
+    years = [int(y) for y in _YEARS.findall(doc_text(doc))]
     return max(years) if years else None

@@ -22,6 +22,7 @@ from nlp.event_scene import Scene, latest_year
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
+from nlp.tokens import line_break_tokens, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -135,6 +136,7 @@ def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, i
     return sorted(chosen, key=lambda m: (m[1], doc.vocab.strings[m[0]].split("|")[0] != "appointment"))
 
 
+_STOPS = frozenset((".", "!", "?"))
 _FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
 
 
@@ -149,13 +151,13 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
             starts.append(start)
     # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
     # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
-    breaks = [t.i + 1 for t in doc[:-1] if _breaks(t) and not doc[t.i + 1].is_space]
+    breaks = [i + 1 for i in line_break_tokens(doc) if i + 1 < len(doc) and not doc[i + 1].is_space]
     # a full stop the tokenizer split off, then a capital, where the parser ran on ('... de la Caisse
     # des Dépôts. Son chiffre d'affaires ...'); initials ('J. Martin') stay in their sentence
     stops = [
         t.i + 1
-        for t in doc[1:-1]
-        if t.text in (".", "!", "?") and doc[t.i + 1].is_title and not _initial(doc[t.i - 1])
+        for t in tokens_in(doc, _STOPS)
+        if 0 < t.i < len(doc) - 1 and doc[t.i + 1].is_title and not _initial(doc[t.i - 1])
     ]
     return sorted(set(starts) | set(breaks) | set(stops))
 

@@ -14,15 +14,20 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import word_lists
 from nlp.role_words import DETERMINERS
+from nlp.tokens import tokens_in
 
 AUX = word_lists()["founding_auxiliaries"]
 PRONOUNS = word_lists()["founder_pronouns"]
 INFINITIVES = word_lists()["founding_infinitives"]
+_TRIGGERS: dict[int, tuple] = {}  # id(founding_verbs) -> (the list, the list and the infinitives)
 
 
 def founder_roles(finder, doc: Doc, ctx) -> None:
     verbs = finder.words["founding_verbs"]
-    for token in doc:
+    triggers = _TRIGGERS.get(id(verbs))
+    if triggers is None or triggers[0] is not verbs:
+        triggers = _TRIGGERS[id(verbs)] = (verbs, frozenset(verbs | INFINITIVES))
+    for token in tokens_in(doc, triggers[1]):
         infinitive = (
             token.lower_ in INFINITIVES and token.i > 0 and doc[token.i - 1].lower_ in ("de", "d'", "pour")
         )

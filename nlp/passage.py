@@ -10,6 +10,7 @@ from collections import Counter
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
+from nlp.tokens import line_break_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +35,7 @@ class Passage:
         self.title_starts: set[int] = set()
         self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
         self.sent_starts = _merged_sentence_starts(doc)
-        self.para_starts = [0] + [t.i + 1 for t in doc if "\n" in t.text or "\n" in t.whitespace_]
+        self.para_starts = [0] + [i + 1 for i in line_break_tokens(doc)]
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
         self._topic: str | None | bool = False
         self._strong = False  # the last salient_org/recent_org answer came from the sentence itself

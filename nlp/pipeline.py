@@ -14,6 +14,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from nlp import entities, events, roles, tokens  # noqa: F401  (registers the veille_* factories)
+from nlp.attribute_table import speed_up_attribute_ruler
+from nlp.tokens import doc_text
 
 logger = logging.getLogger(__name__)
 
@@ -29,6 +31,7 @@ def load_pipeline(model: str | None = None) -> Language:
     logger.info("loading spaCy model %s", name)
     # no veille rule reads lemmas (trigger words are word forms): the lemmatizer only costs time
     nlp = spacy.load(name, exclude=["lemmatizer"])
+    speed_up_attribute_ruler(nlp)  # same TAG/POS/MORPH/DEP, a table rather than a Matcher pass
     add_components(nlp)
     return nlp
 
@@ -105,7 +108,7 @@ def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:
 
 def doc_to_dict(doc: Doc) -> dict:
     """The issue-3 JSON of a processed Doc, each entity and role with its evidence sentence."""
-    text = doc.text
+    text = doc_text(doc)
     bounds = [(s.start_char, s.end_char) for s in doc.sents] if doc.has_annotation("SENT_START") else []
     starts = [b[0] for b in bounds]
     stored = doc.user_data  # span._.x values live here; reading them directly is ~10x faster than span._

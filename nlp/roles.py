@@ -34,6 +34,7 @@ from nlp.role_words import (
     RELATIVE_VERBS,
     SUBJECT_PRONOUNS,
 )
+from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -125,7 +126,7 @@ class RoleFinder:
 
     def _relative_verbs(self, doc: Doc, ctx: Passage) -> None:
         """'X, qui dirige Brintek depuis 2015', 'X, qui a fondé Payvio en 2020'."""
-        for token in doc:
+        for token in tokens_in(doc, RELATIVE_VERBS):
             role = RELATIVE_VERBS.get(token.lower_)
             if role is None or token.i < 3:
                 continue
@@ -170,7 +171,7 @@ class RoleFinder:
 
     def _participles(self, doc: Doc, ctx: Passage) -> None:
         """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""
-        for token in doc:
+        for token in tokens_in(doc, PARTICIPLES):
             role = PARTICIPLES.get(token.lower_)
             if role is None:
                 continue

@@ -9,8 +9,14 @@ straight one the model reads "O'" + "Brien" as a name already, and merged it wou
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_right
+from collections.abc import Collection, Iterator
+
+from spacy.attrs import IDX, LOWER
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.strings import hash_string
+from spacy.tokens import Doc, Token
 
 APOSTROPHES = ("’",)  # the straight form is split the same way, but the model reads it well
 
@@ -39,3 +45,65 @@ def _surname_letter(doc: Doc, i: int) -> bool:
         and before.text[:1].isupper()
         and bool(before.whitespace_)
     )
+
+
+_WORD_HASHES: dict[int, tuple[Collection[str], frozenset[int]]] = {}  # id(words) -> (words, their hashes)
+
+
+def tokens_in(doc: Doc, words: Collection[str]) -> Iterator[Token]:
+    """The tokens whose lowercase form is one of words (a set, or the keys of a word map), in order.
+
+    Same tokens as `for t in doc: if t.lower_ in words`, found in the Doc's array of lowercase
+    hashes: a rule looking for its few trigger words no longer makes (and decodes) every token."""
+    entry = _WORD_HASHES.get(id(words))
+    if entry is None or entry[0] is not words:
+        if len(_WORD_HASHES) > 256:
+            _WORD_HASHES.clear()  # word lists are module constants: only sets built per call get here
+        entry = _WORD_HASHES[id(words)] = (words, frozenset(hash_string(w) for w in words))
+    hashes = entry[1]  # the words stay referenced above: their id cannot pass to another object
+    found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in hashes]
+    return (doc[i] for i in found)
+
+
+_TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
+
+
+def doc_text(doc: Doc) -> str:
+    """doc.text, joined once per Doc (the property rebuilds it from every token at each call; the
+    tokens may be merged or split, the text stays the same)."""
+    text = _TEXTS.get(doc)
+    if text is None:
+        text = _TEXTS[doc] = doc.text
+    return text
+
+
+def line_break_tokens(doc: Doc) -> list[int]:
+    """The tokens with a line break in their text or in the whitespace after them, in order: the
+    positions of the '\\n' of the text, each mapped to its token (no token made on the way)."""
+    text = doc_text(doc)
+    pos = text.find("\n")
+    if pos == -1:
+        return []
+    starts = doc.to_array(IDX).tolist()
+    found: list[int] = []
+    while pos != -1:
+        i = bisect_right(starts, pos) - 1
+        if not found or found[-1] != i:
+            found.append(i)
+        pos = text.find("\n", pos + 1)
+    return found
+
+
+_FEATURES: dict[tuple[int, str, str], bool] = {}  # (morph hash, field, value) -> has it
+
+
+def has_morph(token: Token, field: str, value: str) -> bool:
+    """`value in token.morph.get(field)` ('Mood', 'Cnd'), read once per analysis: .get parses the
+    analysis string at each call and the model gives a few hundred analyses at most."""
+    key = (token.morph.key, field, value)
+    found = _FEATURES.get(key)
+    if found is None:
+        if len(_FEATURES) > 100_000:
+            _FEATURES.clear()
+        found = _FEATURES[key] = value in token.morph.get(field)
+    return found
