@@ -178,6 +178,8 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                             if end < len(doc) and not breaks_line(doc[end]) and doc[end - 1].whitespace_
                             else end
                         )
+                    if label in ("ORG", "MISC") and end >= ent.end:
+                        end = _english_joiner(doc, end)  # "Airbus Defence | and Space"
                     piece = label
                     if label == "PERSON" and end == ent.end and end - start > 1:
                         end = _hyphen_tail(
@@ -190,6 +192,19 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                     found.append(Candidate(start, end, piece, "model", rule=f"model_{ent.label_}"))
                 piece_start = i + 1
     return found
+
+
+def _english_joiner(doc: Doc, end: int) -> int:
+    """The end of a company name the model cut before an English 'and' ('Airbus Defence and Space')."""
+    while (
+        end + 1 < len(doc)
+        and doc[end].text == "and"
+        and doc[end + 1].is_title
+        and doc[end + 1].is_alpha
+        and doc[end - 1].text[:1].isupper()
+    ):
+        end += 2
+    return end
 
 
 def _hyphen_tail(doc: Doc, end: int) -> int:

@@ -96,7 +96,7 @@ def test_corporate_acronyms_are_not_companies(extract, word):
     [
         ("Le Vexaphone intègre une puce Snapdragon 8G2 gravée en 4 nm.", "Snapdragon 8G2"),
         ("Samsung présentera jeudi le Galaxy S9 Edge+ à Berlin.", "Galaxy S9 Edge+"),
-        ("Chez Valtrex, les données migrent de SQL Server vers PostgreSQL cette année.", "PostgreSQL"),
+        ("Chez Valtrex, les données migrent de Hadoop vers Elasticsearch cette année.", "Elasticsearch"),
     ],
 )
 def test_known_products_take_their_model_code(extract, text, product):
