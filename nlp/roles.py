@@ -223,6 +223,8 @@ class RoleFinder:
             j -= 1
         phrase = doc[j + 1 : i + 1].text.lower().replace("’", " ").replace("'", " ").split()
         if any(w in self.org_refs or w in REFERENCE_NOUNS for w in phrase):
+            if j > 0 and doc[j].text == "," and j - 1 in org_end:
+                return ctx.canonical(org_end[j - 1])  # "avec Personio, l'éditeur munichois dirigé par X"
             return ctx.salient_org(participle.i)
         sent = participle.sent
         if participle.i == sent.start or i < sent.start or doc[i].is_punct or doc[i].is_space:

@@ -71,3 +71,9 @@ def test_a_column_paragraph_opening_with_a_name_is_about_that_company(extract):
     assert ("Lucie Vernet", "Brisquet") in found
     assert ("Karim Tessa", "WattHub") in found and ("Hugo Lemaire", "WattHub") in found
     assert ("Karim Tessa", "Capgemini") not in found
+
+
+def test_a_participle_in_an_apposition_takes_the_company_before_it_not_the_headline_one(extract):
+    text = COINED.replace("un concurrent allemand", "Brantz, l'éditeur munichois dirigé par Lukas Weber")
+    found = pairs(extract(text))
+    assert ("Lukas Weber", "Brantz") in found and ("Lukas Weber", "Ombeline") not in found
