@@ -31,10 +31,9 @@ def founder_roles(finder, doc: Doc, ctx) -> None:
         infinitive = (
             token.lower_ in INFINITIVES and token.i > 0 and doc[token.i - 1].lower_ in ("de", "d'", "pour")
         )
-        if not infinitive and (
-            token.lower_ not in verbs or token.i == 0 or doc[token.i - 1].lower_ not in AUX
-        ):
-            continue  # "a fondé", "avait cofondé": a past tense with its subject
+        aux = _auxiliary(doc, token.i)
+        if not infinitive and (token.lower_ not in verbs or aux is None):
+            continue  # "a fondé", "avait cofondé", "a depuis fondé": a past tense with its subject
         org, j = _founded(doc, token.i + 1, finder, ctx)
         if org is None:
             continue
@@ -42,10 +41,20 @@ def founder_roles(finder, doc: Doc, ctx) -> None:
         if infinitive:  # "avant de cofonder l'entreprise avec A et B": the partners only, the subject is far
             people, rule = partners, "founding_infinitive_with"
         else:
-            people, rule = _subject(doc, token.i - 1, finder, ctx) + partners, "founded_with"
+            people, rule = _subject(doc, aux, finder, ctx) + partners, "founded_with"
         trigger = doc[token.i : token.i + 1]
         for person in dict.fromkeys(people):
             finder._add(doc, ctx, person, org, token.text, False, trigger, "FOUNDER", rule=rule)
+
+
+def _auxiliary(doc: Doc, i: int) -> int | None:
+    """The auxiliary of the participle at i, one adverb between them allowed ("a depuis fondé")."""
+    if i >= 1 and doc[i - 1].lower_ in AUX:
+        return i - 1
+    adverb = doc[i - 1].pos_ == "ADV" or doc[i - 1].lower_ == "depuis"  # the tagger reads "depuis" as ADP
+    if i >= 2 and adverb and doc[i - 1].is_lower and doc[i - 2].lower_ in AUX:
+        return i - 2
+    return None
 
 
 def _founded(doc: Doc, j: int, finder, ctx) -> tuple[str | None, int]:

@@ -217,6 +217,11 @@ def test_the_company_meant_is_not_the_regulator(extract):
             "Hélène Marchal",
             "Brintek",
         ),
+        (  # an adverb between the auxiliary and the participle
+            "« Le secteur se concentre », prédit Hélène Marchal, qui a depuis fondé Brintek, un cabinet de conseil.",
+            "Hélène Marchal",
+            "Brintek",
+        ),
         (
             "Le patron de Lumeo pour l'Amérique du Nord, Ryan Cooper, ouvrira un bureau.",
             "Ryan Cooper",
