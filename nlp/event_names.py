@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
+from nlp.tokens import doc_text
+
 #: entity labels that say a proper noun is no company (a person, a place)
 _NOT_COMPANY = frozenset({"PERSON", "PER", "LOC", "GPE"})
 _MAX_NAME = 4
@@ -60,7 +62,7 @@ def _name_run(head, ents: list[Span]) -> Span | None:
 
 
 def _joined(org: Span, span: Span) -> bool:
-    between = org.doc.text[org.end_char : span.start_char]
+    between = doc_text(org.doc)[org.end_char : span.start_char]
     return org.end == span.start or "-" in between
 
 

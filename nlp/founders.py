@@ -19,15 +19,12 @@ from nlp.tokens import tokens_in
 AUX = word_lists()["founding_auxiliaries"]
 PRONOUNS = word_lists()["founder_pronouns"]
 INFINITIVES = word_lists()["founding_infinitives"]
-_TRIGGERS: dict[int, tuple] = {}  # id(founding_verbs) -> (the list, the list and the infinitives)
 
 
 def founder_roles(finder, doc: Doc, ctx) -> None:
     verbs = finder.words["founding_verbs"]
-    triggers = _TRIGGERS.get(id(verbs))
-    if triggers is None or triggers[0] is not verbs:
-        triggers = _TRIGGERS[id(verbs)] = (verbs, frozenset(verbs | INFINITIVES))
-    for token in tokens_in(doc, triggers[1]):
+    found = {t.i: t for words in (verbs, INFINITIVES) for t in tokens_in(doc, words)}
+    for token in (found[i] for i in sorted(found)):
         infinitive = (
             token.lower_ in INFINITIVES and token.i > 0 and doc[token.i - 1].lower_ in ("de", "d'", "pour")
         )
@@ -51,10 +48,10 @@ def _auxiliary(doc: Doc, i: int) -> int | None:
     """The auxiliary of the participle at i, one adverb between them allowed ("a depuis fondé")."""
     if i >= 1 and doc[i - 1].lower_ in AUX:
         return i - 1
+    if i < 2 or not doc[i - 1].is_lower or doc[i - 2].lower_ not in AUX:
+        return None
     adverb = doc[i - 1].pos_ == "ADV" or doc[i - 1].lower_ == "depuis"  # the tagger reads "depuis" as ADP
-    if i >= 2 and adverb and doc[i - 1].is_lower and doc[i - 2].lower_ in AUX:
-        return i - 2
-    return None
+    return i - 2 if adverb else None
 
 
 def _founded(doc: Doc, j: int, finder, ctx) -> tuple[str | None, int]:
