@@ -187,6 +187,9 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
         ):
             acronyms[doc[c.end + 1].text] = c.canonical or texts[id(c)]
     longer_names = Counter(texts.values())
+    for c in orgs:  # "la filiale Savary Assurances": a subsidiary of Savary, not its legal name
+        if _named_as_subsidiary(doc, c, words["parent_words"]):
+            longer_names.pop(texts[id(c)], None)
     for c in orgs:
         text = texts[id(c)]
         if c.canonical:
@@ -203,3 +206,11 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
                 and all(w.lower() in words["org_suffixes"] for w in t[len(text) :].split())
             ]
             c.canonical = min(longer, key=len) if len(longer) == 1 else text
+
+
+def _named_as_subsidiary(doc: Doc, c: Candidate, parent_words) -> bool:
+    """'la filiale Vautrin Parfums', 'Vautrin Parfums, la filiale qui ...', 'Vautrin Parfums, filiale de'."""
+    if c.start > 0 and doc[c.start - 1].lower_ in parent_words:
+        return True
+    after = doc[c.end : c.end + 3]
+    return len(after) > 1 and after[0].text == "," and any(t.lower_ in parent_words for t in after[1:])

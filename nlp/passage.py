@@ -18,6 +18,7 @@ TOPIC_MIN_MENTIONS = 3  # the article's company overrides a company named once w
 PARTNER_PREPOSITIONS = word_lists()["partner_prepositions"]
 ASIDE_WORDS = word_lists()["aside_words"]
 PARENT_WORDS = word_lists()["parent_words"]
+NAME_LINKS = frozenset({"nmod", "appos", "flat:name", "amod", "dep"})  # a name hanging from its noun
 
 
 class Passage:
@@ -34,8 +35,8 @@ class Passage:
         self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
         self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
-        self.sent_starts = _merged_sentence_starts(doc)
         self.para_starts = [0] + [i + 1 for i in line_break_tokens(doc)]
+        self.sent_starts = _merged_sentence_starts(doc, self.para_starts)
         self.doc_counts = Counter(self.canonical(o) for o in self.orgs)
         self._topic: str | None | bool = False
         self._strong = False  # the last salient_org/recent_org answer came from the sentence itself
@@ -56,7 +57,7 @@ class Passage:
 
     def salient_org(self, i: int) -> str | None:
         found = self._salient_org(i)
-        return found if self._strong else self._or_topic(found)
+        return found if self._strong else self._or_topic(found, i)
 
     def _salient_org(self, i: int) -> str | None:
         """The organisation the passage around token i is about ("l'entreprise", "son PDG"): the last
@@ -91,7 +92,7 @@ class Passage:
 
     def recent_org(self, i: int) -> str | None:
         found = self._recent_org(i)
-        return found if self._strong else self._or_topic(found)
+        return found if self._strong else self._or_topic(found, i)
 
     def _recent_org(self, i: int) -> str | None:
         """'Son directeur financier, X': the company named last before i, within two sentences; the subject
@@ -108,8 +109,7 @@ class Passage:
         subjects = [  # the parser's subject, or the company that opens its sentence ("Ficelle, la fintech ...")
             o
             for o in before
-            if (o.root.dep_.startswith("nsubj") or self._opens_sentence(o))
-            and not self.is_public(self.canonical(o))
+            if (self.is_subject(o) or self._opens_sentence(o)) and not self.is_public(self.canonical(o))
         ]
         if subjects and self.sentence_index(subjects[-1].start) >= self.sentence_index(before[-1].start) - 1:
             # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
@@ -117,14 +117,28 @@ class Passage:
             return self.canonical(subjects[-1])
         return self.canonical(before[-1])
 
+    @staticmethod
+    def is_subject(org: Span) -> bool:
+        """The parser's subject, or the name of one ("L'éditeur de logiciels français Hexalock affirme":
+        the name hangs, with no preposition of its own, from the subject noun)."""
+        token = org.root
+        for _ in range(3):
+            if token.dep_.startswith("nsubj"):
+                return True
+            if token.dep_ not in NAME_LINKS or any(c.dep_ == "case" for c in token.children):
+                return False
+            token = token.head
+        return False
+
     def _opens_sentence(self, org: Span) -> bool:
         start = self.sent_starts[self.sentence_index(org.start)]
         return all(t.is_punct or t.is_space for t in self.doc[start : org.start])
 
-    def _or_topic(self, name: str | None) -> str | None:
+    def _or_topic(self, name: str | None, i: int) -> str | None:
         """A company named once, in passing, is rarely the one "son directeur financier" or "l'entreprise"
-        means when the article is about another it names again and again: that one."""
-        if name is None or self.is_public(name):
+        means when the article is about another it names again and again: that one. But a company that
+        opens the paragraph is what the paragraph is about ("L'éditeur Hexalock affirme ... Son président")."""
+        if name is None or self.is_public(name) or name == self._paragraph_opening(i):
             return name
         topic = self.topic()
         if topic is None or topic == name:
@@ -132,6 +146,19 @@ class Passage:
         if self.doc_counts[name] == 1 and self.doc_counts[topic] >= TOPIC_MIN_MENTIONS:
             return topic
         return name
+
+    def _paragraph_opening(self, i: int) -> str | None:
+        """The company named first in the paragraph of token i, in its first sentence, before i."""
+        start = self.paragraph_start(i)
+        named = [o for o in self.orgs if start <= o.start < i and not self.is_aside(o)]
+        if not named or self.sentence_index(named[0].start) != self.sentence_index(start):
+            return None
+        first = named[0]
+        if not self.is_subject(first) and (
+            len({self.canonical(o) for o in named}) > 1 or any(c.dep_ == "case" for c in first.root.children)
+        ):
+            return None  # a client, a partner or an owner named first: not what the paragraph is about
+        return self.canonical(first)
 
     def topic(self) -> str | None:
         """The company the article is about: the most named, the headline and the first paragraph
@@ -161,8 +188,7 @@ class Passage:
     def _is_partner(self, org: Span) -> bool:
         """'un contrat avec Airbus', 'la chaîne d'Airbus', 'pour Safran': a client, a supplier or a partner
         named in passing (object of a preposition, never the subject), not the company the title is at."""
-        head = org.root
-        if head.dep_.startswith("nsubj") or head.dep_ == "ROOT":
+        if org.root.dep_ == "ROOT" or self.is_subject(org):
             return False
         return org.start > 0 and self.doc[org.start - 1].lower_ in PARTNER_PREPOSITIONS
 
@@ -202,19 +228,28 @@ class Passage:
         return before[-1] if before else None
 
 
-def _merged_sentence_starts(doc: Doc) -> list[int]:
-    """Sentence starts, where the parser's pieces of one quoted sentence ('«', 'Nous ... »', ', indique
-    son PDG, X.') count as one sentence: a piece with no word, or opening on punctuation or lowercase,
-    continues the sentence before it."""
+def _merged_sentence_starts(doc: Doc, para_starts: list[int]) -> list[int]:
+    """Sentence starts, where the parser's pieces of one sentence count as one: a piece with no word,
+    opening on punctuation or lowercase (the pieces of a quoted sentence: '«', 'Nous ... »', ', indique
+    son PDG, X.'), or right after a word ('La biotech Opaline' | 'Bio lève ...', 'La start' | '-up':
+    the parser cuts inside names and compounds) continues the sentence before it; a line break always
+    starts one (a headline, a new paragraph)."""
     starts: list[int] = []
     pending = False
     for sent in doc.sents:
         first = sent[0]
         words = [t for t in sent if t.is_alpha]
-        continues = starts and (
-            pending or first.is_punct and first.text not in ("«", "“", "-", "–", "—") or first.is_lower
+        before = doc[sent.start - 1] if sent.start else None
+        glued = before is not None and (
+            before.is_alpha or before.like_num or before.text in ("-", "'", "’") and not before.whitespace_
         )
-        if not continues:
+        opening_punct = first.is_punct and first.text not in ("«", "“", "-", "–", "—")
+        if not (starts and (pending or opening_punct or first.is_lower or glued)):
             starts.append(sent.start)
         pending = not words  # a lone '«': the next piece belongs to it
-    return starts or [0]
+    merged: list[int] = []
+    for start in sorted(set(starts) | {i for i in para_starts if i < len(doc)}):
+        if merged and all(t.is_punct or t.is_space for t in doc[merged[-1] : start]):
+            continue  # '\n\n«' then the parser's 'Nous ...': one sentence
+        merged.append(start)
+    return merged or [0]

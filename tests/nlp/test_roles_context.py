@@ -1,0 +1,60 @@
+"""Which company a title goes to when the sentence does not name it (issue #15); sentences written for
+the project, invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.test_roles import roles_of
+
+SANTALIS = (
+    "Santalis paralysé par une cyberattaque\n\n"
+    "Le groupe hospitalier Santalis a été victime d'un rançongiciel. Santalis refuse de payer. "
+    "Les urgences de Santalis fonctionnent en mode dégradé.\n\n"
+)
+PIXELUNE = (
+    "Pixelune a vendu un million de jeux\n\n"
+    "Le studio bordelais Pixelune a franchi le cap du million d'exemplaires. Pixelune compte 95 salariés. "
+    "Pixelune prépare une suite. Le jeu est vendu sur Vapor, la boutique de Valvia.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (  # the paragraph opens on the company its "son président" means, named once
+            SANTALIS + "L'éditeur de logiciels de sauvegarde français Hexaly affirme avoir reçu une dizaine "
+            "de demandes depuis l'attaque. Son président, Romain Tessier, plaide pour des sauvegardes hors ligne.",
+            "Romain Tessier",
+            {"Hexaly"},
+        ),
+        (  # negative: a company after a preposition does not open the paragraph
+            SANTALIS
+            + "Le contrat de sauvegarde signé avec Hexaly n'a pas suffi. Son directeur général, Romain "
+            "Tessier, plaide pour des sauvegardes hors ligne.",
+            "Romain Tessier",
+            {"Santalis"},
+        ),
+        (  # a line break ends the sentence: Valvia, named before it, is not "du studio"
+            PIXELUNE + "« Nous avions prévu six mois », sourit Romain Esquirol, cofondateur et directeur "
+            "créatif du studio.",
+            "Romain Esquirol",
+            {"Pixelune"},
+        ),
+        (  # a subsidiary named as such is no legal name of its parent
+            "Savaro a dégagé un bénéfice record. Caroline Aubier, directrice générale de Savaro depuis 2020, "
+            "salue l'année. La filiale Savaro Assurances a enregistré une collecte record.",
+            "Caroline Aubier",
+            {"Savaro"},
+        ),
+    ],
+)
+def test_the_company_of_a_title(extract, text, person, orgs):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
+
+
+def test_a_legal_name_is_still_the_canonical_of_the_short_name(extract):
+    result = extract("Savaro a dégagé un bénéfice record. Savaro Group a publié ses comptes mercredi.")
+    orgs = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
+    assert orgs.get("Savaro") == "Savaro Group", result["entities"]
