@@ -100,6 +100,9 @@ def _phrase_start(doc: Doc, org: Span, career_words) -> int | None:
         )
     ):
         return i - 2  # "une ancienne chercheuse du CEA-Leti"
+    former = _former_noun_start(doc, i)
+    if former is not None:
+        return former  # "un ancien ingénieur de production chez Michelin", "ancien data scientist chez"
     if has_ex_prefix(before.text) and len(before.text) > 3:
         return i - 1  # "ex-ingénieur chez STMicroelectronics"
     if before.lower_ in ("ans", "années") and not _counted(doc, i - 1):
@@ -108,6 +111,26 @@ def _phrase_start(doc: Doc, org: Span, career_words) -> int | None:
         return i - 1
     if doc[i].lower_ == "chez" and any(t.lower_ in ("travaillé", "carrière") for t in doc[max(0, i - 5) : i]):
         return max(0, i - 5)  # "a travaillé pendant 22 ans chez", "sa carrière, entamée en 1998, chez"
+    return None
+
+
+def _former_noun_start(doc: Doc, i: int) -> int | None:
+    """'ancien(ne) <a job in a few lowercase words>' ending just before token i (its 'chez' or 'de')."""
+    for k in range(i - 2, max(-1, i - 6), -1):
+        token = doc[k]
+        if token.lower_ in ("ancien", "ancienne", "anciens", "anciennes"):
+            return k if k < i - 2 else None  # "ancien de X" and "ancien NOUN de X" are read above
+        if (
+            not token.is_lower
+            or not token.is_alpha
+            and token.lower_ not in ("d'", "d’")
+            or token.pos_
+            in (
+                "VERB",
+                "AUX",
+            )
+        ):
+            return None
     return None
 
 

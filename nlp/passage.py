@@ -55,6 +55,11 @@ class Passage:
     def sentence_index(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
 
+    def sentence_end(self, i: int) -> int:
+        """End (exclusive) of the sentence holding token i, as sentence_index counts sentences."""
+        s = self.sentence_index(i) + 1
+        return self.sent_starts[s] if s < len(self.sent_starts) else len(self.doc)
+
     def salient_org(self, i: int) -> str | None:
         found = self._salient_org(i)
         return found if self._strong else self._or_topic(found, i)

@@ -188,6 +188,7 @@ class RoleFinder:
                 and by - token.i < 6
             ):
                 by += 1  # "fondée par le chercheur Alain Benhamou"
+            by = _past_description(doc, by, ctx)  # "par deux anciens ingénieurs de Safran, A et B"
             if (by + 1) not in ctx.person_start:
                 continue
             people, j = [], by + 1
@@ -226,14 +227,15 @@ class RoleFinder:
             if j > 0 and doc[j].text == "," and j - 1 in org_end:
                 return ctx.canonical(org_end[j - 1])  # "avec Personio, l'éditeur munichois dirigé par X"
             return ctx.salient_org(participle.i)
-        sent = participle.sent
-        if participle.i == sent.start or i < sent.start or doc[i].is_punct or doc[i].is_space:
+        start = ctx.sent_starts[ctx.sentence_index(participle.i)]
+        if participle.i == start or i < start or doc[i].is_punct or doc[i].is_space:
             # "Créé en 1998 par X, un ancien chercheur de l'EPFZ, Kappeler Security compte...": the subject
             later = [  # "Fondée par A et B, deux anciens de Capgemini, Tilt ...": Tilt, not Capgemini
                 o
                 for o in ctx.orgs
-                if after <= o.start < sent.end
+                if after <= o.start < ctx.sentence_end(participle.i)
                 and not ctx.is_public(ctx.canonical(o))
+                and not _in_brackets(doc, o)  # "(Anssi)": the acronym of a former employer
                 and not career.is_career_org(doc, o, self.words)
             ]
             subjects = [o for o in later if o.root.dep_.startswith("nsubj")]
@@ -464,6 +466,31 @@ def _revealed_after(doc: Doc, title: Span, ctx: Passage) -> Span | None:
         if opening in REVEAL_OPENINGS and (start + size) in ctx.person_start:
             return ctx.person_start[start + size]
     return None
+
+
+def _in_brackets(doc: Doc, span: Span) -> bool:
+    return (
+        0 < span.start
+        and span.end < len(doc)
+        and doc[span.start - 1].text == "("
+        and doc[span.end].text == ")"
+    )
+
+
+def _past_description(doc: Doc, by: int, ctx: Passage) -> int:
+    """'fondée par deux anciens ingénieurs de Safran, A et B': the comma before the names that a short
+    description of them (lowercase words, a company, no verb) comes before; ``by`` itself otherwise."""
+    if (by + 1) in ctx.person_start:
+        return by
+    for k in range(by + 1, min(len(doc) - 1, by + 10)):
+        token = doc[k]
+        if token.text == ",":
+            return k if (k + 1) in ctx.person_start else by
+        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text != "-"):
+            return by
+        if not (token.is_lower or k in ctx.ent_start or any(e.start < k < e.end for e in ctx.orgs)):
+            return by
+    return by
 
 
 def _past_apposition(doc: Doc, j: int, ctx: Passage) -> int:

@@ -58,3 +58,44 @@ def test_a_legal_name_is_still_the_canonical_of_the_short_name(extract):
     result = extract("Savaro a dégagé un bénéfice record. Savaro Group a publié ses comptes mercredi.")
     orgs = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
     assert orgs.get("Savaro") == "Savaro Group", result["entities"]
+
+
+@pytest.mark.parametrize(
+    "text,founders,company",
+    [
+        (  # a place between the date and 'par'; the parser cuts the sentence before 'par'
+            "L'éditeur Kerlova lève 5 millions d'euros. Fondée en 2011 à Brest par Yannig Le Braz et Erwan "
+            "Quillec, Kerlova compte 85 salariés.",
+            ["Yannig Le Braz", "Erwan Quillec"],
+            "Kerlova",
+        ),
+        (  # the founders described before their names
+            "La start-up Axomia lève 5 millions d'euros. Fondée en 2020 par deux anciens ingénieurs de Safran, "
+            "Lucas Ferrandi et Inès Da Silva, Axomia emploie 34 personnes à Vaulx-en-Velin.",
+            ["Lucas Ferrandi", "Inès Da Silva"],
+            "Axomia",
+        ),
+        (  # a former employer's acronym in brackets is not the company founded
+            "Fondée en 2018 par Camille Rousset et Idriss Benhaddou, deux anciens de l'Agence nationale des "
+            "fréquences (ANFR), Hexalis emploie 60 personnes.",
+            ["Camille Rousset", "Idriss Benhaddou"],
+            "Hexalis",
+        ),
+        (  # a former job in several words: its company is an employer, not the one founded
+            "Créé en 2004 par Hervé Lacombre, ancien ingénieur de production chez Michelin, Nexolia s'est "
+            "imposé auprès des industriels.",
+            ["Hervé Lacombre"],
+            "Nexolia",
+        ),
+    ],
+)
+def test_the_company_founded_comes_after_its_founders(extract, text, founders, company):
+    result = extract(text)
+    for person in founders:
+        current = {r["org"] for r in roles_of(result, person) if not r["former"]}
+        assert current == {company}, result["roles"]
+
+
+def test_a_former_job_in_several_words_gives_a_former_employer(extract):
+    result = extract("Hervé Lacombre, un ancien ingénieur de production chez Michelin, rejoint Nexolia.")
+    assert ("Michelin", True) in {(r["org"], r["former"]) for r in roles_of(result, "Hervé Lacombre")}
