@@ -9,15 +9,18 @@ from collections import Counter
 
 from spacy.tokens import Doc, Span
 
+from nlp.career import is_career_org
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.tokens import line_break_tokens
 
 logger = logging.getLogger(__name__)
 
 TOPIC_MIN_MENTIONS = 3  # the article's company overrides a company named once when it is named this often
-PARTNER_PREPOSITIONS = word_lists()["partner_prepositions"]
+WORDS = word_lists()
+PARTNER_PREPOSITIONS = WORDS["partner_prepositions"]
 ASIDE_WORDS = word_lists()["aside_words"]
 PARENT_WORDS = word_lists()["parent_words"]
+FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})  # what a sentence ends with (or a line break)
 NAME_LINKS = frozenset({"nmod", "appos", "flat:name", "amod", "dep"})  # a name hanging from its noun
 
 
@@ -78,6 +81,9 @@ class Passage:
             and o.start < i
             and not self.is_aside(o)
             and not self.is_parent(o)
+            and not is_career_org(
+                self.doc, o, WORDS
+            )  # "Passée par DeepMind, l'ingénieure a fondé la société"
         ]
         self._strong = bool(same) and not self._is_partner(same[-1])
         if self._strong:
@@ -236,18 +242,19 @@ class Passage:
 def _merged_sentence_starts(doc: Doc, para_starts: list[int]) -> list[int]:
     """Sentence starts, where the parser's pieces of one sentence count as one: a piece with no word,
     opening on punctuation or lowercase (the pieces of a quoted sentence: '«', 'Nous ... »', ', indique
-    son PDG, X.'), or right after a word ('La biotech Opaline' | 'Bio lève ...', 'La start' | '-up':
-    the parser cuts inside names and compounds) continues the sentence before it; a line break always
-    starts one (a headline, a new paragraph)."""
+    son PDG, X.'), or after no final punctuation ('La biotech Opaline' | 'Bio lève ...', 'La start' |
+    '-up': the parser cuts inside names and compounds) continues the sentence before it; a line break
+    always starts one (a headline, a new paragraph)."""
     starts: list[int] = []
     pending = False
     for sent in doc.sents:
         first = sent[0]
         words = [t for t in sent if t.is_alpha]
-        before = doc[sent.start - 1] if sent.start else None
-        glued = before is not None and (
-            before.is_alpha or before.like_num or before.text in ("-", "'", "’") and not before.whitespace_
-        )
+        b = sent.start - 1
+        while b > 0 and doc[b].text in ("«", "“"):
+            b -= 1  # '... Toulouse. «' | 'Le carnet ...': the quote opens the new sentence
+        glued = b >= 0 and doc[b].text not in FINAL and not doc[b].is_space
+
         opening_punct = first.is_punct and first.text not in ("«", "“", "-", "–", "—")
         if not (starts and (pending or opening_punct or first.is_lower or glued)):
             starts.append(sent.start)

@@ -99,3 +99,23 @@ def test_the_company_founded_comes_after_its_founders(extract, text, founders, c
 def test_a_former_job_in_several_words_gives_a_former_employer(extract):
     result = extract("Hervé Lacombre, un ancien ingénieur de production chez Michelin, rejoint Nexolia.")
     assert ("Michelin", True) in {(r["org"], r["former"]) for r in roles_of(result, "Hervé Lacombre")}
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        (  # a former employer in the same sentence is not "la société"
+            "La start-up Mésalia lève 7 millions d'euros. Mésalia vend des agents d'IA. Passée par Lumen Labs "
+            "à Londres, l'ingénieure Camille Orteg a fondé la société en 2022 avec Hugo Lambrecht.",
+            "Mésalia",
+        ),
+        (  # negative: a company of the sentence that is no former employer still is
+            "La start-up Mésalia lève 7 millions d'euros. Mésalia vend des agents d'IA. Chez Lumen Labs, à "
+            "Londres, l'ingénieure Camille Orteg a fondé la société en 2022 avec Hugo Lambrecht.",
+            "Lumen Labs",
+        ),
+    ],
+)
+def test_the_company_founded_is_not_a_former_employer(extract, text, company):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, "Hugo Lambrecht")} == {company}, result["roles"]
