@@ -112,11 +112,16 @@ class Passage:
         before = [
             o
             for o in self.orgs
-            if o.start < i and s - 2 <= self.sentence_index(o.start) and not self.is_aside(o)
+            if o.start < i
+            and s - 2 <= self.sentence_index(o.start)
+            and not self.is_aside(o)
+            and not self.is_parent(o)  # "Kaptel, filiale du groupe Orexis, ... son directeur général"
         ]
         self._strong = False
         if not before:
             return None
+        paragraph = [o for o in before if o.start >= self.paragraph_start(i)]
+        before = paragraph or before  # the paragraph's own company before one of the paragraph above
         subjects = [  # the parser's subject, or the company that opens its sentence ("Ficelle, la fintech ...")
             o
             for o in before
@@ -126,6 +131,9 @@ class Passage:
             # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
             self._strong = True  # a subject just before: "Mirakl ... Son cofondateur, X" even if named once
             return self.canonical(subjects[-1])
+        if all(self._is_partner(o) for o in before) and self.topic() is not None:
+            # "L'hébergeur a signé un contrat avec Orange Business. Son patron": not the partner's
+            return self.topic()
         return self.canonical(before[-1])
 
     @staticmethod
@@ -165,8 +173,14 @@ class Passage:
         if not named or self.sentence_index(named[0].start) != self.sentence_index(start):
             return None
         first = named[0]
-        if not self.is_subject(first) and (
-            len({self.canonical(o) for o in named}) > 1 or any(c.dep_ == "case" for c in first.root.children)
+        framed = self._frames_sentence(first)  # "Pour Voltane, l'opération marque ..."
+        if (
+            not self.is_subject(first)
+            and not framed
+            and (
+                len({self.canonical(o) for o in named}) > 1
+                or any(c.dep_ == "case" for c in first.root.children)
+            )
         ):
             return None  # a client, a partner or an owner named first: not what the paragraph is about
         return self.canonical(first)
@@ -201,7 +215,24 @@ class Passage:
         named in passing (object of a preposition, never the subject), not the company the title is at."""
         if org.root.dep_ == "ROOT" or self.is_subject(org):
             return False
-        return org.start > 0 and self.doc[org.start - 1].lower_ in PARTNER_PREPOSITIONS
+        i = org.start - 1
+        while (
+            i > 0
+            and org.start - i <= 3
+            and self.doc[i].is_lower
+            and self.doc[i].lower_ not in PARTNER_PREPOSITIONS
+        ):
+            i -= 1  # "avec l'américain Microchip": past the determiner and the nationality
+        return i >= 0 and self.doc[i].lower_ in PARTNER_PREPOSITIONS and not self._frames_sentence(org)
+
+    def _frames_sentence(self, org: Span) -> bool:
+        """'Pour Voltane, l'opération marque ...', 'Pour le groupe X, ...': a preposition opening the sentence,
+        the company, a comma: what the sentence is about, not a client."""
+        start = self.sent_starts[self.sentence_index(org.start)]
+        if not 0 < org.start - start <= 4 or org.end >= len(self.doc) or self.doc[org.end].text != ",":
+            return False
+        words = self.doc[start : org.start]
+        return words[0].lower_ in PARTNER_PREPOSITIONS and all(t.is_lower for t in words[1:])
 
     def paragraph_start(self, i: int) -> int:
         """First token of the paragraph (text between line breaks) holding token i."""
@@ -231,8 +262,9 @@ class Passage:
 
     def is_parent(self, org: Span) -> bool:
         """'Chez Y, filiale du groupe Z, X est promu directeur': Z owns the company the sentence is about."""
-        before = {t.lower_ for t in self.doc[max(0, org.start - 3) : org.start]}
-        return bool(before & PARENT_WORDS)
+        before = self.doc[max(0, org.start - 5) : org.start]  # "filiale du groupe luxembourgeois Orexa"
+        k = next((t.i for t in reversed(before) if t.is_punct), None)
+        return any(t.lower_ in PARENT_WORDS for t in before if k is None or t.i > k)
 
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]

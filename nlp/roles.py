@@ -99,6 +99,7 @@ class RoleFinder:
             ours = title.start > 0 and doc[title.start - 1].lower_ in ("notre", "nos")
             org_name = (
                 org
+                or _whose(doc, title, ctx)
                 or (possessive and ctx.recent_org(title.start))
                 or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
                 or ctx.salient_org(title.start)
@@ -465,6 +466,17 @@ def _revealed_after(doc: Doc, title: Span, ctx: Passage) -> Span | None:
         opening = " ".join(t.lower_ for t in doc[start : start + size]).replace("’", "'").replace("' ", "'")
         if opening in REVEAL_OPENINGS and (start + size) in ctx.person_start:
             return ctx.person_start[start + size]
+    return None
+
+
+def _whose(doc: Doc, title: Span, ctx: Passage) -> str | None:
+    """'le fonds Quadrille Capital, dont il devient associé': the company 'dont' stands for."""
+    for k in range(title.start - 1, max(0, title.start - 6), -1):
+        if doc[k].lower_ == "dont":
+            org = ctx.ent_end.get(k - 2) if doc[k - 1].text == "," else None
+            return ctx.canonical(org) if org is not None and org.label_ == "ORG" else None
+        if not (doc[k].is_lower and doc[k].is_alpha):
+            return None
     return None
 
 

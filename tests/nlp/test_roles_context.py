@@ -119,3 +119,52 @@ def test_a_former_job_in_several_words_gives_a_former_employer(extract):
 def test_the_company_founded_is_not_a_former_employer(extract, text, company):
     result = extract(text)
     assert {r["org"] for r in roles_of(result, "Hugo Lambrecht")} == {company}, result["roles"]
+
+
+KAPLIA = (
+    "Kaplia supprime 230 postes\n\nKaplia change de patron. Kaplia perd des clients. Kaplia ferme Nantes.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (  # the parent named in an aside is not the company of "son directeur général"
+            KAPLIA
+            + "L'opérateur Kaplia, filiale du groupe luxembourgeois Orexa, a présenté un plan. Dans la "
+            "foulée, la société a annoncé le départ de son directeur général, Laurent Vassal.",
+            "Laurent Vassal",
+            {"Kaplia"},
+        ),
+        (  # a partner after its nationality ("avec l'américain X") is no company of the passage
+            KAPLIA
+            + "Interrogée sur un rapprochement avec l'américain Microtek Systems, la direction dément. "
+            "Le président du conseil d'administration, Bernard Vallier, contrôle 22 % du capital.",
+            "Bernard Vallier",
+            {"Kaplia"},
+        ),
+        (  # a partner, the only company of the sentences before: the article's company
+            KAPLIA
+            + "L'opérateur a signé un contrat pluriannuel avec Orangine Business. Son patron, Stéphane "
+            "Dumont, y voit une validation.",
+            "Stéphane Dumont",
+            {"Kaplia"},
+        ),
+        (  # "Pour X, ..." opens the paragraph on the company it is about
+            KAPLIA
+            + "Pour le groupe Voltaria, l'opération marque un recentrage. « Nous voulons grandir », affirme son "
+            "président-directeur général, Marc-Antoine Ferrat.",
+            "Marc-Antoine Ferrat",
+            {"Voltaria"},
+        ),
+        (  # "dont" stands for the company just before it
+            KAPLIA
+            + "Marc Reyval a annoncé son départ pour le fonds Quadrille Partners, dont il devient associé.",
+            "Marc Reyval",
+            {"Quadrille Partners"},
+        ),
+    ],
+)
+def test_the_company_of_a_possessive_or_bare_title(extract, text, person, orgs):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, person) if not r["former"]} == orgs, result["roles"]
