@@ -30,6 +30,7 @@ JOIN_VERBS = word_lists()["join_verbs"]
 SUCCEED = word_lists()["succeed_verbs"]
 AS_WORDS = word_lists()["as_words"]
 OF_WORDS = word_lists()["of_words"]
+BOARD_BODIES = word_lists()["board_bodies"]
 
 
 def is_age(doc: Doc, i: int) -> bool:
@@ -137,16 +138,22 @@ def _chez_opening(doc: Doc, token, ctx) -> str | None:
 
 
 def joins(finder, doc: Doc, ctx, titles_found) -> None:
-    """'X rejoint Y en tant que directrice générale', 'X rejoint Y comme DAF'."""
+    """'X rejoint Y en tant que directrice générale', 'X rejoint Y comme DAF', 'X rejoint le conseil
+    d'administration (de Y) en tant qu'administratrice indépendante' (Y, or the company of the passage)."""
     title_at = {t.start: t for t, _ in titles_found}
     for token in tokens_in(doc, JOIN_VERBS):
         if token.lower_ not in JOIN_VERBS:
             continue
-        person = person_before(doc, token.i - 1, ctx)
+        person = person_before(doc, token.i - 1, ctx) or _person_before_title(doc, token.i - 1, ctx)
         j = token.i + 1
         while j < len(doc) and doc[j].lower_ in DETERMINERS | {"chez"}:
             j += 1
-        if person is None or j not in ctx.ent_start or ctx.ent_start[j].label_ != "ORG":
+        if person is None:
+            continue
+        if _board_end(doc, j) is not None:
+            _joins_board(finder, doc, ctx, person, j, title_at)
+            continue
+        if j not in ctx.ent_start or ctx.ent_start[j].label_ != "ORG":
             continue
         org = ctx.ent_start[j]
         k = org.end
@@ -158,6 +165,61 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
         _, _, raw_end = finder._complement(doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title, rule="joins_as_title")
+
+
+def elsewhere(doc: Doc, ctx, person: Span, guessed: str | None, at: Span) -> str | None:
+    """A company guessed from the passage for a new title of ``person`` (at ``at``): not one the sentence
+    has just named as theirs ('X, ancien directeur général de Distrimaxx, est nommé président du conseil',
+    'X, associée chez Harbor Lane, rejoint le conseil de la fintech'): then the article's company, if it
+    is another."""
+    name, sentence = ctx.canonical(person), at.sent.text.strip()
+    held = {
+        r["org"]
+        for r in doc._.roles
+        if r["person"] == name and r["rule"] == "person_title_org" and r["sentence"] == sentence
+    }
+    if guessed not in held:
+        return guessed
+    topic = ctx.topic()
+    return topic if topic not in held else None
+
+
+def _person_before_title(doc: Doc, i: int, ctx) -> Span | None:
+    """'Megan Cole, associée chez Harbor Lane, rejoint ...': the person of the title phrase ending at i."""
+    if i < 1 or doc[i].text != "," or (i - 1) not in ctx.title_chunks:
+        return None
+    return person_before(doc, ctx.title_chunks[i - 1] - 1, ctx)
+
+
+def _board_end(doc: Doc, j: int) -> int | None:
+    """End of 'conseil d'administration', 'comité exécutif'... starting at token j, or None."""
+    for size in (3, 2, 1):
+        if doc[j : j + size].text.lower().replace("' ", "'").replace("’ ", "’") in BOARD_BODIES:
+            return j + size
+    return None
+
+
+def _joins_board(finder, doc: Doc, ctx, person: Span, board: int, title_at: dict) -> None:
+    """'... le conseil d'administration (de la fintech | de Y) en tant qu'administratrice indépendante'."""
+    end = _board_end(doc, board)
+    org = _org_after(finder, doc, end, ctx)
+    k = end
+    if org is not None:  # past "de Y" / "de la fintech"
+        k = next((t.i for t in doc[end : end + 6] if t.lower_ in AS_WORDS - OF_WORDS), k)
+    start = k
+    while k < len(doc) and doc[k].lower_ in AS_WORDS and k - end < 6:
+        k += 1
+    org = elsewhere(doc, ctx, person, org or ctx.salient_org(end), doc[board:end])
+    if org is None or ctx.is_public(org):
+        return
+    if k == start or k not in title_at:  # "rejoint le conseil d'administration de la fintech": a member
+        body = doc[board:end]
+        finder._add(doc, ctx, person, org, f"membre du {body.text}", False, body, rule="joins_board")
+        return
+    title = title_at[k]
+    _, named, raw_end = finder._complement(doc, title, ctx)
+    raw = doc[title.start : max(raw_end, title.end)].text
+    finder._add(doc, ctx, person, named or org, raw, False, title, rule="joins_board_as_title")
 
 
 def successor(doc: Doc, person: Span, ctx) -> Span | None:

@@ -102,7 +102,7 @@ class RoleFinder:
                 or _whose(doc, title, ctx)
                 or (possessive and ctx.recent_org(title.start))
                 or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
-                or ctx.salient_org(title.start)
+                or appointments.elsewhere(doc, ctx, person, ctx.salient_org(title.start), title)
             )
             if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
                 continue  # "la présidente de la Commission européenne": a public office
@@ -143,6 +143,8 @@ class RoleFinder:
                 doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
             ):
                 j += 1
+            if doc[j : j + 3].text.lower() in self.org_refs:  # "qui préside la start-up": three tokens
+                j += 3
             if j not in ctx.ent_start:
                 # "qui a dirigé les activités cloud de Google": a unit, then its company
                 k = next((t.i for t in doc[j : j + 3] if t.lower_ in ("de", "du", "d'", "d’")), None)
@@ -154,7 +156,9 @@ class RoleFinder:
                 org = ctx.canonical(ctx.ent_start[j])
                 verb = doc[token.i : token.i + 1]
                 self._add(doc, ctx, person, org, token.text, former, verb, role, rule="relative_verb_org")
-            elif any(t.lower_ in self.org_refs for t in doc[token.i + 1 : j]):
+            elif any(t.lower_ in self.org_refs for t in doc[token.i + 1 : j]) or any(
+                doc[k : k + 3].text.lower() in self.org_refs for k in range(token.i + 1, j - 2)
+            ):
                 org = ctx.recent_org(token.i)  # "qui dirige l'entreprise", "qui a dirigé la filiale"
                 if org and not ctx.is_public(org):
                     verb = doc[token.i : token.i + 1]

@@ -168,3 +168,62 @@ KAPLIA = (
 def test_the_company_of_a_possessive_or_bare_title(extract, text, person, orgs):
     result = extract(text)
     assert {r["org"] for r in roles_of(result, person) if not r["former"]} == orgs, result["roles"]
+
+
+SEKURIO = (
+    "Sekurio lève 12 millions d'euros\n\nLa fintech Sekurio lève 12 millions d'euros. Sekurio recrute.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (  # a board joined, with its title, at the company of the passage
+            SEKURIO
+            + "Élise Fontane rejoint le conseil d'administration en tant qu'administratrice indépendante.",
+            "Élise Fontane",
+            {"Sekurio"},
+        ),
+        (  # the company the person works for, named in the aside, is not the one whose board they join
+            SEKURIO
+            + "Megan Colt, associée chez Harbor Lake Ventures, rejoint le conseil d'administration de la "
+            "fintech.",
+            "Megan Colt",
+            {"Harbor Lake Ventures", "Sekurio"},
+        ),
+        (  # a committee of a named company, then the title
+            SEKURIO + "Maxime Ourly rejoint le comité exécutif de Capgemini comme directeur des produits.",
+            "Maxime Ourly",
+            {"Capgemini"},
+        ),
+        (  # a former employer named in the aside is not the company of the new title
+            SEKURIO
+            + "Bertrand Olivet, ancien directeur général de l'enseigne de bricolage Distrimax, est nommé "
+            "président du conseil d'administration.",
+            "Bertrand Olivet",
+            {"Distrimax", "Sekurio"},
+        ),
+        (  # "qui préside la start-up": the compound is a reference to the company of the passage
+            SEKURIO + "Elle y siégera aux côtés de Gaëlle Vidar, qui préside la start-up depuis sa création.",
+            "Gaëlle Vidar",
+            {"Sekurio"},
+        ),
+        (  # negative: a council that is no company's board
+            SEKURIO + "Élise Fontane rejoint le conseil municipal de Nantes en tant que conseillère.",
+            "Élise Fontane",
+            set(),
+        ),
+    ],
+)
+def test_boards_and_new_titles(extract, text, person, orgs):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
+
+
+def test_the_new_title_does_not_go_to_the_former_employer(extract):
+    result = extract(
+        SEKURIO + "Bertrand Olivet, ancien directeur général de l'enseigne de bricolage Distrimax, est nommé "
+        "président du conseil d'administration."
+    )
+    current = {r["org"] for r in roles_of(result, "Bertrand Olivet") if not r["former"]}
+    assert current == {"Sekurio"}, result["roles"]
