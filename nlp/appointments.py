@@ -5,6 +5,7 @@
 "X rejoint Y en tant que / comme / au poste de <title>"
 "Y recrute X (ex-Z) en tant que / comme / au poste de <title>"
 "X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
+"Elle succède à Z" (Z held the title she was just given), "X sera remplacé par Z" (Z takes X's title)
 
 The words are data: `take_words`, `recruit_verbs`, `join_verbs`, `succeed_verbs`, `as_words`, `of_words` in
 nlp/patterns/words.jsonl and `office_nouns` in nlp/patterns/role_maps.jsonl.
@@ -281,3 +282,63 @@ def _successor_before(doc: Doc, i: int, ctx) -> Span | None:
         if doc[k].is_punct:
             return None
     return None
+
+
+REPLACED_BY = frozenset({"remplacé", "remplacée", "remplacés", "remplacées"})
+
+
+def successions(finder, doc: Doc, ctx) -> None:
+    """'Elle succède à Z, qui part à la retraite': Z held the title given to her just before (a former
+    role); 'Il sera remplacé par Z': Z takes the title of the one replaced."""
+    for token in tokens_in(doc, SUCCEED | REPLACED_BY):
+        if token.lower_ in REPLACED_BY:
+            k = token.i + 1
+            if k >= len(doc) or doc[k].lower_ != "par" or (k + 1) not in ctx.person_start:
+                continue
+            holder = person_before(doc, token.i - 1, ctx, {"sera", "serait", "a", "été", "est"})
+            taker, former, rule = ctx.person_start[k + 1], False, "successor_of_replaced"
+        else:
+            k = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("à", "a"))
+            if k not in ctx.person_start:
+                continue
+            holder = person_before(doc, token.i - 1, ctx, {"qui", "lui", "elle", "il"})
+            taker, former, rule = ctx.person_start[k], True, "predecessor_of_successor"
+        if holder is None or _said_here(doc, ctx, taker, token):
+            continue
+        for held in _current_roles(doc, ctx, holder, token.i):
+            finder._add(
+                doc,
+                ctx,
+                taker,
+                held["org"],
+                held["title"],
+                former,
+                doc[token.i : token.i + 1],
+                held["role"],
+                rule=rule,
+            )
+
+
+def _said_here(doc: Doc, ctx, person: Span, token) -> bool:
+    """A role of ``person`` already read in the sentence of ``token`` ('succède à Z à la tête de Y')."""
+    name, sentence = ctx.canonical(person), token.sent.text.strip()
+    return any(r["person"] == name and r["sentence"] == sentence for r in doc._.roles)
+
+
+def _current_roles(doc: Doc, ctx, person: Span, i: int) -> list[dict]:
+    """The executive titles of ``person`` told in the two sentences up to token i (not founders, not
+    former employers)."""
+    name, s = ctx.canonical(person), ctx.sentence_index(i)
+    return [
+        r
+        for r in doc._.roles
+        if r["person"] == name
+        and not r["former"]
+        and r["role"] not in ("FOUNDER", "EMPLOYEE", "OTHER")
+        and s - 2 <= ctx.sentence_index(_token_of(doc, r["start"])) <= s
+    ]
+
+
+def _token_of(doc: Doc, char: int) -> int:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None else 0

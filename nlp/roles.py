@@ -119,6 +119,7 @@ class RoleFinder:
         appointments.offices(self, doc, ctx)
         appointments.joins(self, doc, ctx, titles_found)
         appointments.recruits(self, doc, ctx, titles_found)
+        appointments.successions(self, doc, ctx)
         self._participles(doc, ctx)
         self._relative_verbs(doc, ctx)
         career.career_roles(self, doc, ctx)

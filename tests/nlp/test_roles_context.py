@@ -227,3 +227,34 @@ def test_the_new_title_does_not_go_to_the_former_employer(extract):
     )
     current = {r["org"] for r in roles_of(result, "Bertrand Olivet") if not r["former"]}
     assert current == {"Sekurio"}, result["roles"]
+
+
+NUAGIX = "La start-up Nuagix recrute. Nuagix ouvre un site à Lille. "
+
+
+@pytest.mark.parametrize(
+    "text,person,expected",
+    [
+        (  # the predecessor held the title just given to the successor
+            NUAGIX + "Nuagix annonce l'arrivée de Valérie Lecompte au poste de directrice commerciale. Elle "
+            "succède à Antoine Bérel, qui part à la retraite.",
+            "Antoine Bérel",
+            {("Nuagix", True)},
+        ),
+        (  # the one who replaces takes the title of the one replaced
+            NUAGIX
+            + "Arnaud Pichon, directeur général de Nuagix depuis 2019, quittera ses fonctions. Il sera "
+            "remplacé par Valérie Anzier.",
+            "Valérie Anzier",
+            {("Nuagix", False)},
+        ),
+        (  # negative: a successor with no title told gives the predecessor none
+            NUAGIX + "Valérie Lecompte arrive à Lille. Elle succède à Antoine Bérel, qui part à la retraite.",
+            "Antoine Bérel",
+            set(),
+        ),
+    ],
+)
+def test_successions_pass_the_title(extract, text, person, expected):
+    result = extract(text)
+    assert {(r["org"], r["former"]) for r in roles_of(result, person)} == expected, result["roles"]
