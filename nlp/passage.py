@@ -122,6 +122,8 @@ class Passage:
             return None
         paragraph = [o for o in before if o.start >= self.paragraph_start(i)]
         before = paragraph or before  # the paragraph's own company before one of the paragraph above
+        companies = [o for o in before if not self.is_public(self.canonical(o))]
+        before = companies or before  # "coté sur Euronext Paris, a annoncé le départ de son président"
         subjects = [  # the parser's subject, or the company that opens its sentence ("Ficelle, la fintech ...")
             o
             for o in before

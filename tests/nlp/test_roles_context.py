@@ -258,3 +258,25 @@ NUAGIX = "La start-up Nuagix recrute. Nuagix ouvre un site à Lille. "
 def test_successions_pass_the_title(extract, text, person, expected):
     result = extract(text)
     assert {(r["org"], r["former"]) for r in roles_of(result, person)} == expected, result["roles"]
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (  # a stock exchange named in passing is not whose president leaves
+            "Coup de balai chez Verlaine Industries. Le fabricant, coté sur Euronext Paris, a annoncé le départ de "
+            "son président, Bernard Castel, et celui de son directeur général, Thomas Kellner.",
+            "Bernard Castel",
+            {"Verlaine Industries"},
+        ),
+        (  # negative: a passage about a public body alone gives its president no company
+            "L'Autorité de la concurrence a rendu sa décision jeudi. Son président, Benoît Caron, a détaillé "
+            "la sanction.",
+            "Benoît Caron",
+            set(),
+        ),
+    ],
+)
+def test_a_public_body_is_not_the_company_of_a_possessive_title(extract, text, person, orgs):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
