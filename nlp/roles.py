@@ -367,6 +367,9 @@ class RoleFinder:
             if token.lower_ not in GAP_BEFORE_TITLE:
                 break
             i, gap = i - 1, gap + 1
+        relative = _relative_clause_subject(doc, i + 1, ctx) if gap else None
+        if relative is not None:  # "X, qui dirigeait la filiale Y, deviendra directrice financière du groupe"
+            return relative, False
         j = start = _past_region(doc, chunk_end, ctx)
         if j + 1 < len(doc) and doc[j].lower_ in ("depuis", "en") and doc[j + 1].like_num:
             j = start = j + 2  # "À la tête de Gaspard depuis 2019, Émilie Faure"
@@ -471,6 +474,20 @@ def _revealed_after(doc: Doc, title: Span, ctx: Passage) -> Span | None:
         opening = " ".join(t.lower_ for t in doc[start : start + size]).replace("’", "'").replace("' ", "'")
         if opening in REVEAL_OPENINGS and (start + size) in ctx.person_start:
             return ctx.person_start[start + size]
+    return None
+
+
+def _relative_clause_subject(doc: Doc, comma: int, ctx: Passage) -> Span | None:
+    """'X, qui dirigeait jusqu'ici les finances de la filiale Y, <comma>': X, the person a relative clause
+    ending at ``comma`` is said of (no sentence end, no other person, no second comma in it)."""
+    if comma >= len(doc) or doc[comma].text != ",":
+        return None
+    for k in range(comma - 1, max(1, comma - 25), -1):
+        token = doc[k]
+        if token.lower_ == "qui" and doc[k - 1].text == ",":
+            return ctx.person_end.get(k - 2)
+        if token.text in (",", ".", "!", "?", ";", ":", "«", "»") or k in ctx.person_end:
+            return None
     return None
 
 

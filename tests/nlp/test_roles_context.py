@@ -19,6 +19,25 @@ PIXELUNE = (
 )
 
 
+SEKURIO = (
+    "Sekurio lève 12 millions d'euros\n\nLa fintech Sekurio lève 12 millions d'euros. Sekurio recrute.\n\n"
+)
+
+
+KAPLIA = (
+    "Kaplia supprime 230 postes\n\nKaplia change de patron. Kaplia perd des clients. Kaplia ferme Nantes.\n\n"
+)
+
+
+NUAGIX = "La start-up Nuagix recrute. Nuagix ouvre un site à Lille. "
+
+
+def test_a_legal_name_is_still_the_canonical_of_the_short_name(extract):
+    result = extract("Savaro a dégagé un bénéfice record. Savaro Group a publié ses comptes mercredi.")
+    orgs = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
+    assert orgs.get("Savaro") == "Savaro Group", result["entities"]
+
+
 @pytest.mark.parametrize(
     "text,person,orgs",
     [
@@ -47,17 +66,115 @@ PIXELUNE = (
             "Caroline Aubier",
             {"Savaro"},
         ),
+        (  # the parent named in an aside is not the company of "son directeur général"
+            KAPLIA
+            + "L'opérateur Kaplia, filiale du groupe luxembourgeois Orexa, a présenté un plan. Dans la "
+            "foulée, la société a annoncé le départ de son directeur général, Laurent Vassal.",
+            "Laurent Vassal",
+            {"Kaplia"},
+        ),
+        (  # a partner after its nationality ("avec l'américain X") is no company of the passage
+            KAPLIA
+            + "Interrogée sur un rapprochement avec l'américain Microtek Systems, la direction dément. "
+            "Le président du conseil d'administration, Bernard Vallier, contrôle 22 % du capital.",
+            "Bernard Vallier",
+            {"Kaplia"},
+        ),
+        (  # a partner, the only company of the sentences before: the article's company
+            KAPLIA
+            + "L'opérateur a signé un contrat pluriannuel avec Orangine Business. Son patron, Stéphane "
+            "Dumont, y voit une validation.",
+            "Stéphane Dumont",
+            {"Kaplia"},
+        ),
+        (  # "Pour X, ..." opens the paragraph on the company it is about
+            KAPLIA
+            + "Pour le groupe Voltaria, l'opération marque un recentrage. « Nous voulons grandir », affirme son "
+            "président-directeur général, Marc-Antoine Ferrat.",
+            "Marc-Antoine Ferrat",
+            {"Voltaria"},
+        ),
+        (  # "dont" stands for the company just before it
+            KAPLIA
+            + "Marc Reyval a annoncé son départ pour le fonds Quadrille Partners, dont il devient associé.",
+            "Marc Reyval",
+            {"Quadrille Partners"},
+        ),
+    ],
+)
+def test_the_company_of_a_possessive_or_bare_title(extract, text, person, orgs):
+    result = extract(text)
+    assert {r["org"] for r in roles_of(result, person) if not r["former"]} == orgs, result["roles"]
+
+
+@pytest.mark.parametrize(
+    "text,person,orgs",
+    [
+        (  # a board joined, with its title, at the company of the passage
+            SEKURIO
+            + "Élise Fontane rejoint le conseil d'administration en tant qu'administratrice indépendante.",
+            "Élise Fontane",
+            {"Sekurio"},
+        ),
+        (  # the company the person works for, named in the aside, is not the one whose board they join
+            SEKURIO
+            + "Megan Colt, associée chez Harbor Lake Ventures, rejoint le conseil d'administration de la "
+            "fintech.",
+            "Megan Colt",
+            {"Harbor Lake Ventures", "Sekurio"},
+        ),
+        (  # a committee of a named company, then the title
+            SEKURIO + "Maxime Ourly rejoint le comité exécutif de Capgemini comme directeur des produits.",
+            "Maxime Ourly",
+            {"Capgemini"},
+        ),
+        (  # a former employer named in the aside is not the company of the new title
+            SEKURIO
+            + "Bertrand Olivet, ancien directeur général de l'enseigne de bricolage Distrimax, est nommé "
+            "président du conseil d'administration.",
+            "Bertrand Olivet",
+            {"Distrimax", "Sekurio"},
+        ),
+        (  # "qui préside la start-up": the compound is a reference to the company of the passage
+            SEKURIO + "Elle y siégera aux côtés de Gaëlle Vidar, qui préside la start-up depuis sa création.",
+            "Gaëlle Vidar",
+            {"Sekurio"},
+        ),
+        (  # negative: a council that is no company's board
+            SEKURIO + "Élise Fontane rejoint le conseil municipal de Nantes en tant que conseillère.",
+            "Élise Fontane",
+            set(),
+        ),
+        (  # a stock exchange named in passing is not whose president leaves
+            "Coup de balai chez Verlaine Industries. Le fabricant, coté sur Euronext Paris, a annoncé le départ de "
+            "son président, Bernard Castel, et celui de son directeur général, Thomas Kellner.",
+            "Bernard Castel",
+            {"Verlaine Industries"},
+        ),
+        (  # negative: a passage about a public body alone gives its president no company
+            "L'Autorité de la concurrence a rendu sa décision jeudi. Son président, Benoît Caron, a détaillé "
+            "la sanction.",
+            "Benoît Caron",
+            set(),
+        ),
+        (  # a relative clause between the name and the title, with a subsidiary in it
+            "Le groupe Axelia annonce un changement. Caroline Mestre-Ibarra, qui dirigeait jusqu'ici les finances "
+            "de la filiale allemande Axelia Deutschland, deviendra directrice financière du groupe le 1er "
+            "décembre.",
+            "Caroline Mestre-Ibarra",
+            {"Axelia"},
+        ),
+        (  # negative: the clause is said of a company, the title of nobody named
+            "Le groupe Axelia annonce un changement. Paul Garnaud s'en réjouit. Le fonds Norcap Partners, qui "
+            "menait le tour de table, deviendra directeur financier du groupe.",
+            "Paul Garnaud",
+            set(),
+        ),
     ],
 )
 def test_the_company_of_a_title(extract, text, person, orgs):
     result = extract(text)
     assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
-
-
-def test_a_legal_name_is_still_the_canonical_of_the_short_name(extract):
-    result = extract("Savaro a dégagé un bénéfice record. Savaro Group a publié ses comptes mercredi.")
-    orgs = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
-    assert orgs.get("Savaro") == "Savaro Group", result["entities"]
 
 
 @pytest.mark.parametrize(
@@ -121,105 +238,6 @@ def test_the_company_founded_is_not_a_former_employer(extract, text, company):
     assert {r["org"] for r in roles_of(result, "Hugo Lambrecht")} == {company}, result["roles"]
 
 
-KAPLIA = (
-    "Kaplia supprime 230 postes\n\nKaplia change de patron. Kaplia perd des clients. Kaplia ferme Nantes.\n\n"
-)
-
-
-@pytest.mark.parametrize(
-    "text,person,orgs",
-    [
-        (  # the parent named in an aside is not the company of "son directeur général"
-            KAPLIA
-            + "L'opérateur Kaplia, filiale du groupe luxembourgeois Orexa, a présenté un plan. Dans la "
-            "foulée, la société a annoncé le départ de son directeur général, Laurent Vassal.",
-            "Laurent Vassal",
-            {"Kaplia"},
-        ),
-        (  # a partner after its nationality ("avec l'américain X") is no company of the passage
-            KAPLIA
-            + "Interrogée sur un rapprochement avec l'américain Microtek Systems, la direction dément. "
-            "Le président du conseil d'administration, Bernard Vallier, contrôle 22 % du capital.",
-            "Bernard Vallier",
-            {"Kaplia"},
-        ),
-        (  # a partner, the only company of the sentences before: the article's company
-            KAPLIA
-            + "L'opérateur a signé un contrat pluriannuel avec Orangine Business. Son patron, Stéphane "
-            "Dumont, y voit une validation.",
-            "Stéphane Dumont",
-            {"Kaplia"},
-        ),
-        (  # "Pour X, ..." opens the paragraph on the company it is about
-            KAPLIA
-            + "Pour le groupe Voltaria, l'opération marque un recentrage. « Nous voulons grandir », affirme son "
-            "président-directeur général, Marc-Antoine Ferrat.",
-            "Marc-Antoine Ferrat",
-            {"Voltaria"},
-        ),
-        (  # "dont" stands for the company just before it
-            KAPLIA
-            + "Marc Reyval a annoncé son départ pour le fonds Quadrille Partners, dont il devient associé.",
-            "Marc Reyval",
-            {"Quadrille Partners"},
-        ),
-    ],
-)
-def test_the_company_of_a_possessive_or_bare_title(extract, text, person, orgs):
-    result = extract(text)
-    assert {r["org"] for r in roles_of(result, person) if not r["former"]} == orgs, result["roles"]
-
-
-SEKURIO = (
-    "Sekurio lève 12 millions d'euros\n\nLa fintech Sekurio lève 12 millions d'euros. Sekurio recrute.\n\n"
-)
-
-
-@pytest.mark.parametrize(
-    "text,person,orgs",
-    [
-        (  # a board joined, with its title, at the company of the passage
-            SEKURIO
-            + "Élise Fontane rejoint le conseil d'administration en tant qu'administratrice indépendante.",
-            "Élise Fontane",
-            {"Sekurio"},
-        ),
-        (  # the company the person works for, named in the aside, is not the one whose board they join
-            SEKURIO
-            + "Megan Colt, associée chez Harbor Lake Ventures, rejoint le conseil d'administration de la "
-            "fintech.",
-            "Megan Colt",
-            {"Harbor Lake Ventures", "Sekurio"},
-        ),
-        (  # a committee of a named company, then the title
-            SEKURIO + "Maxime Ourly rejoint le comité exécutif de Capgemini comme directeur des produits.",
-            "Maxime Ourly",
-            {"Capgemini"},
-        ),
-        (  # a former employer named in the aside is not the company of the new title
-            SEKURIO
-            + "Bertrand Olivet, ancien directeur général de l'enseigne de bricolage Distrimax, est nommé "
-            "président du conseil d'administration.",
-            "Bertrand Olivet",
-            {"Distrimax", "Sekurio"},
-        ),
-        (  # "qui préside la start-up": the compound is a reference to the company of the passage
-            SEKURIO + "Elle y siégera aux côtés de Gaëlle Vidar, qui préside la start-up depuis sa création.",
-            "Gaëlle Vidar",
-            {"Sekurio"},
-        ),
-        (  # negative: a council that is no company's board
-            SEKURIO + "Élise Fontane rejoint le conseil municipal de Nantes en tant que conseillère.",
-            "Élise Fontane",
-            set(),
-        ),
-    ],
-)
-def test_boards_and_new_titles(extract, text, person, orgs):
-    result = extract(text)
-    assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
-
-
 def test_the_new_title_does_not_go_to_the_former_employer(extract):
     result = extract(
         SEKURIO + "Bertrand Olivet, ancien directeur général de l'enseigne de bricolage Distrimax, est nommé "
@@ -227,9 +245,6 @@ def test_the_new_title_does_not_go_to_the_former_employer(extract):
     )
     current = {r["org"] for r in roles_of(result, "Bertrand Olivet") if not r["former"]}
     assert current == {"Sekurio"}, result["roles"]
-
-
-NUAGIX = "La start-up Nuagix recrute. Nuagix ouvre un site à Lille. "
 
 
 @pytest.mark.parametrize(
@@ -258,25 +273,3 @@ NUAGIX = "La start-up Nuagix recrute. Nuagix ouvre un site à Lille. "
 def test_successions_pass_the_title(extract, text, person, expected):
     result = extract(text)
     assert {(r["org"], r["former"]) for r in roles_of(result, person)} == expected, result["roles"]
-
-
-@pytest.mark.parametrize(
-    "text,person,orgs",
-    [
-        (  # a stock exchange named in passing is not whose president leaves
-            "Coup de balai chez Verlaine Industries. Le fabricant, coté sur Euronext Paris, a annoncé le départ de "
-            "son président, Bernard Castel, et celui de son directeur général, Thomas Kellner.",
-            "Bernard Castel",
-            {"Verlaine Industries"},
-        ),
-        (  # negative: a passage about a public body alone gives its president no company
-            "L'Autorité de la concurrence a rendu sa décision jeudi. Son président, Benoît Caron, a détaillé "
-            "la sanction.",
-            "Benoît Caron",
-            set(),
-        ),
-    ],
-)
-def test_a_public_body_is_not_the_company_of_a_possessive_title(extract, text, person, orgs):
-    result = extract(text)
-    assert {r["org"] for r in roles_of(result, person)} == orgs, result["roles"]
