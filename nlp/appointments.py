@@ -290,7 +290,10 @@ REPLACED_BY = frozenset({"remplacé", "remplacée", "remplacés", "remplacées"}
 def successions(finder, doc: Doc, ctx) -> None:
     """'Elle succède à Z, qui part à la retraite': Z held the title given to her just before (a former
     role); 'Il sera remplacé par Z': Z takes the title of the one replaced."""
-    for token in tokens_in(doc, SUCCEED | REPLACED_BY):
+    for token in tokens_in(doc, SUCCEED | REPLACED_BY | {"remplacement"}):
+        if token.lower_ == "remplacement":
+            _in_replacement_of(finder, doc, ctx, token)
+            continue
         if token.lower_ in REPLACED_BY:
             k = token.i + 1
             if k >= len(doc) or doc[k].lower_ != "par" or (k + 1) not in ctx.person_start:
@@ -317,6 +320,32 @@ def successions(finder, doc: Doc, ctx) -> None:
                 held["role"],
                 rule=rule,
             )
+
+
+def _in_replacement_of(finder, doc: Doc, ctx, token) -> None:
+    """'la nomination de X comme PDG de Y, en remplacement d'Alain Z': Z held X's new title."""
+    k = token.i + 1
+    if k >= len(doc) or doc[k].lower_ not in OF_WORDS or (k + 1) not in ctx.person_start:
+        return
+    predecessor = ctx.person_start[k + 1]
+    name, sentence = ctx.canonical(predecessor), token.sent.text.strip()
+    given = [
+        r
+        for r in doc._.roles
+        if r["sentence"] == sentence and r["person"] != name and not r["former"] and r["role"] != "FOUNDER"
+    ]
+    for held in given:
+        finder._add(
+            doc,
+            ctx,
+            predecessor,
+            held["org"],
+            held["title"],
+            True,
+            doc[token.i : token.i + 1],
+            held["role"],
+            rule="predecessor_replaced",
+        )
 
 
 def _said_here(doc: Doc, ctx, person: Span, token) -> bool:

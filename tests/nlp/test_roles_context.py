@@ -263,6 +263,12 @@ def test_the_new_title_does_not_go_to_the_former_employer(extract):
             "Valérie Anzier",
             {("Nuagix", False)},
         ),
+        (  # "en remplacement de Z": Z held the title given in the sentence
+            NUAGIX + "Nuagix a annoncé la nomination de Gilles Delmas comme directeur général de Nuagix, en "
+            "remplacement d'Alain Duteil.",
+            "Alain Duteil",
+            {("Nuagix", True)},
+        ),
         (  # negative: a successor with no title told gives the predecessor none
             NUAGIX + "Valérie Lecompte arrive à Lille. Elle succède à Antoine Bérel, qui part à la retraite.",
             "Antoine Bérel",
