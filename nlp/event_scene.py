@@ -89,6 +89,8 @@ class Scene:
         whose passage company it means."""
         self.ref_at = None
         verb = self.trigger.root
+        if verb.dep_ == "nmod" and verb.head.dep_ == "obj" and verb.head.pos_ in ("NOUN", "NUM"):
+            verb = verb.head  # 'a réalisé 14 millions d'euros de chiffre d'affaires': the amount's verb
         if verb.pos_ not in ("VERB", "AUX"):
             if verb.dep_ not in ("obj", "obl:mod") or verb.head.pos_ not in ("VERB", "AUX"):
                 return None
@@ -97,6 +99,15 @@ class Scene:
         if head is None or not self.sent.start <= head.i < self.trigger.start:
             return None
         return self._resolve(head, 0)
+
+    def subject_token(self):
+        """The token the parse makes the subject of the trigger's verb (through coordinated verbs),
+        within the sentence and before the trigger, else None."""
+        verb = self.trigger.root
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        head = self._subject_of(verb)
+        return head if head is not None and self.sent.start <= head.i < self.trigger.start else None
 
     def _subject_of(self, verb):
         for _ in range(3):
@@ -112,6 +123,9 @@ class Scene:
         for ent in self.ents:
             if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
                 return ent
+        named = self._named_in_apposition(head)
+        if named is not None:
+            return named  # 'La place de marché française Vendoro, ..., cessera': Vendoro
         unnamed = unnamed_subject(head, self.ents, self.words["nationalities"] | self.words["subject_refs"])
         if unnamed is not None:
             return unnamed  # 'Voltane a annoncé ...': a company the entity stage missed
@@ -119,7 +133,11 @@ class Scene:
             antecedent = self._antecedent(head) if depth == 0 else None
             found = self._resolve(antecedent, 1) if antecedent is not None else None
             return found  # a 'qui' the parse does not tie to its antecedent says nothing
-        if _word(head) in self.words["subject_refs"] or _word(head) in self.words["leader_refs"]:
+        if (
+            _word(head) in self.words["subject_refs"]
+            or _word(head) in self.words["leader_refs"]
+            or _two_words(head) in self.words["subject_refs"]
+        ):
             if _plural(head):
                 return None  # 'Les start-up françaises lèvent N': many companies, not one
             if head.pos_ != "PRON":
@@ -131,6 +149,23 @@ class Scene:
                 return self._resolve(subject, 2)
         if head.pos_ == "PRON":
             return "ref"
+        return None
+
+    def _named_in_apposition(self, head) -> Span | None:
+        """A company that names the subject's common noun, hung on it with no preposition of its own
+        and no comma between ('La place de marché française Vendoro'; not 'la filiale de Y')."""
+        if head.pos_ != "NOUN" or not head.is_lower or _plural(head) or "Plur" in head.morph.get("Number"):
+            return None  # 'deux anciens de l'armateur X': people, not the company
+        for ent in self.ents:
+            if (
+                ent.label_ == "ORG"
+                and head.i < ent.start < self.trigger.start
+                and ent.root.head == head
+                and not any(c.dep_ == "case" for c in ent.root.children)
+                and not any(t.is_punct for t in self.doc[head.i : ent.start])
+                and self.doc[ent.start - 1].lower_ not in _COMPLEMENT_BEFORE
+            ):
+                return ent
         return None
 
     def _antecedent(self, qui):
@@ -251,7 +286,21 @@ class Scene:
             if not self.doc[i].is_lower:
                 break
             i -= 1
-        return i >= 0 and self.doc[i].lower_ in _COMPLEMENT_BEFORE
+        if i >= 0 and (self.doc[i].lower_ in _COMPLEMENT_BEFORE or self.doc[i].lower_ == "dont"):
+            return True  # 'des clients, dont A
+        # 'des clients, dont A et le groupe B': a company coordinated with a complement is one too
+        root = org.root
+        while (
+            root.dep_ in ("amod", "flat:name", "appos", "nmod")
+            and root.head.i < root.i
+            and root.head.is_lower
+        ):
+            root = root.head  # 'et le groupe pharmaceutique B': the phrase of B
+        head = root.head
+        if root.dep_ == "conj" and head.i < org.start and self.doc[org.start - 1].lower_ != ",":
+            first = next((o for o in self.ents if o.label_ == "ORG" and o.start <= head.i < o.end), None)
+            return first is not None and first.end <= org.start and self._is_complement(first)
+        return False
 
     def recent_appointment(self) -> dict | None:
         """The appointment told in this sentence or the two before ('Il succède à X': X leaves there)."""
@@ -368,9 +417,17 @@ class Scene:
     def replacement_start(self) -> int:
         """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
         for t in self.sent:
-            if t.lower_ in self.words["replacement_words"]:
+            if t.lower_ in self.words["replacement_words"] and not self._no_one_named(t):
                 return t.i
         return self.sent.end
+
+    def _no_one_named(self, token) -> bool:
+        """'En attendant la nomination de son successeur, l'intérim ...': a successor with no 'de'
+        after names no one leaving (the people after it may stay)."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.lower_ in ("successeur", "succession") and (
+            nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du")
+        )
 
 
 def _word(token) -> str:
@@ -379,6 +436,11 @@ def _word(token) -> str:
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_:
         return f"{token.lower_}-{doc[i + 2].lower_}"
     return token.lower_
+
+
+def _two_words(token) -> str:
+    """The token with the word before it ('jeune pousse')."""
+    return f"{token.doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else token.lower_
 
 
 def _plural(token) -> bool:
