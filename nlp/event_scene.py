@@ -73,12 +73,22 @@ class Scene:
     def subject(self, exclude: tuple[str, ...] = ()) -> Span | None:
         """The company doing what the trigger says: a subject of the sentence before the trigger, else
         the last company before it that is not a complement ('le fabricant de puces Y' keeps Y)."""
-        before = [o for o in self.before("ORG") if name(o) not in exclude]
+        before = [o for o in self.before("ORG") if name(o) not in exclude and not self._rubric(o)]
         subjects = [o for o in before if o.root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
         free = [o for o in before if not self._is_complement(o)]
         return free[-1] if free else None
+
+    def _rubric(self, org: Span) -> bool:
+        """'Agritech : Y lève N': a name opening the sentence right before a colon, another name (not a
+        person's) opening what follows it, is a rubric, not the one doing what the trigger says
+        ('Ubisoft : le groupe ferme ...', 'Fibréa : Claire X succède ...' keep their company)."""
+        nxt = org.end + 1
+        if org.start != self.sent.start or nxt >= self.trigger.start or self.doc[org.end].text != ":":
+            return False
+        person = any(e.label_ == "PERSON" and e.start <= nxt < e.end for e in self.ents)
+        return self.doc[nxt].text[:1].isupper() and not person
 
     def verb_subject(self) -> Span | str | None:
         """The grammatical subject of the verb the trigger is (or is the object of): a company span,
@@ -98,7 +108,8 @@ class Scene:
         head = self._subject_of(verb)
         if head is None or not self.sent.start <= head.i < self.trigger.start:
             return None
-        return self._resolve(head, 0)
+        found = self._resolve(head, 0)
+        return None if isinstance(found, Span) and self._rubric(found) else found
 
     def subject_token(self):
         """The token the parse makes the subject of the trigger's verb (through coordinated verbs),
@@ -202,7 +213,10 @@ class Scene:
         # (no parsed subject): a reference noun near the trigger or opening the sentence
         opening = self.doc[self.sent.start : min(self.sent.start + 4, self.trigger.start)]
         nouns = [
-            t for t in (*opening, *window) if t.pos_ != "PRON" and _word(t) in self.words["subject_refs"]
+            t
+            for t in (*opening, *window)
+            if t.pos_ != "PRON"
+            and (_word(t) in self.words["subject_refs"] or _two_words(t) in self.words["subject_refs"])
         ]
         if nouns and not _plural(nouns[0]) and found is None:
             self.ref_at = nouns[0].i
@@ -212,6 +226,9 @@ class Scene:
         refers = any(t.lower_ in self.words["subject_refs"] for t in window)
         if refers or passage or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
+            if found in {self.name(o) for o in self.before("ORG") if self._is_complement(o)}:
+                # '..., qui a levé N auprès de A et de B, recrute X': not an investor, the passage's company
+                found = self.ctx.salient_org(self.sent.start)
             if found and found not in exclude and found.lower() not in self.words["nationalities"]:
                 return found
         return None
@@ -395,6 +412,8 @@ class Scene:
         """'X n'a pas l'intention de racheter Y': a negation on the trigger's verb or a word governing it."""
         root = self.trigger.root
         for t in (root, *root.ancestors):
+            if not self.sent.start <= t.i < self.sent.end:
+                break  # a head the parser found across a sentence end ('« Nous n'avons plus ... » La société va')
             before = [c.lower_ for c in t.children if c.i < self.trigger.start]
             if set(before) & _NE and set(before) & self.words["negations_after"]:
                 return True  # 'ne ... pas', 'n'... jamais' ('le plus de fonds' alone is no negation)
@@ -404,7 +423,7 @@ class Scene:
         """A verb in the conditional governing the trigger or told of it: 'la transaction valoriserait
         l'activité', 'une levée de fonds ..., qui pourrait être annoncée': a hypothesis or a rumour."""
         root = self.trigger.root
-        line = {root, *root.ancestors}
+        line = {root, *(a for a in root.ancestors if self.sent.start <= a.i < self.sent.end)}
         for t in self.sent:
             if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
                 continue

@@ -248,6 +248,22 @@ ONE_EVENT = [
         ("Frimoza", {"value": 3000000.0, "currency": "EUR"}),
     ),
     (
+        "a negation in a quote before the sentence does not reach it",
+        "« Nous n'avons simplement plus les moyens de continuer », reconnaît le fondateur de Trotilo. "
+        "La société va supprimer 45 emplois, soit la quasi-totalité de ses effectifs.",
+        "layoffs",
+        ("org", "count"),
+        ("Trotilo", 45),
+    ),
+    (
+        "an investor named in the subject's relative is not the one recruiting",
+        "La start-up Brivia accélère. Pour vendre, la jeune pousse, qui a levé 7 millions d'euros auprès "
+        "de Kerno Capital, recrute Léna Roux au poste de directrice commerciale.",
+        "appointment",
+        ("org", "person"),
+        ("Brivia", "Léna Roux"),
+    ),
+    (
         "a loan's lender is not the company raising",
         "Pour financer son usine, Voltaro a obtenu un prêt de 12 millions d'euros de la Banque Alvéa.",
         "funding",
@@ -288,6 +304,11 @@ NO_EVENT = [
         "a thing replaced is no appointment",
         "Chez Corvix, le modèle sera remplacé par une version légère.",
         "appointment",
+    ),
+    (
+        "a rubric before a colon is not the company raising",
+        "Agritech : Graine-Verte lève 9 millions d'euros auprès de Kerno Capital",
+        "funding",
     ),
     (
         "a stake held is not taken",
