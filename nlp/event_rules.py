@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
-from nlp.event_clauses import clause_break, object_break
+from nlp.event_clauses import clause_break, finite, object_break
 from nlp.event_deals import acquisition_stake, partnership, partnership_noun
 from nlp.event_mergers import merger
 from nlp.event_people import appointment, departure, successor
@@ -174,13 +174,16 @@ def _cued(scene: Scene, money: Span, org: Span) -> bool:
 def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger."""
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
+    if not products and commas:
+        products = [p for p in [_unnamed_product(scene)] if p is not None]
     if not products or clause_break(scene, scene.trigger.end, products[0].start, commas):
         return []
     product = _named_one(scene, products) or products[0]
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
         return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
-    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+    named = scene.name(product) if product.label_ else product.text  # a run no entity covers
+    return [{"kind": "launch", "org": org, "product": named}] if org else []
 
 
 _NAMING = frozenset(
@@ -196,6 +199,43 @@ def _named_one(scene: Scene, products: list[Span]) -> Span | None:
             if not clause_break(scene, products[0].end, product.start - 1):
                 return product
     return None
+
+
+def _unnamed_product(scene: Scene) -> Span | None:
+    """A product the entity stage missed, named where the sentence introduces a name: after
+    'baptisé(e)', a colon or a comma following the object ('dévoile une version plus puissante,
+    Orvo-2 Pro, réservée ...', 'lance une offre : Gazéo, une station ...'); a capitalised run that
+    no company, person or place covers."""
+    doc = scene.doc
+    stop = min(scene.sent.end, scene.trigger.end + 12)
+    for t in doc[scene.trigger.end : stop - 1]:
+        if finite(t) or t.text in (";", "«", "("):
+            return None
+        nxt = doc[t.i + 1]
+        if not (t.lower_ in _NAMING or t.text in (":", ",")) or not nxt.text[:1].isupper():
+            continue
+        if t.text == "," and t.i == scene.trigger.end:
+            return None
+        end = nxt.i
+        while end < scene.sent.end and end - nxt.i < 8 and _name_piece(doc[end], end == nxt.i):
+            end += 1
+        while end > nxt.i + 1 and doc[end - 1].text in ("-", "'", "’"):
+            end -= 1
+        run = doc[nxt.i : end]
+        if any(e.label_ != "PRODUCT" and e.start < run.end and run.start < e.end for e in scene.ents):
+            return None
+        return run
+    return None
+
+
+def _name_piece(token, first: bool) -> bool:
+    """A word of a product's name: capitalised, or with a digit ('70B-Instruct'), or a hyphen or an
+    apostrophe inside one ('Gwenn'Gaz')."""
+    text = token.text
+    if first:
+        return text[:1].isupper()
+    glued = not token.doc[token.i - 1].whitespace_
+    return text[:1].isupper() or any(c.isdigit() for c in text) or glued and text in ("-", "'", "’")
 
 
 def launch_announce(scene: Scene) -> list[dict]:

@@ -264,6 +264,14 @@ ONE_EVENT = [
         ("Brivia", "Léna Roux"),
     ),
     (
+        "a product the entity stage missed, named in an apposition after the object",
+        "La start-up Cinquor dévoile cette semaine une version plus puissante, Cinquor-Fin 70B-Instruct, "
+        "réservée à ses clients.",
+        "launch",
+        ("org", "product"),
+        ("Cinquor", "Cinquor-Fin 70B-Instruct"),
+    ),
+    (
         "a loan's lender is not the company raising",
         "Pour financer son usine, Voltaro a obtenu un prêt de 12 millions d'euros de la Banque Alvéa.",
         "funding",
@@ -309,6 +317,11 @@ NO_EVENT = [
         "a rubric before a colon is not the company raising",
         "Agritech : Graine-Verte lève 9 millions d'euros auprès de Kerno Capital",
         "funding",
+    ),
+    (
+        "a place named after the object's comma is no product",
+        "La PME Méthavel lance une offensive commerciale, Paris en tête.",
+        "launch",
     ),
     (
         "a stake held is not taken",
