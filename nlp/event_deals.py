@@ -41,6 +41,8 @@ def acquisition_stake(scene: Scene) -> list[dict]:
 
 def partnership(scene: Scene) -> list[dict]:
     """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
+    if _held(scene):
+        return []
     partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
     named = _partner_after(scene, scene.trigger.end) if scene.trigger[-1].lower_ == "avec" else None
     if named is not None:
@@ -60,6 +62,12 @@ def partnership(scene: Scene) -> list[dict]:
     ):
         return []
     return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
+
+
+def _held(scene: Scene) -> bool:
+    """'Sa coentreprise avec Y, Z, a dévoilé ...': an agreement in force, the subject of another verb."""
+    i = scene.trigger.start
+    return i > 0 and scene.doc[i - 1].lower_ in POSSESSIVES and scene.trigger.root.dep_.startswith("nsubj")
 
 
 def _told_from_the_other_side(scene: Scene, org: str, partner: str) -> bool:

@@ -324,6 +324,11 @@ NO_EVENT = [
         "launch",
     ),
     (
+        "a joint venture in force, the subject of another verb, is not the news",
+        "Le constructeur Voltra accélère. Sa coentreprise avec Ardonis, Voltra Europe, a dévoilé lundi un SUV.",
+        "partnership",
+    ),
+    (
         "a stake held is not taken",
         "Telvane, dont le fonds Ardea détient 55 % du capital de Voxline, recrute des ingénieurs.",
         "acquisition",
