@@ -55,28 +55,98 @@ def titled_appointment(scene: Scene) -> dict | None:
     if seat is not None:
         return seat
     start, org = trigger.end, None
-    joined = [o for o in scene.after("ORG") if o.start - trigger.end <= 1]
-    if joined and trigger.text.lower() in ("rejoint", "intègre"):  # 'rejoint Z comme T'
-        start, org = joined[0].end, scene.name(joined[0])
+    joined = _joined_company(scene)
+    if joined is not None:  # 'rejoint Z comme T', 'rejoindra l'équipe de direction de Z'
+        start, org = joined.end, scene.name(joined)
     noun = trigger.text.lower() in scene.words["title_nouns"]
     if noun and start < scene.sent.end and scene.doc[start].lower_ in _OF:
         start += 1  # 'la nomination de X comme T', 'l'arrivée de X au poste de T'
     object_ = [p for p in scene.after("PERSON") if p.start == start]
     if noun and not object_:
         return None
-    person = object_[0] if object_ else (scene.before("PERSON") or [None])[-1]
+    person = object_[0] if object_ else _subject_person(scene) or (scene.before("PERSON") or [None])[-1]
     if person is None:
         return None
     if object_:  # 'a recruté X comme T'
         start = person.end
     title, title_org = _title_after(scene, start)
     if title is None:
-        return None
+        return _person_event("appointment", org, scene.name(person), None, None) if joined else None
     if org is None:
         org = title_org or (scene.company(passage=True) if object_ else _team_org(scene, person))
     if org is None:
         return None
     return _person_event("appointment", org, scene.name(person), title, None)
+
+
+def _joined_company(scene: Scene) -> Span | None:
+    """The company a joining verb governs: right after it ('rejoint Z'), or through a team in one
+    phrase ('rejoindra l'équipe de direction européenne de Z'); a board is _board_seat's."""
+    trigger = scene.trigger
+    if trigger.text.lower() not in scene.words["joining_verbs"] or trigger.text.lower().startswith("nomm"):
+        return None
+    for org in scene.after("ORG"):
+        between = scene.doc[trigger.end : org.start]
+        if org.start - trigger.end > 8 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
+            return None
+        if len(between) > 1 and (
+            between[-1].lower_ not in _OF or any(t.lower_ in scene.words["boards"] for t in between)
+        ):
+            return None
+        return None if scene.is_authority(scene.name(org)) else org
+    return None
+
+
+def _subject_person(scene: Scene) -> Span | None:
+    """The person the parse makes the verb's subject, through coordinated verbs ('X cède le poste à Y
+    et devient président': X, not Y, the last person named before 'devient')."""
+    head = scene.subject_token()
+    if head is None:
+        return None
+    inside = [
+        p for p in scene.before("PERSON") if head.left_edge.i <= p.start and p.end - 1 <= head.right_edge.i
+    ]
+    # 'le directeur général Paul Hénin cède ...': the person named in the subject's phrase
+    return next((p for p in inside if p.start <= head.i < p.end), inside[0] if inside else None)
+
+
+def successor(scene: Scene) -> list[dict]:
+    """'Il sera remplacé par X', 'X cède le poste de directeur général à Y', 'passe la main à Y': the
+    person named after the trigger takes the office; the company is the one of the move told just
+    before, else the company the sentence is about."""
+    doc = scene.doc
+    people = [p for p in scene.after("PERSON") if p.start - scene.trigger.end <= 12]
+    if not people or any(
+        _finite(t) or t.text in (";", ":") for t in doc[scene.trigger.end : people[0].start]
+    ):
+        return []
+    person = people[0]
+    title = None
+    if scene.trigger[-1].lower_ in _OF:  # 'cède le poste de directeur général à Y'
+        to = next((t.i for t in doc[scene.trigger.end : person.start] if t.lower_ in ("à", "au")), None)
+        title = doc[scene.trigger.end : to].text if to is not None and to > scene.trigger.end else None
+    leaver = _subject_person(scene)
+    told = next(
+        (
+            e["org"]
+            for e in reversed(scene.earlier)
+            if e["kind"] in ("appointment", "departure")
+            and e["start"] >= scene.sentence_start_back(2)
+            and e["person"] != scene.name(person)
+        ),
+        None,
+    )
+    # the company of the move told just before, else the one the leaver holds the office at
+    org = (
+        told
+        or (_org_of(scene, scene.name(leaver)) if leaver is not None else None)
+        or scene.company(passage=True)
+    )
+    return [_person_event("appointment", org, scene.name(person), title, None)] if org else []
+
+
+def _finite(token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and "Fin" in token.morph.get("VerbForm")
 
 
 def _board_seat(scene: Scene) -> dict | None:
@@ -96,20 +166,23 @@ def _board_seat(scene: Scene) -> dict | None:
         for org in scene.after("ORG", t.i + 1):
             between = doc[t.i : org.start]
             if org.start - t.i > 4 or any(w.is_punct for w in between) or between[-1].lower_ not in _OF:
-                return None
+                break
             if not people:
                 return None
             title = doc[t.i : org.start - 1].text
             return _person_event("appointment", scene.name(org), scene.name(people[-1]), title, None)
-        return None
+        # 'X rejoint le conseil d'administration en tant qu'administratrice': the passage's board
+        definite = t.i > 0 and doc[t.i - 1].lower_ in ("le", "la", "l'", "l’")
+        return _own_board_seat(scene, t, people[-1], opening=True) if definite and people else None
     return None
 
 
-def _own_board_seat(scene: Scene, board, person: Span) -> dict | None:
+def _own_board_seat(scene: Scene, board, person: Span, opening: bool = False) -> dict | None:
     """'X, ancienne directrice de A, rejoint son conseil d'administration en tant qu'administratrice':
-    'son' is the company the passage is about, not the employer named in the aside."""
-    org = scene.ctx.salient_org(scene.trigger.start)
-    if org is None:
+    'son' is the company the passage is about, not the employer named in the aside. With ``opening``
+    ('le conseil', no company named), the company of the passage as the sentence opens."""
+    org = scene.ctx.salient_org(scene.sent.start if opening else scene.trigger.start)
+    if org is None or opening and _named_here(scene, org):
         return None
     end = board.i + 1  # 'conseil | d'administration', 'conseil | de surveillance'
     while end < min(scene.sent.end, board.i + 3) and (
@@ -202,6 +275,13 @@ def departure(scene: Scene) -> list[dict]:
         return []
     role = _role_of(scene, scene.name(person))
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 3]
+    bound = _destination(scene)  # 'son départ pour le fonds X': X is where the person goes
+    if bound is not None:
+        after = [o for o in after if o.start != bound.start]
+        if role and role.get("org") == scene.name(bound):
+            role = None
+    if role and not replaced and not _named_here(scene, role.get("org")) and scene.verb_subject() is not None:
+        role = dict(role, org=None)  # 'la société a annoncé le départ de son DG': the subject's company
     successor = scene.recent_appointment() if replaced else None
     if successor is not None and successor["person"] != scene.name(person):
         org, role = successor["org"], {"title": successor.get("title"), "role": successor.get("role")}
@@ -217,6 +297,20 @@ def departure(scene: Scene) -> list[dict]:
         return []
     title = (role or {}).get("title")
     return [_person_event("departure", org, scene.name(person), title, (role or {}).get("role"))]
+
+
+def _destination(scene: Scene) -> Span | None:
+    """The company a leaver goes to, after 'pour' or 'chez' ('son départ pour le fonds X')."""
+    for org in scene.after("ORG"):
+        if org.start - scene.trigger.end > 4:
+            return None
+        words = [t.lower_ for t in scene.doc[scene.trigger.end : org.start]]
+        return org if words and words[0] in ("pour", "chez") else None
+    return None
+
+
+def _named_here(scene: Scene, org: str | None) -> bool:
+    return any(scene.name(o) == org for o in scene.ents if o.label_ == "ORG")
 
 
 def _leaves_the_passage_company(scene: Scene) -> bool:

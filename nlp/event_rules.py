@@ -13,10 +13,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Span
 
+from nlp.event_clauses import clause_break, finite, object_break
+from nlp.event_deals import acquisition_stake, partnership, partnership_noun
 from nlp.event_mergers import merger
-from nlp.event_names import named_at
-from nlp.event_people import appointment, departure
+from nlp.event_people import appointment, departure, successor
 from nlp.event_scene import Scene
+from nlp.event_shutdowns import shutdown, shutdown_passive
 
 Rule = Callable[[Scene], list[dict]]
 
@@ -61,7 +63,7 @@ def acquisition_active(scene: Scene) -> list[dict]:
             return []
         return [_acquisition(scene, scene.name(agent), target)]
     targets = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 10]
-    if not targets or _object_break(scene, scene.trigger.end, targets[0].start):
+    if not targets or object_break(scene, scene.trigger.end, targets[0].start):
         return []
     target = targets[0]
     if _owned_by(scene, scene.trigger.end, target.start) and any(
@@ -108,24 +110,6 @@ def _agent_after(scene: Scene, start: int, reach: int) -> Span | None:
     return None
 
 
-def _object_break(scene: Scene, start: int, end: int) -> bool:
-    return any(t.text in _CLAUSE_MARKS or t.pos_ == "VERB" for t in scene.doc[start:end])
-
-
-def _finite(token) -> bool:
-    """A verb that opens a clause: not a past participle ('signé', the tagger's 'Part' checked by the
-    ending, as it also tags 'recrute' so)."""
-    participle = "Part" in token.morph.get("VerbForm") and token.lower_.endswith(_PARTICIPLE_ENDINGS)
-    return token.pos_ in ("VERB", "AUX") and not participle
-
-
-_PARTICIPLE_ENDINGS = ("é", "ée", "és", "ées", "i", "ie", "is", "ies", "u", "ue", "us", "ues", "it", "ite")
-
-
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs", "notre", "nos", "votre", "vos"})
-_CLAUSE_MARKS = frozenset({",", ";", ":", ".", "!", "?", "(", ")", "«", "»"})
-
-
 def acquisition_passive(scene: Scene) -> list[dict]:
     """'Y, racheté par X', 'Y passe sous le contrôle de X'."""
     targets, buyers = scene.before("ORG"), scene.after("ORG")
@@ -143,6 +127,8 @@ def funding(scene: Scene) -> list[dict]:
     money = _first_amount_after(scene)
     if money is None or money.start - scene.trigger.end > 12:
         return []
+    if scene.trigger.text.lower() in _WEAK_FUNDING and not _obtained(scene, money):
+        return []  # 'a obtenu un contrat de 5 M€': no money raised
     owner = _owner_after(scene, money)  # 'la levée de 160 M€ de la start-up X'
     org = scene.name(owner) if owner is not None else scene.company()
     if org is None:
@@ -158,10 +144,20 @@ def funding(scene: Scene) -> list[dict]:
     return [event]
 
 
+_WEAK_FUNDING = frozenset({"a obtenu", "obtient"})
+
+
+def _obtained(scene: Scene, money: Span) -> bool:
+    """'a obtenu 2 millions d'euros auprès du réseau A': the amount is the verb's object, from investors."""
+    between = scene.doc[scene.trigger.end : money.start]
+    after = {t.lower_ for t in scene.doc[money.end : min(scene.sent.end, money.end + 3)]}
+    return len(between) <= 1 and not any(t.pos_ == "NOUN" for t in between) and "auprès" in after
+
+
 def _owner_after(scene: Scene, money: Span) -> Span | None:
     """The company named right after the amount with 'de': 'de 90 M€ de SiPearl', 'de la start-up X'."""
-    if scene.trigger[0].pos_ == "VERB":
-        return None
+    if scene.trigger[0].pos_ == "VERB" or scene.trigger[0].lower_ == "prêt":
+        return None  # 'un prêt de 18 M€ de la BEI': the lender
     for org in scene.after("ORG", money.end):
         between = [t.lower_ for t in scene.doc[money.end : org.start]]
         if between and between[0] in ("de", "du", "d'", "d’") and len(between) <= 4:
@@ -178,27 +174,73 @@ def _cued(scene: Scene, money: Span, org: Span) -> bool:
 def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger."""
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
-    if not products or _clause_break(scene, scene.trigger.end, products[0].start, commas):
+    if not products and commas:
+        products = [p for p in [_unnamed_product(scene)] if p is not None]
+    if not products or clause_break(scene, scene.trigger.end, products[0].start, commas):
         return []
-    product = products[0]
+    product = _named_one(scene, products) or products[0]
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
         return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
-    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+    named = scene.name(product) if product.label_ else product.text  # a run no entity covers
+    return [{"kind": "launch", "org": org, "product": named}] if org else []
+
+
+_NAMING = frozenset(
+    {"baptisé", "baptisée", "baptisés", "baptisées", "dénommé", "dénommée", "appelé", "appelée"}
+)
+
+
+def _named_one(scene: Scene, products: list[Span]) -> Span | None:
+    """'une offre de calcul GPU baptisée P': the product the sentence names, not a word of its
+    description the entity stage also took for one."""
+    for product in products[1:]:
+        if product.start > 0 and scene.doc[product.start - 1].lower_ in _NAMING:
+            if not clause_break(scene, products[0].end, product.start - 1):
+                return product
+    return None
+
+
+def _unnamed_product(scene: Scene) -> Span | None:
+    """A product the entity stage missed, named where the sentence introduces a name: after
+    'baptisé(e)', a colon or a comma following the object ('dévoile une version plus puissante,
+    Orvo-2 Pro, réservée ...', 'lance une offre : Gazéo, une station ...'); a capitalised run that
+    no company, person or place covers."""
+    doc = scene.doc
+    stop = min(scene.sent.end, scene.trigger.end + 12)
+    for t in doc[scene.trigger.end : stop - 1]:
+        if finite(t) or t.text in (";", "«", "("):
+            return None
+        nxt = doc[t.i + 1]
+        if not (t.lower_ in _NAMING or t.text in (":", ",")) or not nxt.text[:1].isupper():
+            continue
+        if t.text == "," and t.i == scene.trigger.end:
+            return None
+        end = nxt.i
+        while end < scene.sent.end and end - nxt.i < 8 and _name_piece(doc[end], end == nxt.i):
+            end += 1
+        while end > nxt.i + 1 and doc[end - 1].text in ("-", "'", "’"):
+            end -= 1
+        run = doc[nxt.i : end]
+        if any(e.label_ != "PRODUCT" and e.start < run.end and run.start < e.end for e in scene.ents):
+            return None
+        return run
+    return None
+
+
+def _name_piece(token, first: bool) -> bool:
+    """A word of a product's name: capitalised, or with a digit ('70B-Instruct'), or a hyphen or an
+    apostrophe inside one ('Gwenn'Gaz')."""
+    text = token.text
+    if first:
+        return text[:1].isupper()
+    glued = not token.doc[token.i - 1].whitespace_
+    return text[:1].isupper() or any(c.isdigit() for c in text) or glued and text in ("-", "'", "’")
 
 
 def launch_announce(scene: Scene) -> list[dict]:
     """'X annonce / présente (son smartphone) P': a word of many uses, so the product must be its object."""
     return launch(scene, reach=6, commas=False)
-
-
-def _clause_break(scene: Scene, start: int, end: int, commas: bool = False) -> bool:
-    """A verb or a punctuation mark between the trigger and its object: the object belongs elsewhere
-    (an apposition after a comma may be allowed: 'son premier produit, le module P')."""
-    return any(
-        t.pos_ in ("VERB", "AUX") or (t.is_punct and not (commas and t.text == ","))
-        for t in scene.doc[start:end]
-    )
 
 
 def launch_arrival(scene: Scene) -> list[dict]:
@@ -230,63 +272,6 @@ def _in_passive_subject(scene: Scene) -> list[Span]:
     return [p for p in scene.before("PRODUCT") if lo <= p.start and p.end - 1 <= hi]
 
 
-def shutdown(scene: Scene) -> list[dict]:
-    """'X ferme / arrête / met fin à P': the product, else the words of the object."""
-    owner = _shut_owner(scene)
-    org = scene.name(owner) if owner is not None else scene.company()
-    if org is None:
-        return []
-    products = [
-        p
-        for p in scene.after("PRODUCT")
-        if p.start - scene.trigger.end <= 6
-        or p.start - scene.trigger.end <= 10
-        and not _clause_break(scene, scene.trigger.end, p.start)
-    ]  # 'arrêtera à la fin de 2026 la commercialisation de P'
-    if products:
-        return [{"kind": "shutdown", "org": org, "product": scene.name(products[0])}]
-    thing = _object_words(scene, owner.start - 1 if owner is not None else None)
-    if thing.split(" ", 1)[-1].split(" ")[0].lower() in scene.words["plans"]:
-        return []  # 'l'abandon de son projet de rapprochement': a plan given up, no product ended
-    return [{"kind": "shutdown", "org": org, "product": thing}] if len(thing) > 3 else []
-
-
-def _shut_owner(scene: Scene) -> Span | None:
-    """'la fermeture du bureau grenoblois d'X': after a noun trigger, the company owning the object."""
-    if scene.trigger.root.pos_ != "NOUN":
-        return None
-    for org in scene.after("ORG"):
-        if org.start - scene.trigger.end > 8 or _clause_break(scene, scene.trigger.end, org.start):
-            return None
-        if scene.doc[org.start - 1].lower_ in scene.words["of_words"] and org.start - scene.trigger.end > 2:
-            return org
-    return None
-
-
-def _object_words(scene: Scene, end: int | None = None) -> str:
-    """The words of the object after the trigger ('(enfin) sa gamme de téléphones de bureau'), up to
-    a verb, a punctuation mark, 8 words or ``end``; adverbs before it and a dangling preposition left out."""
-    tokens = []
-    stop = min(scene.sent.end, scene.trigger.end + 10, end if end is not None else len(scene.doc))
-    for t in scene.doc[scene.trigger.end : stop]:
-        if t.is_punct or t.pos_ in ("VERB", "AUX", "SCONJ") or len(tokens) == 8:
-            break
-        if tokens and t.pos_ == "ADP" and t.lower_ not in ("de", "d'", "d’", "du", "des"):
-            break  # 'sa gamme de téléphones | pour les PME
-        if (
-            tokens
-            and t.lower_ in ("d'", "d’")
-            and t.i + 1 < len(scene.doc)
-            and scene.doc[t.i + 1].lower_ == "ici"
-        ):
-            break  # 'son réseau cuivre | d'ici 2030'
-        if tokens or (t.pos_ != "ADV" and t.lower_ not in ("de", "d'", "d’", "du", "des")):
-            tokens.append(t)  # 'la fermeture | de | sa filiale': the preposition after a noun trigger
-    while tokens and tokens[-1].pos_ in ("ADP", "DET", "CCONJ"):
-        tokens.pop()
-    return "".join(t.text_with_ws for t in tokens).strip()
-
-
 def results(scene: Scene) -> list[dict]:
     """'X a réalisé un chiffre d'affaires de N au premier trimestre': the amount and the period.
     A target ('vise un chiffre d'affaires de N d'ici 2027') is no result."""
@@ -302,7 +287,8 @@ def results(scene: Scene) -> list[dict]:
     money = money or (just_before[-1] if just_before else (after[0] if after else None))
     if money is None:
         return []
-    org = scene.company()
+    owner = _owner_of_noun(scene)  # 'le chiffre d'affaires de Kaptel a reculé ... à 410 M€'
+    org = scene.name(owner) if owner is not None else scene.company()
     if org is None:
         return []
     event = {"kind": "results", "org": org, "amount": _amount(money)}
@@ -310,6 +296,20 @@ def results(scene: Scene) -> list[dict]:
     if period:
         event["period"] = period.group(0).strip()
     return [event]
+
+
+def _owner_of_noun(scene: Scene) -> Span | None:
+    """The company right after a noun trigger with 'de': 'le chiffre d'affaires de X', 'les ventes du
+    groupe X' (one common noun between at most)."""
+    if scene.trigger.root.pos_ != "NOUN":
+        return None
+    doc, i = scene.doc, scene.trigger.end
+    if i >= scene.sent.end or doc[i].lower_ not in ("de", "d'", "d’", "du"):
+        return None
+    found = [o for o in scene.after("ORG", i + 1) if o.start - i <= 2]
+    if not found or any(not (t.is_lower and t.pos_ == "NOUN") for t in doc[i + 1 : found[0].start]):
+        return None
+    return None if scene.is_authority(scene.name(found[0])) else found[0]
 
 
 def _revenue_told(scene: Scene) -> Span | None:
@@ -326,107 +326,12 @@ def _revenue_told(scene: Scene) -> Span | None:
     return None
 
 
-def partnership(scene: Scene) -> list[dict]:
-    """'X noue un partenariat avec Y', 's'allie avec Y', 'un accord entre X et Y'."""
-    partners = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 8]
-    named = _partner_after(scene, scene.trigger.end) if scene.trigger[-1].lower_ == "avec" else None
-    if named is not None:
-        partners = [named]  # the name right after 'avec', whatever the entity stage made of it
-    if not partners:
-        return _partnership_relative(scene)
-    if any(t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]):
-        return []  # 'un contrat avec X et recrute chez Y': Y is in another clause
-    org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
-    partner = partners[0]
-    if org is None and scene.trigger.text.lower().endswith("entre") and len(partners) > 1:
-        org, partner = scene.name(partners[0]), partners[1]
-    if (
-        org is None
-        or org == scene.name(partner)
-        or _told_from_the_other_side(scene, org, scene.name(partner))
-    ):
-        return []
-    return [{"kind": "partnership", "org": org, "partner": scene.name(partner)}]
-
-
-def _told_from_the_other_side(scene: Scene, org: str, partner: str) -> bool:
-    """'Arval s'allie à Tilt' then 'le montant du partenariat avec Arval' (about Tilt): one agreement."""
-    return any(
-        e["kind"] == "partnership" and e["org"] == partner and e.get("partner") == org for e in scene.earlier
-    )
-
-
-def partnership_noun(scene: Scene) -> list[dict]:
-    """'un partenariat de cinq ans signé avec Y', 'un contrat d'approvisionnement avec le chinois Y',
-    'un accord-cadre avec le groupement Y': the agreement noun, then 'avec' and the partner, in one clause."""
-    doc = scene.doc
-    if scene.trigger.start > 0 and doc[scene.trigger.start - 1].lower_ in _POSSESSIVES:
-        return []  # 'son contrat d'hébergement avec Y': an agreement in force, not the news
-    if any(t.lower_ == "depuis" for t in scene.clause_before()):
-        return []  # 'alimente depuis un an l'île dans le cadre d'un contrat avec Y': in force too
-    with_ = next(
-        (
-            t
-            for t in doc[scene.trigger.end : min(scene.sent.end, scene.trigger.end + 7)]
-            if t.lower_ == "avec"
-        ),
-        None,
-    )
-    if with_ is None:
-        return _partnership_relative(scene)
-    between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
-    if with_ is None or any(t.text in _CLAUSE_MARKS or _finite(t) for t in between):
-        return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
-    partners = [o for o in scene.after("ORG", with_.i + 1) if o.start - with_.i <= 4]
-    if partners and _object_break(scene, with_.i + 1, partners[0].start):
-        return []
-    found = partners[0] if partners else _partner_after(scene, with_.i + 1)
-    if found is None:
-        return []
-    partner = scene.name(found)
-    org = scene.company(exclude=(partner,), passage=True)
-    if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
-        return []
-    return [{"kind": "partnership", "org": org, "partner": partner}]
-
-
-def _partner_after(scene: Scene, start: int, reach: int = 7) -> Span | None:
-    """The partner named after 'avec', through determiners, common nouns and adjectives ('avec l'école
-    d'ingénieurs X', 'avec le groupement Y'); a name the entity stage read as a product or missed is
-    still the partner there ('un accord-cadre avec Orange Business')."""
-    doc, i = scene.doc, start
-    while i < min(scene.sent.end, start + reach):
-        org = next((o for o in scene.ents if o.label_ == "ORG" and o.start == i), None)
-        if org is not None:
-            return org
-        t = doc[i]
-        if not (t.is_lower and (t.pos_ in ("DET", "NOUN", "ADJ") or t.lower_ in scene.words["of_words"])):
-            break
-        i += 1
-    stop = scene.words["nationalities"] | scene.words["subject_refs"]
-    return named_at(doc, i, scene.ents, stop)
-
-
-def _partnership_relative(scene: Scene) -> list[dict]:
-    """'l'américain Y, avec lequel X a signé un accord': the partner is the company before the relative."""
-    doc = scene.doc
-    for t in doc[scene.sent.start : scene.trigger.start]:
-        if t.lower_ != "avec" or t.i + 1 >= len(doc) or doc[t.i + 1].lower_ not in scene.words["relatives"]:
-            continue
-        before = [o for o in scene.before("ORG") if 0 <= t.i - o.end <= 1]
-        if not before:
-            return []
-        partner = scene.name(before[-1])
-        org = scene.company(exclude=(partner,))
-        if org is None or org == partner or _told_from_the_other_side(scene, org, partner):
-            return []
-        return [{"kind": "partnership", "org": org, "partner": partner}]
-    return []
-
-
 def layoffs(scene: Scene) -> list[dict]:
     """'la suppression de 5 000 postes', 'un plan social', 'X va licencier 300 salariés'."""
-    tail = scene.doc[max(scene.sent.start, scene.trigger.start - 4) : scene.sent.end].text
+    subjects = [c for c in scene.trigger.root.children if c.dep_.startswith("nsubj")]
+    lo = min([scene.trigger.start - 4] + [c.left_edge.i for c in subjects if c.i < scene.trigger.start])
+    # 'Les 140 salariés, répartis entre A et B, seront licenciés': the count is the subject's
+    tail = scene.doc[max(scene.sent.start, lo) : scene.sent.end].text
     jobs = "|".join(sorted(scene.words["job_words"], key=len, reverse=True))
     found = re.search(_NUMBER + r"\s+(?:\w+\s+){0,2}?(?:" + jobs + r")\b", tail)
     strong = " " in scene.trigger.text or scene.trigger.text.lower().startswith("licenci")
@@ -492,13 +397,16 @@ RULES: dict[tuple[str, str], Rule] = {
     ("acquisition", "active"): acquisition_active,
     ("acquisition", "passive"): acquisition_passive,
     ("acquisition", "merger"): merger,
+    ("acquisition", "stake"): acquisition_stake,
     ("funding", "active"): funding,
     ("appointment", "person"): appointment,
+    ("appointment", "successor"): successor,
     ("departure", "person"): departure,
     ("launch", "active"): launch,
     ("launch", "arrival"): launch_arrival,
     ("launch", "announce"): launch_announce,
     ("shutdown", "active"): shutdown,
+    ("shutdown", "passive"): shutdown_passive,
     ("results", "amount"): results,
     ("partnership", "active"): partnership,
     ("partnership", "noun"): partnership_noun,

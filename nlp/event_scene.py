@@ -73,12 +73,22 @@ class Scene:
     def subject(self, exclude: tuple[str, ...] = ()) -> Span | None:
         """The company doing what the trigger says: a subject of the sentence before the trigger, else
         the last company before it that is not a complement ('le fabricant de puces Y' keeps Y)."""
-        before = [o for o in self.before("ORG") if name(o) not in exclude]
+        before = [o for o in self.before("ORG") if name(o) not in exclude and not self._rubric(o)]
         subjects = [o for o in before if o.root.dep_.startswith("nsubj")]
         if subjects:
             return subjects[-1]
         free = [o for o in before if not self._is_complement(o)]
         return free[-1] if free else None
+
+    def _rubric(self, org: Span) -> bool:
+        """'Agritech : Y lève N': a name opening the sentence right before a colon, another name (not a
+        person's) opening what follows it, is a rubric, not the one doing what the trigger says
+        ('Ubisoft : le groupe ferme ...', 'Fibréa : Claire X succède ...' keep their company)."""
+        nxt = org.end + 1
+        if org.start != self.sent.start or nxt >= self.trigger.start or self.doc[org.end].text != ":":
+            return False
+        person = any(e.label_ == "PERSON" and e.start <= nxt < e.end for e in self.ents)
+        return self.doc[nxt].text[:1].isupper() and not person
 
     def verb_subject(self) -> Span | str | None:
         """The grammatical subject of the verb the trigger is (or is the object of): a company span,
@@ -89,6 +99,8 @@ class Scene:
         whose passage company it means."""
         self.ref_at = None
         verb = self.trigger.root
+        if verb.dep_ == "nmod" and verb.head.dep_ == "obj" and verb.head.pos_ in ("NOUN", "NUM"):
+            verb = verb.head  # 'a réalisé 14 millions d'euros de chiffre d'affaires': the amount's verb
         if verb.pos_ not in ("VERB", "AUX"):
             if verb.dep_ not in ("obj", "obl:mod") or verb.head.pos_ not in ("VERB", "AUX"):
                 return None
@@ -96,7 +108,17 @@ class Scene:
         head = self._subject_of(verb)
         if head is None or not self.sent.start <= head.i < self.trigger.start:
             return None
-        return self._resolve(head, 0)
+        found = self._resolve(head, 0)
+        return None if isinstance(found, Span) and self._rubric(found) else found
+
+    def subject_token(self):
+        """The token the parse makes the subject of the trigger's verb (through coordinated verbs),
+        within the sentence and before the trigger, else None."""
+        verb = self.trigger.root
+        if verb.pos_ not in ("VERB", "AUX"):
+            return None
+        head = self._subject_of(verb)
+        return head if head is not None and self.sent.start <= head.i < self.trigger.start else None
 
     def _subject_of(self, verb):
         for _ in range(3):
@@ -112,6 +134,9 @@ class Scene:
         for ent in self.ents:
             if ent.label_ == "ORG" and ent.start <= head.i < ent.end:
                 return ent
+        named = self._named_in_apposition(head)
+        if named is not None:
+            return named  # 'La place de marché française Vendoro, ..., cessera': Vendoro
         unnamed = unnamed_subject(head, self.ents, self.words["nationalities"] | self.words["subject_refs"])
         if unnamed is not None:
             return unnamed  # 'Voltane a annoncé ...': a company the entity stage missed
@@ -119,7 +144,11 @@ class Scene:
             antecedent = self._antecedent(head) if depth == 0 else None
             found = self._resolve(antecedent, 1) if antecedent is not None else None
             return found  # a 'qui' the parse does not tie to its antecedent says nothing
-        if _word(head) in self.words["subject_refs"] or _word(head) in self.words["leader_refs"]:
+        if (
+            _word(head) in self.words["subject_refs"]
+            or _word(head) in self.words["leader_refs"]
+            or _two_words(head) in self.words["subject_refs"]
+        ):
             if _plural(head):
                 return None  # 'Les start-up françaises lèvent N': many companies, not one
             if head.pos_ != "PRON":
@@ -131,6 +160,23 @@ class Scene:
                 return self._resolve(subject, 2)
         if head.pos_ == "PRON":
             return "ref"
+        return None
+
+    def _named_in_apposition(self, head) -> Span | None:
+        """A company that names the subject's common noun, hung on it with no preposition of its own
+        and no comma between ('La place de marché française Vendoro'; not 'la filiale de Y')."""
+        if head.pos_ != "NOUN" or not head.is_lower or _plural(head) or "Plur" in head.morph.get("Number"):
+            return None  # 'deux anciens de l'armateur X': people, not the company
+        for ent in self.ents:
+            if (
+                ent.label_ == "ORG"
+                and head.i < ent.start < self.trigger.start
+                and ent.root.head == head
+                and not any(c.dep_ == "case" for c in ent.root.children)
+                and not any(t.is_punct for t in self.doc[head.i : ent.start])
+                and self.doc[ent.start - 1].lower_ not in _COMPLEMENT_BEFORE
+            ):
+                return ent
         return None
 
     def _antecedent(self, qui):
@@ -167,7 +213,10 @@ class Scene:
         # (no parsed subject): a reference noun near the trigger or opening the sentence
         opening = self.doc[self.sent.start : min(self.sent.start + 4, self.trigger.start)]
         nouns = [
-            t for t in (*opening, *window) if t.pos_ != "PRON" and _word(t) in self.words["subject_refs"]
+            t
+            for t in (*opening, *window)
+            if t.pos_ != "PRON"
+            and (_word(t) in self.words["subject_refs"] or _two_words(t) in self.words["subject_refs"])
         ]
         if nouns and not _plural(nouns[0]) and found is None:
             self.ref_at = nouns[0].i
@@ -177,6 +226,9 @@ class Scene:
         refers = any(t.lower_ in self.words["subject_refs"] for t in window)
         if refers or passage or self.trigger.start - self.sent.start <= 2:
             found = self.ctx.salient_org(self.trigger.start)
+            if found in {self.name(o) for o in self.before("ORG") if self._is_complement(o)}:
+                # '..., qui a levé N auprès de A et de B, recrute X': not an investor, the passage's company
+                found = self.ctx.salient_org(self.sent.start)
             if found and found not in exclude and found.lower() not in self.words["nationalities"]:
                 return found
         return None
@@ -251,7 +303,21 @@ class Scene:
             if not self.doc[i].is_lower:
                 break
             i -= 1
-        return i >= 0 and self.doc[i].lower_ in _COMPLEMENT_BEFORE
+        if i >= 0 and (self.doc[i].lower_ in _COMPLEMENT_BEFORE or self.doc[i].lower_ == "dont"):
+            return True  # 'des clients, dont A
+        # 'des clients, dont A et le groupe B': a company coordinated with a complement is one too
+        root = org.root
+        while (
+            root.dep_ in ("amod", "flat:name", "appos", "nmod")
+            and root.head.i < root.i
+            and root.head.is_lower
+        ):
+            root = root.head  # 'et le groupe pharmaceutique B': the phrase of B
+        head = root.head
+        if root.dep_ == "conj" and head.i < org.start and self.doc[org.start - 1].lower_ != ",":
+            first = next((o for o in self.ents if o.label_ == "ORG" and o.start <= head.i < o.end), None)
+            return first is not None and first.end <= org.start and self._is_complement(first)
+        return False
 
     def recent_appointment(self) -> dict | None:
         """The appointment told in this sentence or the two before ('Il succède à X': X leaves there)."""
@@ -346,6 +412,8 @@ class Scene:
         """'X n'a pas l'intention de racheter Y': a negation on the trigger's verb or a word governing it."""
         root = self.trigger.root
         for t in (root, *root.ancestors):
+            if not self.sent.start <= t.i < self.sent.end:
+                break  # a head the parser found across a sentence end ('« Nous n'avons plus ... » La société va')
             before = [c.lower_ for c in t.children if c.i < self.trigger.start]
             if set(before) & _NE and set(before) & self.words["negations_after"]:
                 return True  # 'ne ... pas', 'n'... jamais' ('le plus de fonds' alone is no negation)
@@ -355,7 +423,7 @@ class Scene:
         """A verb in the conditional governing the trigger or told of it: 'la transaction valoriserait
         l'activité', 'une levée de fonds ..., qui pourrait être annoncée': a hypothesis or a rumour."""
         root = self.trigger.root
-        line = {root, *root.ancestors}
+        line = {root, *(a for a in root.ancestors if self.sent.start <= a.i < self.sent.end)}
         for t in self.sent:
             if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
                 continue
@@ -368,9 +436,17 @@ class Scene:
     def replacement_start(self) -> int:
         """Where 'succède à', 'en remplacement de' starts in the sentence: people named after it leave."""
         for t in self.sent:
-            if t.lower_ in self.words["replacement_words"]:
+            if t.lower_ in self.words["replacement_words"] and not self._no_one_named(t):
                 return t.i
         return self.sent.end
+
+    def _no_one_named(self, token) -> bool:
+        """'En attendant la nomination de son successeur, l'intérim ...': a successor with no 'de'
+        after names no one leaving (the people after it may stay)."""
+        nxt = self.doc[token.i + 1] if token.i + 1 < len(self.doc) else None
+        return token.lower_ in ("successeur", "succession") and (
+            nxt is None or nxt.lower_ not in ("de", "d'", "d’", "du")
+        )
 
 
 def _word(token) -> str:
@@ -379,6 +455,11 @@ def _word(token) -> str:
     if i + 2 < len(doc) and doc[i + 1].text == "-" and not token.whitespace_ and not doc[i + 1].whitespace_:
         return f"{token.lower_}-{doc[i + 2].lower_}"
     return token.lower_
+
+
+def _two_words(token) -> str:
+    """The token with the word before it ('jeune pousse')."""
+    return f"{token.doc[token.i - 1].lower_} {token.lower_}" if token.i > 0 else token.lower_
 
 
 def _plural(token) -> bool:

@@ -22,7 +22,7 @@ from nlp.event_scene import Scene, latest_year
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
-from nlp.tokens import line_break_tokens, tokens_in
+from nlp.tokens import doc_text, line_break_tokens, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -104,7 +104,7 @@ class EventFinder:
                 continue
             for event in RULES[(kind, shape)](scene):
                 found.append(_finish(event, scene, f"{kind}.{shape}"))
-        doc._.events = merge(found)
+        doc._.events = merge(found, headline_end(doc))
         return doc
 
 
@@ -225,9 +225,32 @@ def _same_thing_shorter_name(a: dict, b: dict) -> bool:
     return long.startswith(short + " ")
 
 
-def merge(events: list[dict]) -> list[dict]:
+def headline_end(doc: Doc) -> int:
+    """The character offset where the first line (the headline) ends."""
+    text = doc_text(doc)
+    end = text.find("\n")
+    return end if end != -1 else len(text)
+
+
+def _headline_words(event: dict, others: list[dict], headline: int) -> bool:
+    """A headline's common words for a product ('abandonne son offre de recrutement') when the article
+    names one for the same company and kind ('Talentis Recrute'): the named one is the event."""
+    product = event.get("product") or ""
+    if event["start"] >= headline or event["kind"] not in ("launch", "shutdown") or not product[:1].islower():
+        return False
+    return any(
+        o is not event
+        and o["kind"] == event["kind"]
+        and normalise(o["org"]) == normalise(event["org"])
+        and (o.get("product") or "")[:1].isupper()
+        for o in others
+    )
+
+
+def merge(events: list[dict], headline: int = 0) -> list[dict]:
     """The same event told twice is one event: the first telling, completed by the later ones; it is
     background only when every telling is."""
+    events = [e for e in events if not _headline_words(e, events, headline)]
     merged: list[dict] = []
     for event in events:
         twin = next((m for m in merged if _same(m, event)), None)

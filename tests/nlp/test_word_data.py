@@ -27,9 +27,9 @@ ALLOWED = {
     ("money.py", "_SCALES"): "nlp/money.py: to move (the regex _SCALE repeats its words)",
     ("event_people.py", "_title_after"): "nlp/event_people.py: to move",
     ("event_people.py", "_TITLE_STOPS"): "nlp/event_people.py: to move",
-    ("event_rules.py", "_PARTICIPLE_ENDINGS"): "nlp/event_rules.py: to move",
-    ("event_rules.py", "_POSSESSIVES"): "nlp/event_rules.py: to move",
-    ("event_rules.py", "_CLAUSE_MARKS"): "nlp/event_rules.py: to move",
+    ("event_clauses.py", "_PARTICIPLE_ENDINGS"): "nlp/event_clauses.py (from event_rules.py): to move",
+    ("event_clauses.py", "POSSESSIVES"): "nlp/event_clauses.py (from event_rules.py): to move",
+    ("event_clauses.py", "CLAUSE_MARKS"): "nlp/event_clauses.py (from event_rules.py): to move",
     ("event_scene.py", "_COMPLEMENT_BEFORE"): "nlp/event_scene.py: to move",
 }
 
