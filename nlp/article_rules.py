@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.rules import Candidate, span_words
+from nlp.tokens import span_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class Article:
     acting: set[str]
 
     def text(self, c: Candidate) -> str:
-        return self.doc[c.start : c.end].text
+        return span_text(self.doc, c.start, c.end)
 
 
 LabelRule = Callable[[Article, Candidate], "Verdict | None"]

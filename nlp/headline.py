@@ -12,6 +12,7 @@ full elsewhere, or a name in quotes.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_LOWER, LOWER, ORTH
 from spacy.tokens import Doc
 
 from nlp.rules import Candidate, breaks_line, is_capitalised
@@ -33,18 +34,18 @@ def headline_company(doc: Doc, chosen: list[Candidate], entries: dict, words: di
     name = doc[start:end].text
     if name in words["places"] or entries.get(name, {}).get("label") == "PRODUCT":
         return chosen
-    pattern = [t.text for t in doc[start:end]]
+    pattern = [t.orth for t in doc[start:end]]
+    orths = doc.to_array(ORTH).tolist()  # the tokens' texts as hashes: no Token made per position
     mentions = [
         (i, i + len(pattern))
         for i in range(end, len(doc) - len(pattern) + 1)
-        if doc[i].text == pattern[0] and [t.text for t in doc[i : i + len(pattern)]] == pattern
+        if orths[i] == pattern[0] and orths[i : i + len(pattern)] == pattern
     ]
     mentions = [m for m in mentions if _standalone(doc, *m)]
     if all(doc[m[0]].ent_type_ == "LOC" for m in mentions):
         return chosen  # "Saint-Malo : ...", "Lannion : ...": a place opens the headline
     inside = [m for m in mentions if not doc[m[0]].is_sent_start and not _after_quote(doc, m[0])]
-    lowered = {t.lower_ for t in doc if t.is_lower}
-    unknown_word = doc[start].is_oov and doc[start].lower_ not in lowered  # no French word: a coined name
+    unknown_word = doc[start].is_oov and not _lowercase_elsewhere(doc, doc[start].lower)  # a coined name
     if len(mentions) < MIN_BODY_MENTIONS or not (inside or unknown_word):
         return chosen
     if any(_part_of_person(doc, c, name) for c in chosen):
@@ -65,6 +66,11 @@ def headline_company(doc: Doc, chosen: list[Candidate], entries: dict, words: di
         elif not any(i in taken for i in range(*m)):
             added.append(Candidate(m[0], m[1], "ORG", "context", canonical=name, rule="headline_company"))
     return sorted(chosen + added, key=lambda c: c.start)
+
+
+def _lowercase_elsewhere(doc: Doc, lower: int) -> bool:
+    """A lowercase token of the Doc reads `lower` (a hash): the word is a French word too."""
+    return any(a == lower and b for a, b in doc.to_array([LOWER, IS_LOWER]).tolist())
 
 
 def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[Candidate]:

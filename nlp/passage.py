@@ -7,10 +7,11 @@ import logging
 from bisect import bisect_right
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, SENT_START
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
-from nlp.tokens import line_break_tokens
+from nlp.tokens import ents_of, line_break_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -26,12 +27,13 @@ class Passage:
     def __init__(self, doc: Doc, org_refs, public_bodies=frozenset()):
         self.doc = doc
         self.public_bodies = public_bodies
-        self.ent_start = {e.start: e for e in doc.ents}
-        self.ent_end = {e.end - 1: e for e in doc.ents}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        ents = ents_of(doc)
+        self.ent_start = {e.start: e for e in ents}
+        self.ent_end = {e.end - 1: e for e in ents}
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
         self.person_end = {e.end - 1: e for e in self.persons}
         self.person_start = {e.start: e for e in self.persons}
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
         self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
         self.sent_starts = _merged_sentence_starts(doc)
@@ -205,16 +207,21 @@ class Passage:
 def _merged_sentence_starts(doc: Doc) -> list[int]:
     """Sentence starts, where the parser's pieces of one quoted sentence ('«', 'Nous ... »', ', indique
     son PDG, X.') count as one sentence: a piece with no word, or opening on punctuation or lowercase,
-    continues the sentence before it."""
+    continues the sentence before it. Read from the Doc's arrays (doc.sents makes every token)."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        pieces = [(sent.start, sent.end) for sent in doc.sents]  # raises as doc.sents does
+    else:
+        flags = doc.to_array(SENT_START).tolist()
+        cuts = [0, *(i for i in range(1, len(doc)) if flags[i] == 1), len(doc)]
+        pieces = list(zip(cuts[:-1], cuts[1:], strict=True))
+    alpha, punct, lower = (doc.to_array(attr).tolist() for attr in (IS_ALPHA, IS_PUNCT, IS_LOWER))
     starts: list[int] = []
     pending = False
-    for sent in doc.sents:
-        first = sent[0]
-        words = [t for t in sent if t.is_alpha]
+    for start, end in pieces:
         continues = starts and (
-            pending or first.is_punct and first.text not in ("«", "“", "-", "–", "—") or first.is_lower
+            pending or punct[start] and doc[start].text not in ("«", "“", "-", "–", "—") or lower[start]
         )
         if not continues:
-            starts.append(sent.start)
-        pending = not words  # a lone '«': the next piece belongs to it
+            starts.append(start)
+        pending = not any(alpha[start:end])  # a lone '«': the next piece belongs to it
     return starts or [0]

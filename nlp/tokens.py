@@ -9,14 +9,16 @@ straight one the model reads "O'" + "Brien" as a name already, and merged it wou
 
 from __future__ import annotations
 
+import functools
 import weakref
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 APOSTROPHES = ("’",)  # the straight form is split the same way, but the model reads it well
 
@@ -75,6 +77,62 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+_OFFSETS: weakref.WeakKeyDictionary[Doc, tuple[int, list[int], list[int]]] = weakref.WeakKeyDictionary()
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """doc[start:end].text without making the Span and joining its tokens: a slice of the text
+    between the first token's offset and the end of the last one (offsets read once per Doc)."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    entry = _OFFSETS.get(doc)
+    if entry is None or entry[0] != len(doc):  # a retokenized Doc reads its offsets again
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        entry = _OFFSETS[doc] = (len(doc), idx, [i + n for i, n in zip(idx, length, strict=True)])
+    return doc_text(doc)[entry[1][start] : entry[2][end - 1]]
+
+
+_ENTS: dict[int, tuple[Doc, tuple[Span, ...] | None]] = {}  # id(doc) -> its entities, inside fixed_ents
+
+
+@contextmanager
+def fixed_ents(doc: Doc) -> Iterator[None]:
+    """A block in which doc.ents does not change: `ents_of(doc)` reads them once (the property makes a
+    Span per entity at each read, and the components read them twenty times per Doc)."""
+    _ENTS[id(doc)] = (doc, None)
+    try:
+        yield
+    finally:
+        _ENTS.pop(id(doc), None)
+
+
+def reads_fixed_ents(call: Callable) -> Callable:
+    """A component's __call__(self, doc) run in a `fixed_ents` block."""
+
+    @functools.wraps(call)
+    def wrapper(self, doc: Doc) -> Doc:
+        with fixed_ents(doc):
+            return call(self, doc)
+
+    return wrapper
+
+
+def ents_changed(doc: Doc) -> None:
+    """doc.ents was just set: the next `ents_of(doc)` reads them again."""
+    if id(doc) in _ENTS:
+        _ENTS[id(doc)] = (doc, None)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, read once per `fixed_ents` block (every time outside one)."""
+    entry = _ENTS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        return doc.ents
+    if entry[1] is None:
+        entry = _ENTS[id(doc)] = (doc, doc.ents)
+    return entry[1]
 
 
 def line_break_tokens(doc: Doc) -> list[int]:
