@@ -12,10 +12,11 @@ full elsewhere, or a name in quotes.
 
 from __future__ import annotations
 
-from spacy.attrs import IS_LOWER, LOWER, ORTH
+from spacy.attrs import IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from nlp.rules import Candidate, breaks_line, is_capitalised
+from nlp.tokens import line_break_tokens
 
 MAX_NAME = 4
 MIN_BODY_MENTIONS = 2
@@ -79,10 +80,10 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
     `paragraph_company`). Two such paragraphs at least; not a French word ("Levée.", "Nomination." are
     rubrics) nor a person ("Camille Ferrand." before an interview answer)."""
     found = []
-    for token in doc:
-        if not breaks_line(token) or token.i + 1 >= len(doc):
+    for i in _breaking_tokens(doc):
+        if i + 1 >= len(doc):
             continue
-        start = token.i + 1
+        start = i + 1
         if not is_capitalised(doc[start]) or doc[start].is_stop:
             continue
         end = _name_end(doc, start, len(doc))
@@ -106,6 +107,12 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
         elif not any(i in taken for i in range(start, end)):
             added.append(Candidate(start, end, "ORG", "context", canonical=name, rule="paragraph_company"))
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _breaking_tokens(doc: Doc) -> list[int]:
+    """The tokens `breaks_line` is true of, in order: the spaces and those holding a line break."""
+    spaces = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space]
+    return sorted({*spaces, *line_break_tokens(doc)})
 
 
 def _headline_name(doc: Doc) -> tuple[int, int] | None:

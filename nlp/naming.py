@@ -216,10 +216,13 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
 
 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    if b.start - a.end > _LONGEST_GAP:
+        return False  # no list gap is that long: the tokens between need not be read
     gap = tuple(t.lower_ for t in doc[a.end : b.start])
     return gap in _LIST_GAPS and not any(t.is_sent_start for t in doc[a.end : b.start + 1])
 
 
+_LONGEST_GAP = max(map(len, _LIST_GAPS), default=0)
 PLACE_WORDS = word_lists()["place_words"]
 
 

@@ -63,8 +63,23 @@ def tokens_in(doc: Doc, words: Collection[str]) -> Iterator[Token]:
             _WORD_HASHES.clear()  # word lists are module constants: only sets built per call get here
         entry = _WORD_HASHES[id(words)] = (words, frozenset(hash_string(w) for w in words))
     hashes = entry[1]  # the words stay referenced above: their id cannot pass to another object
-    found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in hashes]
+    index = _lower_index(doc)
+    found = sorted(i for lower in index.keys() & hashes for i in index[lower])
     return (doc[i] for i in found)
+
+
+_LOWERS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[int, list[int]]]] = weakref.WeakKeyDictionary()
+
+
+def _lower_index(doc: Doc) -> dict[int, list[int]]:
+    """Lowercase hash -> the positions of its tokens, read once per Doc (again if it was retokenized)."""
+    entry = _LOWERS.get(doc)
+    if entry is None or entry[0] != len(doc):
+        index: dict[int, list[int]] = {}
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            index.setdefault(lower, []).append(i)
+        entry = _LOWERS[doc] = (len(doc), index)
+    return entry[1]
 
 
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
