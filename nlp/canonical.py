@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 from collections import Counter
 
-from spacy.attrs import IS_ALPHA, IS_LOWER, ORTH
 from spacy.tokens import Doc
 
 from nlp.article_rules import Article, acting_names, run_label_rules
@@ -48,7 +47,7 @@ def _article(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> A
         entries=entries,
         words=words,
         org_texts=_vote_orgs(doc, chosen, entries, words),
-        lowercase_words=_lowercase_words(doc),
+        lowercase_words={t.text for t in doc if t.is_lower and t.is_alpha},
         people={span_text(doc, c.start, c.end) for c in chosen if c.label == "PERSON" and c.size > 1},
         org_first_words={
             doc[c.start].text: span_text(doc, c.start, c.end)
@@ -58,13 +57,6 @@ def _article(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> A
         surnames={doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1},
         acting=acting_names(doc, chosen, words),
     )
-
-
-def _lowercase_words(doc: Doc) -> set[str]:
-    """The texts of the Doc's lowercase words, read from its arrays (no Token made per word)."""
-    strings = doc.vocab.strings
-    rows = doc.to_array([ORTH, IS_LOWER, IS_ALPHA]).tolist()
-    return {strings[orth] for orth in {orth for orth, lower, alpha in rows if lower and alpha}}
 
 
 def _suffixed_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:

@@ -103,11 +103,11 @@ _WARM: weakref.WeakKeyDictionary[Language, tuple[Tokenizer, set[str]]] = weakref
 
 
 def warm_tokenizer(nlp: Language, texts: list[str]) -> None:
-    """Tokenize alone, outside the memory zone, the words of texts that the model's vocabulary already
+    """Tokenize alone, outside the memory zone, the words of texts made of words the model's vocabulary
     holds, until the tokenizer's cache is full: inside a memory zone spaCy caches no tokenization, so
     it split every word again with its prefix, suffix and infix expressions (~8 % of the extraction).
-    Same tokens (the cache stores the tokenizer's own answer); only strings already in the vocabulary,
-    so a long run still adds none; at most `max_cache_size` words (10,000) made permanent."""
+    Same tokens (the cache keeps the tokenizer's own answer); no name the model does not know, so a
+    long run adds no string; at most `max_cache_size` words (10,000) kept."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         return
@@ -119,9 +119,24 @@ def warm_tokenizer(nlp: Language, texts: list[str]) -> None:
         return
     strings = nlp.vocab.strings
     new = {word for text in texts for word in text.split()} - warmed
-    for word in [w for w in new if w in strings][:room]:
+    for word in [w for w in new if _known(w, strings)][:room]:
         tokenizer(word)  # one word per call: after a special case spaCy caches nothing more in that Doc
         warmed.add(word)
+
+
+_ELISIONS = tuple(f"{e}{a}" for e in ("l", "d", "s", "n", "c", "j", "m", "qu") for a in "'’")
+_LEADING, _TRAILING = "(«“", ",.;:!?)»”"
+
+
+def _known(word: str, strings) -> bool:
+    """A word of the vocabulary, alone, after an elision ("l’entreprise"), after a bracket or before a
+    punctuation mark ("(AFP", "groupe,")."""
+    if word in strings:
+        return True
+    if word[-1] in _TRAILING or word[0] in _LEADING:
+        return word[:-1] in strings if word[-1] in _TRAILING else word[1:] in strings
+    lowered = word.lower()
+    return any(lowered.startswith(e) and word[len(e) :] in strings for e in _ELISIONS)
 
 
 def _chunks(texts: Iterable[str], size: int) -> Iterator[list[str]]:

@@ -25,12 +25,30 @@ APOSTROPHES = ("’",)  # the straight form is split the same way, but the model
 
 @Language.component("veille_name_tokens")
 def merge_name_apostrophes(doc: Doc) -> Doc:
-    spans = [doc[i : i + 2] for i in range(1, len(doc) - 1) if _surname_letter(doc, i)]
+    spans = [
+        doc[i : i + 2] for i in _apostrophe_tokens(doc) if 1 <= i < len(doc) - 1 and _surname_letter(doc, i)
+    ]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
     return doc
+
+
+def _apostrophe_tokens(doc: Doc) -> list[int]:
+    """The tokens whose second character is a curly apostrophe (found in the text, in order)."""
+    text = doc_text(doc)  # the same once the letters are merged: later components read it from here
+    if not any(a in text for a in APOSTROPHES):
+        return []
+    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    return sorted(starts[p - 1] for a in APOSTROPHES for p in _positions(text, a) if p - 1 in starts)
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    pos = text.find(char)
+    while pos != -1:
+        yield pos
+        pos = text.find(char, pos + 1)
 
 
 def _surname_letter(doc: Doc, i: int) -> bool:
