@@ -15,10 +15,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.rules import Candidate, span_words
+from nlp.tokens import span_text
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +50,7 @@ class Article:
     acting: set[str]
 
     def text(self, c: Candidate) -> str:
-        return self.doc[c.start : c.end].text
+        return span_text(self.doc, c.start, c.end)
 
 
 LabelRule = Callable[[Article, Candidate], "Verdict | None"]
@@ -379,7 +381,7 @@ def plausible_org(art: Article, c: Candidate) -> bool:
         ):
             return False  # a rubric ("Intelligence artificielle", "Industrie") above the article
         if c.size == 1:
-            return sum(1 for t in doc if t.text == text) > 1  # a rubric ("Réseaux") above the title
+            return _named_again(doc, span[0])  # a rubric ("Réseaux") above the title
     if any(w in words["title_words"] for w in lowered) and c.source == "model":
         return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":
@@ -393,8 +395,13 @@ def plausible_org(art: Article, c: Candidate) -> bool:
     if not any(ch.isupper() for ch in text):  # 'S3NS' has no alphabetic token but is a name
         return False
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
-        return sum(1 for t in doc if t.text == text) > 1
+        return _named_again(doc, span[0])
     return True
+
+
+def _named_again(doc: Doc, token) -> bool:
+    """Another token of the Doc has the same text (compared as hashes, no Token made per word)."""
+    return doc.to_array(ORTH).tolist().count(token.orth) > 1
 
 
 HOME_TOWN_HEADS = word_lists()["home_town_heads"]

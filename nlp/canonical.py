@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from nlp.article_rules import Article, acting_names, run_label_rules
 from nlp.naming import enumerated_orgs
 from nlp.rules import Candidate
+from nlp.tokens import ents_of, span_text
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
     for c in chosen:
         run_label_rules(art, c)
     for c in chosen:
-        if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
+        if c.label in ("PERSON", "MISC") and span_text(doc, c.start, c.end) in suffixed:
             c.relabel("ORG", "company_with_suffix")
     _product_mentions(doc, chosen, art.org_texts)
     _persons(doc, chosen, art.org_texts)
@@ -47,9 +48,9 @@ def _article(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> A
         words=words,
         org_texts=_vote_orgs(doc, chosen, entries, words),
         lowercase_words={t.text for t in doc if t.is_lower and t.is_alpha},
-        people={doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1},
+        people={span_text(doc, c.start, c.end) for c in chosen if c.label == "PERSON" and c.size > 1},
         org_first_words={
-            doc[c.start].text: doc[c.start : c.end].text
+            doc[c.start].text: span_text(doc, c.start, c.end)
             for c in chosen
             if c.label == "ORG" and c.size > 1 and c.source != "model" and doc[c.start].text[:1].isupper()
         },
@@ -74,12 +75,12 @@ def _product_mentions(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -
     """'Insecticide Pyrelia : ...' then 'le Pyrelia': a one-word name the model hesitates on is the product
     the article names elsewhere by its context or the gazetteer."""
     products = {
-        doc[c.start : c.end].text
+        span_text(doc, c.start, c.end)
         for c in chosen
         if c.label == "PRODUCT" and (c.source != "model" or any("product_head" in ch for ch in c.changes))
     }
     for c in chosen:
-        text = doc[c.start : c.end].text
+        text = span_text(doc, c.start, c.end)
         if c.source == "model" and c.size == 1 and c.label in ("PERSON", "LOC", "MISC") and text in products:
             if not org_texts.is_strong(text):
                 c.relabel("PRODUCT", "product_of_article")
@@ -90,13 +91,13 @@ def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) ->
     model at least as often as any other label (the model hesitates between ORG, PER and LOC)."""
     votes: dict[str, Counter] = {}
     strong = set()
-    people = {doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.source == "context"}
+    people = {span_text(doc, c.start, c.end) for c in chosen if c.label == "PERSON" and c.source == "context"}
     for c in chosen:
-        text = doc[c.start : c.end].text
+        text = span_text(doc, c.start, c.end)
         if c.label == "ORG" and c.source in ("context", "gazetteer"):
             strong.add(text)
         votes.setdefault(text, Counter())[c.label] += 1
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ == "ORG":
             votes.setdefault(ent.text, Counter())["ORG"] += 1
     by_model = {t for t, v in votes.items() if v["ORG"] and v["ORG"] >= max(v.values()) and t not in people}
@@ -125,7 +126,7 @@ class _OrgNames:
 
 def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
     """Full names are canonical; a surname or first name alone refers to the full name of the article."""
-    full = [doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
+    full = [span_text(doc, c.start, c.end) for c in chosen if c.label == "PERSON" and c.size > 1]
     by_part: dict[str, set[str]] = {}
     for name in full:
         parts = name.split()
@@ -134,7 +135,7 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
     for c in chosen:
         if c.label != "PERSON":
             continue
-        text = doc[c.start : c.end].text
+        text = span_text(doc, c.start, c.end)
         if c.size > 1:
             longer = [n for n in full if n != text and n.endswith(" " + text)]
             c.canonical = max(longer, key=len) if longer else text
@@ -175,7 +176,7 @@ def _after_civility(doc: Doc, c: Candidate) -> bool:
 def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> None:
     """Gazetteer canonical; acronym defined in parentheses; short name of a longer legal name."""
     orgs = [c for c in chosen if c.label == "ORG"]
-    texts = {id(c): doc[c.start : c.end].text for c in orgs}
+    texts = {id(c): span_text(doc, c.start, c.end) for c in orgs}
     acronyms = {}
     for c in orgs:
         if (

@@ -27,7 +27,7 @@ from nlp.rules import (
     context_candidates,
     model_candidates,
 )
-from nlp.tokens import doc_text
+from nlp.tokens import doc_text, ents_changed, ents_of, reads_fixed_ents
 
 logger = logging.getLogger(__name__)
 
@@ -67,6 +67,7 @@ class EntityBuilder:
         self.heads.add("ORG_NEXT", list(nlp.tokenizer.pipe(sorted(self.words["org_triggers"]))))
         self.heads.add("NAMED", list(nlp.tokenizer.pipe(sorted(self.words["naming_words"]))))
 
+    @reads_fixed_ents
     def __call__(self, doc: Doc) -> Doc:
         candidates = self._quantities(doc)
         candidates += context_candidates(doc, self.heads, self.words)
@@ -93,6 +94,7 @@ class EntityBuilder:
             if c.range_end:
                 span._.range = c.range_end
         doc.ents = spans
+        ents_changed(doc)
         _set_about(doc)
         return doc
 
@@ -119,7 +121,9 @@ class EntityBuilder:
 
 
 def _person_tokens(doc: Doc) -> set[int]:
-    return {i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)}
+    return {
+        i for ent in ents_of(doc) if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
+    }
 
 
 def _select(candidates: list[Candidate]) -> list[Candidate]:
@@ -139,10 +143,10 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
 
 def _set_about(doc: Doc) -> None:
     """An amount is about the organisation named in its sentence (the closest one before it, else after)."""
-    orgs = [e for e in doc.ents if e.label_ == "ORG" or (e.label_ == "PRODUCT" and e._.maker)]
+    orgs = [e for e in ents_of(doc) if e.label_ == "ORG" or (e.label_ == "PRODUCT" and e._.maker)]
     if not orgs:
         return
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "MONEY":
             continue
         sent = ent.sent

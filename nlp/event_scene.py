@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.event_names import unnamed_subject
 from nlp.passage import Passage
-from nlp.tokens import doc_text, has_morph
+from nlp.tokens import doc_text, ents_of, has_morph
 
 # Prepositions after which a company is a complement (a client, a seller, an investor), not the subject.
 _COMPLEMENT_BEFORE = frozenset(
@@ -41,7 +41,7 @@ class Scene:
         # 'L'Américain X': a nationality alone is no company (the model sometimes takes it for one)
         self.ents: list[Span] = [
             e
-            for e in self.doc.ents
+            for e in ents_of(self.doc)
             if self.sent.start <= e.start < self.sent.end
             and e.text.lower() not in self.words["nationalities"]
         ]
@@ -280,7 +280,7 @@ class Scene:
         # 'Fondée en 2021 par A, X revendique ...': a sentence opening on a participle is about the
         # company after its comma (the tagger may not see the verb after it)
         opens_participle = "Part" in prev[0].morph.get("VerbForm")
-        for org in [e for e in self.doc.ents if e.label_ == "ORG" and prev.start <= e.start < prev.end]:
+        for org in [e for e in ents_of(self.doc) if e.label_ == "ORG" and prev.start <= e.start < prev.end]:
             after_comma = opens_participle and self.doc[org.start - 1].text == ","
             said = org.root.dep_.startswith("nsubj") or self._verb_after(org, prev.end) or after_comma
             if said and not self.is_authority(self.name(org)):

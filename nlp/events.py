@@ -22,7 +22,7 @@ from nlp.event_scene import Scene, latest_year
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.passage import Passage
 from nlp.scoring import normalise
-from nlp.tokens import doc_text, line_break_tokens, tokens_in
+from nlp.tokens import doc_text, ents_of, line_break_tokens, reads_fixed_ents, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -85,10 +85,11 @@ class EventFinder:
             phrases = {v for w in row["words"] for v in (w, w.replace("'", "’"))}
             self.matcher.add(key, [_phrase(nlp, p) for p in sorted(phrases)])
 
+    @reads_fixed_ents
     def __call__(self, doc: Doc) -> Doc:
         doc._.events = []
         matches = self.matcher(doc)
-        if not matches or not any(e.label_ == "ORG" for e in doc.ents):
+        if not matches or not any(e.label_ == "ORG" for e in ents_of(doc)):
             return doc
         ctx = Passage(doc, self.org_refs, self.public_bodies)
         year = latest_year(doc)

@@ -7,13 +7,14 @@ import logging
 from spacy.tokens import Doc
 
 from nlp.rules import Candidate
+from nlp.tokens import ents_of
 
 logger = logging.getLogger(__name__)
 
 
 def gazetteer_candidates(doc: Doc, matcher, entries: dict, words: dict) -> list[Candidate]:
     """Known companies and products; a one-word name needs the model's agreement or a mid-sentence place."""
-    model_tokens = {i for ent in doc.ents if ent.label_ != "LOC" for i in range(ent.start, ent.end)}
+    model_tokens = {i for ent in ents_of(doc) if ent.label_ != "LOC" for i in range(ent.start, ent.end)}
     found = []
     for _match_id, start, end in matcher(doc):
         text = doc[start:end].text

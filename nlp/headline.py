@@ -12,9 +12,11 @@ full elsewhere, or a name in quotes.
 
 from __future__ import annotations
 
+from spacy.attrs import IS_LOWER, IS_SPACE, LOWER, ORTH
 from spacy.tokens import Doc
 
 from nlp.rules import Candidate, breaks_line, is_capitalised
+from nlp.tokens import line_break_tokens
 
 MAX_NAME = 4
 MIN_BODY_MENTIONS = 2
@@ -33,18 +35,18 @@ def headline_company(doc: Doc, chosen: list[Candidate], entries: dict, words: di
     name = doc[start:end].text
     if name in words["places"] or entries.get(name, {}).get("label") == "PRODUCT":
         return chosen
-    pattern = [t.text for t in doc[start:end]]
+    pattern = [t.orth for t in doc[start:end]]
+    orths = doc.to_array(ORTH).tolist()  # the tokens' texts as hashes: no Token made per position
     mentions = [
         (i, i + len(pattern))
         for i in range(end, len(doc) - len(pattern) + 1)
-        if doc[i].text == pattern[0] and [t.text for t in doc[i : i + len(pattern)]] == pattern
+        if orths[i] == pattern[0] and orths[i : i + len(pattern)] == pattern
     ]
     mentions = [m for m in mentions if _standalone(doc, *m)]
     if all(doc[m[0]].ent_type_ == "LOC" for m in mentions):
         return chosen  # "Saint-Malo : ...", "Lannion : ...": a place opens the headline
     inside = [m for m in mentions if not doc[m[0]].is_sent_start and not _after_quote(doc, m[0])]
-    lowered = {t.lower_ for t in doc if t.is_lower}
-    unknown_word = doc[start].is_oov and doc[start].lower_ not in lowered  # no French word: a coined name
+    unknown_word = doc[start].is_oov and not _lowercase_elsewhere(doc, doc[start].lower)  # a coined name
     if len(mentions) < MIN_BODY_MENTIONS or not (inside or unknown_word):
         return chosen
     if any(_part_of_person(doc, c, name) for c in chosen):
@@ -67,16 +69,21 @@ def headline_company(doc: Doc, chosen: list[Candidate], entries: dict, words: di
     return sorted(chosen + added, key=lambda c: c.start)
 
 
+def _lowercase_elsewhere(doc: Doc, lower: int) -> bool:
+    """A lowercase token of the Doc reads `lower` (a hash): the word is a French word too."""
+    return any(a == lower and b for a, b in doc.to_array([LOWER, IS_LOWER]).tolist())
+
+
 def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[Candidate]:
     """Paragraphs that open with a name and a full stop, as a news column does ("Qiliane. Nadia Ferhat
     est nommée ..."; "Cloudvane France. Rebecca Holt ..."), are about that company (rule
     `paragraph_company`). Two such paragraphs at least; not a French word ("Levée.", "Nomination." are
     rubrics) nor a person ("Camille Ferrand." before an interview answer)."""
     found = []
-    for token in doc:
-        if not breaks_line(token) or token.i + 1 >= len(doc):
+    for i in _breaking_tokens(doc):
+        if i + 1 >= len(doc):
             continue
-        start = token.i + 1
+        start = i + 1
         if not is_capitalised(doc[start]) or doc[start].is_stop:
             continue
         end = _name_end(doc, start, len(doc))
@@ -100,6 +107,12 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
         elif not any(i in taken for i in range(start, end)):
             added.append(Candidate(start, end, "ORG", "context", canonical=name, rule="paragraph_company"))
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+def _breaking_tokens(doc: Doc) -> list[int]:
+    """The tokens `breaks_line` is true of, in order: the spaces and those holding a line break."""
+    spaces = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space]
+    return sorted({*spaces, *line_break_tokens(doc)})
 
 
 def _headline_name(doc: Doc) -> tuple[int, int] | None:

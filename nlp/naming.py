@@ -15,10 +15,12 @@ from __future__ import annotations
 import logging
 import re
 
-from spacy.tokens import Doc
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
 
 from nlp.lexicon import word_lists
 from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
+from nlp.tokens import doc_text, ents_of, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -35,7 +37,7 @@ _LIST_GAPS = frozenset(
 def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
     found = []
     verbs = words["product_verbs"]
-    for token in doc:
+    for token in _product_cues(doc, verbs):
         if token.lower_ in verbs and token.is_lower:
             trigger = (token.i, token.i + 1)
             found.extend(
@@ -47,6 +49,18 @@ def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[C
         elif _CODE.match(token.text) and token.text.lower() not in words["not_names"]:
             found.extend(tagged([_model_code(doc, token.i, words)], "product_model_code"))
     return found
+
+
+_CODE_START = re.compile(r"(?=[A-Z][A-Za-z]{0,3}-?\d{2})")  # where a _CODE token can start
+
+
+def _product_cues(doc: Doc, verbs: frozenset[str]) -> list[Token]:
+    """The tokens product_candidates looks at, in order: a product verb, an apposition head, or a token
+    whose text starts like a model code (found in the text, not by matching every token)."""
+    token_at = {offset: i for i, offset in enumerate(doc.to_array(IDX).tolist())}
+    found = {t.i for t in tokens_in(doc, verbs)} | {t.i for t in tokens_in(doc, APPOSITION_HEADS)}
+    found |= {token_at[m.start()] for m in _CODE_START.finditer(doc_text(doc)) if m.start() in token_at}
+    return [doc[i] for i in sorted(found)]
 
 
 def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
@@ -112,6 +126,7 @@ def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
 
 
 MAX_LONG_NAME = 12
+_OPENING = frozenset({"("})
 
 
 def acronym_candidates(doc: Doc, words: dict) -> list[Candidate]:
@@ -119,9 +134,12 @@ def acronym_candidates(doc: Doc, words: dict) -> list[Candidate]:
     in brackets whose letters are its words' initials is an organisation, and so is the acronym there (its
     other mentions are left to the model: made ORG everywhere, they drew roles away from the companies
     next to them in heldout6); the long name must open with a trade word or hold a company of the model's."""
-    org_tokens = {i for ent in doc.ents if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
+    org_tokens = {i for ent in ents_of(doc) if ent.label_ == "ORG" for i in range(ent.start, ent.end)}
     found = []
-    for token in doc[2:-1]:
+    for bracket in tokens_in(doc, _OPENING):  # the token after each '(' (tokens 2 to the last but one)
+        if not 2 <= bracket.i + 1 < len(doc) - 1:
+            continue
+        token = doc[bracket.i + 1]
         i, acronym = token.i, token.text
         if not (doc[i - 1].text == "(" and doc[i + 1].text == ")" and token.is_upper and token.is_alpha):
             continue
@@ -198,10 +216,13 @@ def enumerated_orgs(doc: Doc, chosen: list[Candidate], gazetteer: dict, places: 
 
 
 def _joined(doc: Doc, a: Candidate, b: Candidate) -> bool:
+    if b.start - a.end > _LONGEST_GAP:
+        return False  # no list gap is that long: the tokens between need not be read
     gap = tuple(t.lower_ for t in doc[a.end : b.start])
     return gap in _LIST_GAPS and not any(t.is_sent_start for t in doc[a.end : b.start + 1])
 
 
+_LONGEST_GAP = max(map(len, _LIST_GAPS), default=0)
 PLACE_WORDS = word_lists()["place_words"]
 
 

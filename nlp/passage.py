@@ -7,11 +7,12 @@ import logging
 from bisect import bisect_right
 from collections import Counter
 
+from spacy.attrs import IS_ALPHA, IS_LOWER, IS_PUNCT, SENT_START
 from spacy.tokens import Doc, Span
 
 from nlp.career import is_career_org
 from nlp.lexicon import has_ex_prefix, word_lists
-from nlp.tokens import line_break_tokens
+from nlp.tokens import ents_of, line_break_tokens
 
 logger = logging.getLogger(__name__)
 
@@ -30,12 +31,13 @@ class Passage:
     def __init__(self, doc: Doc, org_refs, public_bodies=frozenset()):
         self.doc = doc
         self.public_bodies = public_bodies
-        self.ent_start = {e.start: e for e in doc.ents}
-        self.ent_end = {e.end - 1: e for e in doc.ents}
-        self.persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        ents = ents_of(doc)
+        self.ent_start = {e.start: e for e in ents}
+        self.ent_end = {e.end - 1: e for e in ents}
+        self.persons = [e for e in ents if e.label_ == "PERSON"]
         self.person_end = {e.end - 1: e for e in self.persons}
         self.person_start = {e.start: e for e in self.persons}
-        self.orgs = [e for e in doc.ents if e.label_ == "ORG"]
+        self.orgs = [e for e in ents if e.label_ == "ORG"]
         self.title_starts: set[int] = set()
         self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
         self.para_starts = [0] + [i + 1 for i in line_break_tokens(doc)]
@@ -278,21 +280,26 @@ def _merged_sentence_starts(doc: Doc, para_starts: list[int]) -> list[int]:
     opening on punctuation or lowercase (the pieces of a quoted sentence: '«', 'Nous ... »', ', indique
     son PDG, X.'), or after no final punctuation ('La biotech Opaline' | 'Bio lève ...', 'La start' |
     '-up': the parser cuts inside names and compounds) continues the sentence before it; a line break
-    always starts one (a headline, a new paragraph)."""
+    always starts one (a headline, a new paragraph). The pieces are read from the Doc's arrays
+    (doc.sents makes every token)."""
+    if "sents" in doc.user_hooks or not len(doc) or not doc.has_annotation("SENT_START"):
+        pieces = [(sent.start, sent.end) for sent in doc.sents]  # raises as doc.sents does
+    else:
+        flags = doc.to_array(SENT_START).tolist()
+        cuts = [0, *(i for i in range(1, len(doc)) if flags[i] == 1), len(doc)]
+        pieces = list(zip(cuts[:-1], cuts[1:], strict=True))
+    alpha, punct, lower = (doc.to_array(attr).tolist() for attr in (IS_ALPHA, IS_PUNCT, IS_LOWER))
     starts: list[int] = []
     pending = False
-    for sent in doc.sents:
-        first = sent[0]
-        words = [t for t in sent if t.is_alpha]
-        b = sent.start - 1
+    for start, end in pieces:
+        b = start - 1
         while b > 0 and doc[b].text in ("«", "“"):
             b -= 1  # '... Toulouse. «' | 'Le carnet ...': the quote opens the new sentence
         glued = b >= 0 and doc[b].text not in FINAL and not doc[b].is_space
-
-        opening_punct = first.is_punct and first.text not in ("«", "“", "-", "–", "—")
-        if not (starts and (pending or opening_punct or first.is_lower or glued)):
-            starts.append(sent.start)
-        pending = not words  # a lone '«': the next piece belongs to it
+        opening_punct = punct[start] and doc[start].text not in ("«", "“", "-", "–", "—")
+        if not (starts and (pending or opening_punct or lower[start] or glued)):
+            starts.append(start)
+        pending = not any(alpha[start:end])  # a lone '«': the next piece belongs to it
     merged: list[int] = []
     for start in sorted(set(starts) | {i for i in para_starts if i < len(doc)}):
         if merged and all(t.is_punct or t.is_space for t in doc[merged[-1] : start]):

@@ -34,7 +34,7 @@ from nlp.role_words import (
     RELATIVE_VERBS,
     SUBJECT_PRONOUNS,
 )
-from nlp.tokens import tokens_in
+from nlp.tokens import ents_of, reads_fixed_ents, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -65,9 +65,10 @@ class RoleFinder:
         singles = [t for t in table if " " not in t]
         self.matcher.add("FORMER_TITLE", list(nlp.tokenizer.pipe(f"ex-{t}" for t in singles)))
 
+    @reads_fixed_ents
     def __call__(self, doc: Doc) -> Doc:
         doc._.roles = []
-        persons = [e for e in doc.ents if e.label_ == "PERSON"]
+        persons = [e for e in ents_of(doc) if e.label_ == "PERSON"]
         if not persons:
             return doc
         ctx = Passage(doc, self.org_refs, self.words["public_bodies"])
@@ -264,7 +265,7 @@ class RoleFinder:
         return not any(t.lower_ in NATIONALITIES for t in doc[title.start : raw_end + 1])
 
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
-        ent_tokens = {i for e in doc.ents for i in range(e.start, e.end)}
+        ent_tokens = {i for e in ents_of(doc) for i in range(e.start, e.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
         found = []
         for span in filter_spans(spans):

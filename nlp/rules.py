@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.tokens import ents_of
+
 logger = logging.getLogger(__name__)
 
 # Higher wins when two candidates of the same length overlap.
@@ -157,7 +159,7 @@ def _article_of_name(doc: Doc, i: int, end: int) -> bool:
 def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
     """The model's entities, split at line breaks and cleaned; ORG and MISC extended over a name run."""
     found = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         label = MODEL_LABELS.get(ent.label_)
         if label is None:
             continue
@@ -244,7 +246,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     'Natcom, le concurrent de Digicel' -> ORG; "son service d'e-mail Cisco Mail" -> PRODUCT;
     "l'éditeur de logiciels Sagarel" -> ORG; 'M. Dupont', 'Wei-Lin Chang, directrice financière' -> PERSON."""
     person_tokens = {
-        i for ent in doc.ents if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
+        i for ent in ents_of(doc) if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
     }
     found = []
     vocab = doc.vocab.strings
@@ -317,7 +319,7 @@ def _capital_nationality(doc: Doc, start: int, end: int, words: dict) -> bool:
 def _company_in_brackets(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'Camille Berthier (Cerise) : « ... »', the interview headline: the bracket names the company."""
     found = []
-    for ent in doc.ents:
+    for ent in ents_of(doc):
         if ent.label_ != "PER" or len(ent) < 2 or ent.end + 3 >= len(doc) or doc[ent.end].text != "(":
             continue
         end = capital_run(doc, ent.end + 1, words, allow_numbers=True)

@@ -9,26 +9,46 @@ straight one the model reads "O'" + "Brien" as a name already, and merged it wou
 
 from __future__ import annotations
 
+import functools
 import weakref
 from bisect import bisect_right
-from collections.abc import Collection, Iterator
+from collections.abc import Callable, Collection, Iterator
+from contextlib import contextmanager
 
-from spacy.attrs import IDX, LOWER
+from spacy.attrs import IDX, LENGTH, LOWER
 from spacy.language import Language
 from spacy.strings import hash_string
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 APOSTROPHES = ("’",)  # the straight form is split the same way, but the model reads it well
 
 
 @Language.component("veille_name_tokens")
 def merge_name_apostrophes(doc: Doc) -> Doc:
-    spans = [doc[i : i + 2] for i in range(1, len(doc) - 1) if _surname_letter(doc, i)]
+    spans = [
+        doc[i : i + 2] for i in _apostrophe_tokens(doc) if 1 <= i < len(doc) - 1 and _surname_letter(doc, i)
+    ]
     if spans:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
     return doc
+
+
+def _apostrophe_tokens(doc: Doc) -> list[int]:
+    """The tokens whose second character is a curly apostrophe (found in the text, in order)."""
+    text = doc_text(doc)  # the same once the letters are merged: later components read it from here
+    if not any(a in text for a in APOSTROPHES):
+        return []
+    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    return sorted(starts[p - 1] for a in APOSTROPHES for p in _positions(text, a) if p - 1 in starts)
+
+
+def _positions(text: str, char: str) -> Iterator[int]:
+    pos = text.find(char)
+    while pos != -1:
+        yield pos
+        pos = text.find(char, pos + 1)
 
 
 def _surname_letter(doc: Doc, i: int) -> bool:
@@ -61,8 +81,23 @@ def tokens_in(doc: Doc, words: Collection[str]) -> Iterator[Token]:
             _WORD_HASHES.clear()  # word lists are module constants: only sets built per call get here
         entry = _WORD_HASHES[id(words)] = (words, frozenset(hash_string(w) for w in words))
     hashes = entry[1]  # the words stay referenced above: their id cannot pass to another object
-    found = [i for i, lower in enumerate(doc.to_array(LOWER).tolist()) if lower in hashes]
+    index = _lower_index(doc)
+    found = sorted(i for lower in index.keys() & hashes for i in index[lower])
     return (doc[i] for i in found)
+
+
+_LOWERS: weakref.WeakKeyDictionary[Doc, tuple[int, dict[int, list[int]]]] = weakref.WeakKeyDictionary()
+
+
+def _lower_index(doc: Doc) -> dict[int, list[int]]:
+    """Lowercase hash -> the positions of its tokens, read once per Doc (again if it was retokenized)."""
+    entry = _LOWERS.get(doc)
+    if entry is None or entry[0] != len(doc):
+        index: dict[int, list[int]] = {}
+        for i, lower in enumerate(doc.to_array(LOWER).tolist()):
+            index.setdefault(lower, []).append(i)
+        entry = _LOWERS[doc] = (len(doc), index)
+    return entry[1]
 
 
 _TEXTS: weakref.WeakKeyDictionary[Doc, str] = weakref.WeakKeyDictionary()
@@ -75,6 +110,62 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = _TEXTS[doc] = doc.text
     return text
+
+
+_OFFSETS: weakref.WeakKeyDictionary[Doc, tuple[int, list[int], list[int]]] = weakref.WeakKeyDictionary()
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """doc[start:end].text without making the Span and joining its tokens: a slice of the text
+    between the first token's offset and the end of the last one (offsets read once per Doc)."""
+    if not 0 <= start < end <= len(doc):
+        return doc[start:end].text
+    entry = _OFFSETS.get(doc)
+    if entry is None or entry[0] != len(doc):  # a retokenized Doc reads its offsets again
+        idx, length = doc.to_array([IDX, LENGTH]).T.tolist()
+        entry = _OFFSETS[doc] = (len(doc), idx, [i + n for i, n in zip(idx, length, strict=True)])
+    return doc_text(doc)[entry[1][start] : entry[2][end - 1]]
+
+
+_ENTS: dict[int, tuple[Doc, tuple[Span, ...] | None]] = {}  # id(doc) -> its entities, inside fixed_ents
+
+
+@contextmanager
+def fixed_ents(doc: Doc) -> Iterator[None]:
+    """A block in which doc.ents does not change: `ents_of(doc)` reads them once (the property makes a
+    Span per entity at each read, and the components read them twenty times per Doc)."""
+    _ENTS[id(doc)] = (doc, None)
+    try:
+        yield
+    finally:
+        _ENTS.pop(id(doc), None)
+
+
+def reads_fixed_ents(call: Callable) -> Callable:
+    """A component's __call__(self, doc) run in a `fixed_ents` block."""
+
+    @functools.wraps(call)
+    def wrapper(self, doc: Doc) -> Doc:
+        with fixed_ents(doc):
+            return call(self, doc)
+
+    return wrapper
+
+
+def ents_changed(doc: Doc) -> None:
+    """doc.ents was just set: the next `ents_of(doc)` reads them again."""
+    if id(doc) in _ENTS:
+        _ENTS[id(doc)] = (doc, None)
+
+
+def ents_of(doc: Doc) -> tuple[Span, ...]:
+    """doc.ents, read once per `fixed_ents` block (every time outside one)."""
+    entry = _ENTS.get(id(doc))
+    if entry is None or entry[0] is not doc:
+        return doc.ents
+    if entry[1] is None:
+        entry = _ENTS[id(doc)] = (doc, doc.ents)
+    return entry[1]
 
 
 def line_break_tokens(doc: Doc) -> list[int]:

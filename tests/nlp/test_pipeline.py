@@ -8,6 +8,7 @@ import pytest
 import spacy
 
 import nlp as veille_nlp
+from nlp.pipeline import warm_tokenizer
 
 
 def test_factories_are_declared_as_spacy_entry_points():
@@ -54,3 +55,14 @@ def test_long_runs_do_not_grow_the_vocabulary(nlp):
     results = list(veille_nlp.extract_texts(nlp, texts))
     assert len(nlp.vocab.strings) == before
     assert any(e["text"] == names[7] and e["label"] == "ORG" for e in results[7]["entities"])
+
+
+def test_warm_tokenizer_keeps_the_tokens_and_adds_no_string(nlp):
+    text = "L’entreprise (AFP) annonce, selon l'agence, un rachat : Zorblix rachète Quorvane."
+    with nlp.memory_zone():
+        before_tokens = [t.text for t in nlp.make_doc(text)]
+    before = len(nlp.vocab.strings)
+    warm_tokenizer(nlp, [text])  # 'Zorblix' is no word of the model's: it is not cached
+    with nlp.memory_zone():
+        assert [t.text for t in nlp.make_doc(text)] == before_tokens
+    assert len(nlp.vocab.strings) == before

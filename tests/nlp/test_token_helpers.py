@@ -6,8 +6,18 @@ from types import MappingProxyType
 
 import pytest
 import spacy
+from spacy.tokens import Span
 
-from nlp.tokens import doc_text, has_morph, line_break_tokens, tokens_in
+from nlp.tokens import (
+    doc_text,
+    ents_changed,
+    ents_of,
+    fixed_ents,
+    has_morph,
+    line_break_tokens,
+    span_text,
+    tokens_in,
+)
 
 TEXT = "Le groupe Dirige ses filiales.\n\nSa directrice DIRIGE l'usine \n et dirige\tla filiale."
 
@@ -62,3 +72,22 @@ def test_has_morph_reads_the_analysis_like_morph_get(blank):
         for field, value in (("Mood", "Cnd"), ("Number", "Sing"), ("Gender", "Fem"), ("Mood", "Ind")):
             assert has_morph(token, field, value) == (value in token.morph.get(field))
     assert has_morph(doc[1], "Mood", "Cnd") and not has_morph(doc[3], "Mood", "Cnd")
+
+
+def test_span_text_is_the_text_of_the_span(blank):
+    doc = blank(TEXT)
+    pairs = [(a, b) for a in range(len(doc)) for b in range(a, len(doc) + 1)] + [(3, 1), (0, 99)]
+    assert [span_text(doc, a, b) for a, b in pairs] == [doc[a:b].text for a, b in pairs]
+
+
+def test_ents_of_reads_the_entities_once_per_block_and_again_after_a_change(blank):
+    doc = blank("Brintek rachète Valorix.")
+    doc.ents = [Span(doc, 0, 1, label="ORG")]
+    with fixed_ents(doc):
+        first = ents_of(doc)
+        assert ents_of(doc) is first and [e.text for e in first] == ["Brintek"]
+        doc.ents = [Span(doc, 2, 3, label="ORG")]
+        ents_changed(doc)
+        assert [e.text for e in ents_of(doc)] == ["Valorix"]
+    doc.ents = []
+    assert ents_of(doc) == ()  # outside a block: doc.ents as it is
