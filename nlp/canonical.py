@@ -187,6 +187,9 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
         ):
             acronyms[doc[c.end + 1].text] = c.canonical or texts[id(c)]
     longer_names = Counter(texts.values())
+    subsidiaries = {  # "la filiale Savary Assurances" is not the long name of its parent "Savary"
+        texts[id(c)] for c in orgs if c.start > 0 and doc[c.start - 1].lower_ in words["parent_words"]
+    }
     for c in orgs:
         text = texts[id(c)]
         if c.canonical:
@@ -202,4 +205,4 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
                 if t.startswith(text + " ")
                 and all(w.lower() in words["org_suffixes"] for w in t[len(text) :].split())
             ]
-            c.canonical = min(longer, key=len) if len(longer) == 1 else text
+            c.canonical = longer[0] if len(longer) == 1 and longer[0] not in subsidiaries else text

@@ -76,13 +76,19 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
     for token in doc:
         if not breaks_line(token) or token.i + 1 >= len(doc):
             continue
-        start = token.i + 1
+        start = _after_rubric(doc, token.i + 1)
         if not is_capitalised(doc[start]) or doc[start].is_stop:
             continue
         end = _name_end(doc, start, len(doc))
-        if end is None or end + 1 >= len(doc) or doc[end].text != "." or not is_capitalised(doc[end + 1]):
+        if end is None or end + 1 >= len(doc):
             continue
-        found.append((start, end))
+        if start > token.i + 1:  # "LOGISTIQUE - Sogena Ports dément ...": the name and its verb
+            if (doc[end].is_lower and doc[end].is_alpha) or doc[
+                end
+            ].lower_ in REFLEXIVE:  # the tagger is unsure
+                found.append((start, end))
+        elif doc[end].text == "." and is_capitalised(doc[end + 1]):
+            found.append((start, end))
     if len(found) < MIN_COLUMN_PARAGRAPHS:
         return chosen
     by_span = {(c.start, c.end): c for c in chosen}
@@ -100,6 +106,20 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
         elif not any(i in taken for i in range(start, end)):
             added.append(Candidate(start, end, "ORG", "context", canonical=name, rule="paragraph_company"))
     return sorted(chosen + added, key=lambda c: c.start) if added else chosen
+
+
+RUBRIC_DASHES = ("-", "–", "—")
+
+
+def _after_rubric(doc: Doc, start: int) -> int:
+    """Where the paragraph's text starts after an uppercase rubric and a dash ("ROBOTIQUE - ", "ÉNERGIE – "),
+    as an in-brief column opens each item; start when there is none."""
+    i = start
+    while i < len(doc) and i - start < 3 and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 2:
+        i += 1
+    if start < i and i + 1 < len(doc) and doc[i].text in RUBRIC_DASHES and doc[i].whitespace_:
+        return i + 1
+    return start
 
 
 def _headline_name(doc: Doc) -> tuple[int, int] | None:

@@ -51,16 +51,47 @@ def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[C
 
 def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'lance Orbis', 'a présenté Dragon Copilot', 'dévoile le Lumio Eye': the capitalised name after the verb."""
-    while i < len(doc) and doc[i].pos_ == "ADV" and doc[i].is_lower:
-        i += 1  # "commercialise déjà l'Iqirvo"
+    while i < len(doc) and doc[i].is_lower:
+        if doc[i].pos_ == "ADV":
+            i += 1  # "commercialise déjà l'Iqirvo"
+            continue
+        aside = _aside_end(doc, i, words)
+        if aside == i:
+            break
+        i = aside  # "a lancé en avril Kerval Signature", "lance dans la foulée Flotte 2.0"
     if i < len(doc) and doc[i].lower_ in ARTICLES:
         i += 1
     end = capital_run(doc, i, words, allow_numbers=True)
-    if end == i or any(t in person_tokens for t in range(i, end)) or doc[i].text in words["places"]:
+    if end == i or doc[i].text in words["places"]:
         return []
+    if any(t in person_tokens for t in range(i, end)) and not _product_apposition_after(doc, end, words):
+        return []  # but "a lancé Kerval Signature, une gamme de ...": the model's "person" is the product
     if doc[i:end].text.lower() in words["not_names"] or doc[i].is_sent_start:
         return []
     return [Candidate(i, end, "PRODUCT", "context")]
+
+
+def _product_apposition_after(doc: Doc, end: int, words: dict) -> bool:
+    """', une gamme de ...', ', un logiciel ...' right after a name."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("un", "une")
+        and (doc[end + 2].lower_ in APPOSITION_HEADS or doc[end + 2].lower_ in words["product_heads"])
+    )
+
+
+def _aside_end(doc: Doc, i: int, words: dict) -> int:
+    """The end of a time or manner aside starting at i ('en avril', 'dans la foulée', 'en 2024'); i if none."""
+    if i + 1 < len(doc) and doc[i].lower_ == "en" and _YEAR.match(doc[i + 1].text):
+        return i + 2
+    for size in (3, 2, 1):
+        if i + size <= len(doc) and " ".join(t.lower_ for t in doc[i : i + size]) in words["launch_asides"]:
+            return i + size
+    return i
+
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _name_before_product_apposition(
@@ -76,11 +107,24 @@ def _name_before_product_apposition(
         start > 0 and end - start < 4 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
     ):
         start -= 1
+        if _title_colon(doc, start - 1):
+            start -= 1  # "Ashfall: Requiem, un jeu d'action": a game's subtitle after an English colon
     if start == end or any(t in person_tokens for t in range(start, end)) or doc[start].is_sent_start:
         return []
     if doc[start:end].text in words["places"] or doc[start].lower_ in words["leading_junk"]:
         return []
     return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _title_colon(doc: Doc, i: int) -> bool:
+    """A colon glued to the capitalised word before it, as English titles write it ('Ashfall: Requiem')."""
+    return (
+        i > 0
+        and doc[i].text == ":"
+        and not doc[i - 1].whitespace_
+        and is_capitalised(doc[i - 1])
+        and not breaks_line(doc[i - 1])
+    )
 
 
 def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
@@ -104,6 +148,7 @@ def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
         and prev.text[:1].isupper()
         and not prev.is_sent_start
         and prev.lower_ not in words["leading_junk"]
+        and prev.lower_ not in words["product_heads"]  # "le SUV C10": the product word is no brand
         and prev.ent_type_ != "ORG"
         and not (start > 1 and is_capitalised(doc[start - 2]))
     ):

@@ -11,12 +11,18 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from nlp.tokens import has_morph
+
 logger = logging.getLogger(__name__)
 
 # Higher wins when two candidates of the same length overlap.
 PRIORITY = {"quantity": 5, "context": 4, "gazetteer": 3, "model": 2}
 MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 MAX_RUN = 5
+MAX_OWNED_COMPLEMENT = 8
+PERSON_LIKE_HEADS = frozenset(
+    {"assistant", "modèle", "outil"}
+)  # product words a person can be  # words between a possessive's product word and its name in apposition
 # Prepositions that a company name rarely holds before a lowercase word (unlike "de": "Caisse des dépôts")
 CLAUSE_PREPOSITIONS = frozenset(
     {"pour", "avec", "sur", "dans", "par", "chez", "contre", "entre", "depuis", "vers"}
@@ -169,6 +175,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 or doc[i].text in (":", ";", "—", "|")  # "Nouvelle recrue chez Ynsect : Caroline Fabre"
                 or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"))
                 or (doc[i].lower_ in CLAUSE_PREPOSITIONS and i + 1 < ent.end and doc[i + 1].is_lower)
+                or _second_company(doc, i, ent.end)
             ):  # "avec Dassault Aviation pour des faisceaux électriques": the name ends at "pour des"
                 start, end = strip_span(doc, piece_start, i, label, words)
                 if end > start:
@@ -180,6 +187,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                         )
                     if label in ("ORG", "MISC") and end >= ent.end:
                         end = _english_joiner(doc, end)  # "Airbus Defence | and Space"
+                    end = trade_name_tail(doc, start, end, words)
                     piece = label
                     if label == "PERSON" and end == ent.end and end - start > 1:
                         end = _hyphen_tail(
@@ -192,6 +200,35 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                     found.append(Candidate(start, end, piece, "model", rule=f"model_{ent.label_}"))
                 piece_start = i + 1
     return found
+
+
+OF_WORDS = ("de", "du", "des", "d'", "d’")
+
+
+def _second_company(doc: Doc, i: int, end: int) -> bool:
+    """'la Caisse des Dépôts et d'Engie': "et d'" before a capitalised word starts a second name."""
+    return (
+        doc[i].lower_ in ("et", "ou")
+        and i + 2 < end
+        and doc[i + 1].lower_ in ("de", "du", "d'", "d’")
+        and is_capitalised(doc[i + 2])
+    )
+
+
+def trade_name_tail(doc: Doc, start: int, end: int, words: dict) -> int:
+    """'Papeteries du Haut-Ravin', 'Biscuiterie de Provence': a name opened by a trade word goes on over
+    "du"/"de" and the capitalised words after it (the model stops at the preposition)."""
+    if (
+        end + 1 < len(doc)
+        and doc[start].lower_ in words["org_prefixes"]
+        and doc[end].lower_ in OF_WORDS
+        and doc[end].is_lower
+        and doc[end - 1].whitespace_
+        and is_capitalised(doc[end + 1])
+        and doc[end + 1].text not in words["places"]
+    ):
+        return max(end, capital_run(doc, end + 1, words))
+    return end
 
 
 def _english_joiner(doc: Doc, end: int) -> int:
@@ -261,15 +298,32 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
             people = set() if doc[start].lower_ == "chez" else person_tokens
-            found.extend(tagged(_org_right_after(doc, end, words, people), "org_after_trigger", trigger))
+            orgs = _org_right_after(doc, end, words, people)
+            if orgs:
+                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people)
+            found.extend(tagged(orgs, "org_after_trigger", trigger))
+            continue
+        if kind == "VARIANT":  # "Sa prochaine génération, Orca-2, ...": only in apposition
+            if owned_head(doc, start, words, variant=True) is not None:
+                appositions = _product_apposition(doc, end, words, set(), owned=True)
+                found.extend(tagged(appositions, "product_apposition", trigger))
+                found.extend(
+                    tagged(_name_before_owned(doc, start, words, person_tokens), "owned_product", trigger)
+                )
             continue
         if kind == "NAMED":
             found.extend(tagged(_named(doc, start, end, words, person_tokens), "named_after", trigger))
             continue
         if kind == "PRODUCT":
-            found.extend(
-                tagged(_product_apposition(doc, end, words, person_tokens), "product_apposition", trigger)
-            )
+            owned = owned_head(doc, start, words) is not None
+            # "Son précédent jeu, Silent Orchard, ...": the model's person is the product (not "son assistant")
+            people = set() if owned and doc[start].lower_ not in PERSON_LIKE_HEADS else person_tokens
+            appositions = _product_apposition(doc, end, words, people, owned)
+            found.extend(tagged(appositions, "product_apposition", trigger))
+            if owned:
+                found.extend(
+                    tagged(_name_before_owned(doc, start, words, person_tokens), "owned_product", trigger)
+                )
         if kind == "ORG":
             found.extend(
                 tagged(_name_before_apposition(doc, start, words, person_tokens), "org_apposition", trigger)
@@ -284,7 +338,11 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
         run_start = _skip_modifiers(doc, end, kind)
         if run_start is None:
             continue
+        if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
+            kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
         run_end = capital_run(doc, run_start, words, allow_numbers=kind == "PRODUCT")
+        if kind == "ORG":
+            run_end = trade_name_tail(doc, run_start, run_end, words)
         if run_end == run_start:
             continue
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
@@ -300,6 +358,60 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
         )
     return found + tagged(_company_in_brackets(doc, words, person_tokens), "company_in_brackets")
+
+
+def _home_adjective(token: Token, words: dict) -> bool:
+    """'lilloise', 'néerlandais', 'européen': where a company comes from (a product has no home town)."""
+    return token.is_lower and (
+        token.lower_ in words["nationality_heads"]
+        or (token.lower_ in words["org_heads"] and token.pos_ == "ADJ")
+    )
+
+
+def owned_head(doc: Doc, start: int, words: dict, variant: bool = False) -> int | None:
+    """The possessive before a product word, over two adjectives at most ("son précédent titre", "sa
+    nouvelle offre"); a product's version may also be announced by "une" ("une version allégée")."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i < 0:
+        return None
+    if doc[i].lower_ in words["possessives"] or (variant and doc[i].lower_ in ("un", "une")):
+        return i
+    return None
+
+
+def _name_before_owned(doc: Doc, head: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'l'arrêt de Talentis Recrute, son logiciel de suivi ...', 'Brume 2, sa nouvelle offre': the name
+    before ', <possessive> <product word>' is the company's product (not after "pour", "selon": 'Pour
+    Microsoft, son offre ...' names the company)."""
+    i = owned_head(doc, head, words)
+    if i is None or i < 2 or doc[i - 1].text != ",":
+        return []
+    end = stop = i - 1
+    while stop > 1 and doc[stop - 1].like_num and is_capitalised(doc[stop - 2]):
+        stop -= 1  # "Brume 2"
+    start = _run_before(doc, stop, words)
+    if start == stop or doc[start].is_sent_start:
+        return []
+    if doc[head].lower_ in PERSON_LIKE_HEADS and any(t in person_tokens for t in range(start, end)):
+        return []  # "Jean Dupont, son assistant": the model's person stays one (not before "son logiciel")
+    if doc[start:end].text in words["places"] or doc[start - 1].lower_ in CLAUSE_PREPOSITIONS | {"selon"}:
+        return []
+    return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'auprès d'Eurazeo et de Frst', 'aux côtés de Starquest Capital et de Karista': the companies
+    listed after a trigger's company, each with its "et de"."""
+    found: list[Candidate] = []
+    while end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS:
+        more = _org_right_after(doc, end + 2, words, person_tokens)
+        if not more:
+            break
+        found += more
+        end = more[-1].end
+    return found
 
 
 def _capital_nationality(doc: Doc, start: int, end: int, words: dict) -> bool:
@@ -416,18 +528,47 @@ def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int])
     if run_end == end or any(t in person_tokens for t in range(end, run_end)):
         return []
     if doc[start].is_lower:
-        before = {t.lower_ for t in doc[max(0, start - 8) : start]}
+        label = _named_head(doc, start, words)
     else:  # "Baptisé Doctolib Assistant, l'outil ...": the noun comes after the name
-        before = {t.lower_ for t in doc[run_end : run_end + 4]}
-    label = "ORG" if before & words["org_heads"] else "PRODUCT"
-    if label == "PRODUCT" and not before & words["product_heads"] and "offre" not in before:
+        after = {t.lower_ for t in doc[run_end : run_end + 4]}
+        product = after & (words["product_heads"] | words["product_variants"])
+        label = "ORG" if after & words["org_heads"] else ("PRODUCT" if product else None)
+    if label is None:
         return []
     return [Candidate(end, run_end, label, "context")]
 
 
-def _product_apposition(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
-    """'Son modèle phare, Mistral Large, ...': a name in apposition after a product word."""
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+def _named_head(doc: Doc, start: int, words: dict) -> str | None:
+    """What 'baptisé' names: the closest company or product noun before it in its clause ("une version
+    benne, baptisée X" after "le chinois CATL." is a product; "un kit de développement baptisé X" too)."""
+    for i in range(start - 1, max(-1, start - 9), -1):
+        token = doc[i]
+        pair = f"{doc[i - 1].lower_} {token.lower_}" if i > 0 else ""
+        if token.pos_ != "ADJ" and (token.lower_ in words["org_heads"] or pair in words["org_heads"]):
+            return "ORG"  # not "américain" in "un service américain baptisé ..."
+        if token.lower_ in words["product_heads"] or token.lower_ in words["product_variants"]:
+            return "PRODUCT"
+        if token.is_sent_start or (
+            token.pos_ in ("VERB", "AUX") and not has_morph(token, "VerbForm", "Part")
+        ):
+            return None
+    return None
+
+
+def _product_apposition(
+    doc: Doc, i: int, words: dict, person_tokens: set[int], owned: bool = False
+) -> list[Candidate]:
+    """'Son modèle phare, Mistral Large, ...': a name in apposition after a product word; after a
+    possessive the word may have a longer complement ('son service de livraison en trente minutes, X,')."""
+    skipped = 0
+    while i < len(doc) and doc[i].is_lower and not doc[i].is_punct:
+        token = doc[i]
+        if token.pos_ != "ADJ":
+            if not owned or skipped >= MAX_OWNED_COMPLEMENT:
+                break
+            if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not has_morph(token, "VerbForm", "Part"):
+                return []
+            skipped += 1
         i += 1
     if i + 1 >= len(doc) or doc[i].text != ",":
         return []

@@ -1,0 +1,109 @@
+"""Products and companies told apart by the words around them (nlp/rules.py, nlp/naming.py,
+nlp/article_rules.py, nlp/headline.py), on hand-written sentences with invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import labelled
+
+
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        # a possessive before the product word: a longer complement, or the name before it
+        (
+            "La PME ferme son service de réparation à domicile en deux heures, Fixomat, ouvert en 2021.",
+            "Fixomat",
+        ),
+        ("Le groupe annonce l'arrêt de Pilvane Suite, son logiciel de gestion des stocks.", "Pilvane Suite"),
+        (
+            "L'éditeur a présenté mardi ses résultats. Sa prochaine génération, Quarzo-3, sortira en mai.",
+            "Quarzo-3",
+        ),
+        (
+            "Le studio nantais grandit. Son précédent titre, Silent Orchard, s'est vendu à 300 000 exemplaires.",
+            "Silent Orchard",
+        ),
+        # an aside between the launch verb and the name
+        (
+            "La conserverie a lancé en mars Mareline Tradition, une gamme de soupes de poisson.",
+            "Mareline Tradition",
+        ),
+        ("La start-up lance dans la foulée Trajet 3.0, une nouvelle version de son logiciel.", "Trajet 3.0"),
+        # "baptisé" names the closest noun before it, not a company of the previous sentence
+        (
+            "Les cellules sont fournies par le chinois Voltix. Une version courte, baptisée Rando-S, suivra.",
+            "Rando-S",
+        ),
+        ("L'entreprise collectait les données via un kit de développement baptisé TraceKit.", "TraceKit"),
+        # an English subtitle after a colon
+        (
+            "Le studio prépare Dust Lanterns: Ember, un jeu de stratégie attendu en 2026.",
+            "Dust Lanterns: Ember",
+        ),
+    ],
+)
+def test_products_named_by_their_context(extract, text, product):
+    assert product in labelled(extract(text), "PRODUCT")
+
+
+def test_a_variant_word_without_possessive_names_nothing(extract):
+    result = extract("La version, Orbis, a été publiée hier.")
+    assert "Orbis" not in labelled(result, "PRODUCT")
+
+
+def test_companies_listed_after_a_trigger_keep_it(extract):
+    orgs = labelled(
+        extract("La jeune pousse a levé 5 millions d'euros auprès de Valtoria et de Krendo."), "ORG"
+    )
+    assert {"Valtoria", "Krendo"} <= set(orgs)
+
+
+def test_a_name_after_a_trade_word_goes_on_over_de(extract):
+    orgs = labelled(extract("Le site fournit le papetier Papeteries du Haut-Lignon depuis 2019."), "ORG")
+    assert "Papeteries du Haut-Lignon" in orgs
+
+
+def test_elided_triggers_find_their_company(extract):
+    assert "Ostréa Énergies" in labelled(
+        extract("Le groupe est né du rachat d'Ostréa Énergies en 2016."), "ORG"
+    )
+
+
+def test_an_in_brief_column_with_rubrics_names_its_companies(extract):
+    text = (
+        "En bref : les entreprises du jour\n\n"
+        "LOGISTIQUE - Marvaport dément toute négociation avec un concurrent.\n\n"
+        "ROBOTIQUE - Exa-Robix voit ses ventes reculer de 12 %.\n\n"
+        "INDUSTRIE - Les commandes restent fermes selon la fédération."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert {"Marvaport", "Exa-Robix"} <= set(orgs)
+    assert "Les" not in orgs
+
+
+def test_a_parent_keeps_its_own_name_beside_its_subsidiary(extract):
+    result = extract(
+        "Le groupe Dorvane a publié ses comptes. La filiale Dorvane Assurances a collecté 2 milliards "
+        "d'euros. Dorvane emploie 9 000 personnes."
+    )
+    canonicals = {e["text"]: e["canonical"] for e in result["entities"] if e["label"] == "ORG"}
+    assert canonicals["Dorvane"] == "Dorvane" and "Dorvane Assurances" in canonicals
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        # a product word before a company from a town: the company
+        ("La plateforme rennaise de covoiturage Covoiro annonce une levée de fonds.", "Covoiro"),
+        # a company named before its offer, after "pour"
+        ("La société Brintek grandit. Pour Brintek, son offre de stockage reste la priorité.", "Brintek"),
+        # a known company's prefix in a name a company context gives
+        ("La société a levé 3 millions d'euros auprès de BNP Paribas Alsace.", "BNP Paribas Alsace"),
+    ],
+)
+def test_names_that_stay_companies(extract, text, company):
+    result = extract(text)
+    assert company in labelled(result, "ORG")
+    assert company not in labelled(result, "PRODUCT")
