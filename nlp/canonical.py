@@ -80,9 +80,12 @@ def _product_mentions(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -
     }
     for c in chosen:
         text = doc[c.start : c.end].text
-        if c.source == "model" and c.size == 1 and c.label in ("PERSON", "LOC", "MISC") and text in products:
-            if not org_texts.is_strong(text):
-                c.relabel("PRODUCT", "product_of_article")
+        if c.source != "model" or text not in products or org_texts.is_strong(text):
+            continue
+        if (c.size == 1 and c.label in ("PERSON", "LOC", "MISC")) or (
+            c.label == "ORG" and any(ch.isdigit() for ch in text)
+        ):  # "dévoile Orkan-2" then the model's "Orkan-2" company: a numbered name is the product
+            c.relabel("PRODUCT", "product_of_article")
 
 
 def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> _OrgNames:

@@ -178,6 +178,8 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 or _second_company(doc, i, ent.end)
             ):  # "avec Dassault Aviation pour des faisceaux électriques": the name ends at "pour des"
                 start, end = strip_span(doc, piece_start, i, label, words)
+                if end - start > 1 and doc[start].is_upper and doc[start].lower_ in words["org_heads"]:
+                    start += 1  # "l'ESN CS": the company word is no part of the name
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
                         end = (
@@ -293,7 +295,12 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             found.extend(tagged(_org_after_title(doc, end, words, person_tokens), "org_after_title", trigger))
             continue
         capital_nationality = kind == "ORG" and _capital_nationality(doc, start, end, words)
-        if not doc[start].is_lower and kind not in ("PERSON", "NAMED") and not capital_nationality:
+        acronym_head = kind == "ORG" and doc[start].is_upper and end == start + 1 and len(doc[start]) <= 5
+        if (
+            not doc[start].is_lower
+            and kind not in ("PERSON", "NAMED")
+            and not (capital_nationality or acronym_head)
+        ):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
@@ -405,13 +412,27 @@ def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) 
     """'auprès d'Eurazeo et de Frst', 'aux côtés de Starquest Capital et de Karista': the companies
     listed after a trigger's company, each with its "et de"."""
     found: list[Candidate] = []
-    while end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS:
+    while True:
+        end = _after_aside(doc, end)  # "les rachats de BO (par SAP) et de Ilog (par IBM)"
+        if not (
+            end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS
+        ):
+            break
         more = _org_right_after(doc, end + 2, words, person_tokens)
         if not more:
             break
         found += more
         end = more[-1].end
     return found
+
+
+def _after_aside(doc: Doc, i: int) -> int:
+    """After a short bracketed aside starting at i ('(par SAP)'); i when there is none."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
 
 
 def _capital_nationality(doc: Doc, start: int, end: int, words: dict) -> bool:
@@ -495,8 +516,13 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
         return []
     if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
         return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
-    if start > 0 and doc[start - 1].lower_ in ("à", "en", "au", "aux", "près", "dans", "depuis"):
-        return []  # "Basé à Bangalore, le groupe emploie...": a place, then the subject
+    places = ("à", "en", "au", "aux", "près", "dans", "depuis")
+    if (
+        start > 0
+        and doc[start - 1].lower_ in places
+        and not (doc[start - 1].lower_ == "dans" and doc[head - 1].lower_ in ("un", "une"))
+    ):  # "Basé à Bangalore, le groupe emploie...": a place, then the subject (not "investi dans Wedrive, une start-up")
+        return []
     return [Candidate(start, i, "ORG", "context")]
 
 

@@ -107,3 +107,26 @@ def test_names_that_stay_companies(extract, text, company):
     result = extract(text)
     assert company in labelled(result, "ORG")
     assert company not in labelled(result, "PRODUCT")
+
+
+@pytest.mark.parametrize(
+    "text,companies",
+    [
+        ("Le chiffre d'affaires de l'ESN Datrix pour le premier semestre recule.", {"Datrix"}),
+        (
+            "Après les rachats de Velmo (par Orvane) et de Quintex (par Brintek), le secteur se concentre.",
+            {"Velmo", "Quintex"},
+        ),
+        ("Le comparateur suédois Pricello, propriété de Varnak, réclame 2 milliards d'euros.", {"Varnak"}),
+        (
+            "Le groupe a investi 1 million d'euros dans Covélo, une start-up française de l'autopartage.",
+            {"Covélo"},
+        ),
+    ],
+)
+def test_companies_after_acronym_heads_plural_triggers_and_appositions(extract, text, companies):
+    assert companies <= set(labelled(extract(text), "ORG"))
+
+
+def test_a_place_before_a_definite_apposition_is_no_company(extract):
+    assert "Lyon" not in labelled(extract("Installé dans Lyon, le groupe emploie 300 personnes."), "ORG")
