@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from nlp.lexicon import word_lists
 from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
+from nlp.tokens import doc_text, tokens_in
 
 logger = logging.getLogger(__name__)
 
@@ -26,27 +27,41 @@ logger = logging.getLogger(__name__)
 APPOSITION_HEADS = word_lists()["apposition_heads"]
 ARTICLES = word_lists()["articles"]
 PLURAL_ORG_HEADS = word_lists()["plural_org_heads"]
-_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*$")
+_CODE_IN_TEXT = re.compile(r"(?<!\w)[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*")
 _LIST_GAPS = frozenset(
     tuple(gap.split()) for gap in word_lists()["list_gaps"]
 )  # (",", "et"), ("ou", "encore")
 
 
 def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
-    found = []
-    verbs = words["product_verbs"]
-    for token in doc:
-        if token.lower_ in verbs and token.is_lower:
+    """Products after a launch verb, before an apposition ('X, un modèle ...') and model codes, in the
+    order of their trigger tokens; the triggers are found in the Doc's arrays and the codes by one regex
+    over the text (no per-token Python loop)."""
+    found: list[tuple[int, list[Candidate]]] = []
+    for token in tokens_in(doc, words["product_verbs"]):
+        if token.is_lower:
             trigger = (token.i, token.i + 1)
-            found.extend(
-                tagged(_after_verb(doc, token.i + 1, words, person_tokens), "product_after_verb", trigger)
-            )
-        elif token.lower_ in APPOSITION_HEADS and token.i >= 3:
+            after = _after_verb(doc, token.i + 1, words, person_tokens)
+            found.append((token.i, tagged(after, "product_after_verb", trigger)))
+    for token in tokens_in(doc, APPOSITION_HEADS):
+        if token.i >= 3:
             named = _name_before_product_apposition(doc, token.i, words, person_tokens)
-            found.extend(tagged(named, "product_before_apposition", (token.i, token.i + 1)))
-        elif _CODE.match(token.text) and token.text.lower() not in words["not_names"]:
-            found.extend(tagged([_model_code(doc, token.i, words)], "product_model_code"))
-    return found
+            found.append((token.i, tagged(named, "product_before_apposition", (token.i, token.i + 1))))
+    for token in _code_tokens(doc):
+        if token.text.lower() not in words["not_names"]:
+            found.append((token.i, tagged([_model_code(doc, token.i, words)], "product_model_code")))
+    found.sort(key=lambda pair: pair[0])
+    return [c for _, cands in found for c in cands]
+
+
+def _code_tokens(doc: Doc) -> list:
+    """The tokens that are model codes ('H100', 'A350', 'MI300X'): regex matches aligned on one token."""
+    tokens = []
+    for match in _CODE_IN_TEXT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            tokens.append(span[0])
+    return tokens
 
 
 def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
