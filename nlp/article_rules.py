@@ -77,7 +77,7 @@ def trim_nationality(art: Article, c: Candidate) -> None:
     """'du Français GL Trade' is GL Trade (but 'La Française des Jeux'): the span shrinks, no label."""
     doc = art.doc
     if (
-        c.label == "ORG"
+        c.label in ("ORG", "MISC")  # the model's MISC "Français GL Trade" becomes a company later
         and c.size > 1
         and doc[c.start].is_title
         and doc[c.start].lower_ in art.words["nationality_heads"]

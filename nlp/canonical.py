@@ -33,7 +33,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         if c.label in ("PERSON", "MISC") and doc[c.start : c.end].text in suffixed:
             c.relabel("ORG", "company_with_suffix")
     _product_mentions(doc, chosen, art.org_texts)
-    _persons(doc, chosen, art.org_texts)
+    _persons(doc, chosen, art.org_texts, art.lowercase_words)
     enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
@@ -126,8 +126,10 @@ class _OrgNames:
         return text in self.strong or self.entries.get(text, {}).get("label") == "ORG"
 
 
-def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
-    """Full names are canonical; a surname or first name alone refers to the full name of the article."""
+def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames, lowercase_words: set[str]) -> None:
+    """Full names are canonical; a surname or first name alone refers to the full name of the article;
+    another single name is a company, unless the article writes it in lowercase too ("Agritech :" above
+    "le marché de l'agritech" is a rubric)."""
     full = [doc[c.start : c.end].text for c in chosen if c.label == "PERSON" and c.size > 1]
     by_part: dict[str, set[str]] = {}
     for name in full:
@@ -147,10 +149,9 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
             c.canonical = next(iter(names))
         elif names:
             c.canonical = text
-        elif (
-            text in org_texts
-            or not doc.vocab.has_vector(text.lower())
-            or _coordinated_with_org(doc, c, chosen)
+        elif text in org_texts or (
+            text.lower() not in lowercase_words
+            and (not doc.vocab.has_vector(text.lower()) or _coordinated_with_org(doc, c, chosen))
         ):
             c.relabel("ORG", "single_name_company")
             c.canonical = None

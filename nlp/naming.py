@@ -118,17 +118,32 @@ def _name_before_product_apposition(
         return []
     end = i - 1
     start = end
+    if start > 1 and doc[start - 1].like_num and is_capitalised(doc[start - 2]):
+        start -= 1  # "Vektor-Sight 2, un modèle"
     while (
-        start > 0 and end - start < 4 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
+        start > 0 and end - start < 5 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
     ):
         start -= 1
-        if _title_colon(doc, start - 1):
+        if _title_colon(doc, start - 1) or _glued_hyphen(doc, start - 1):
             start -= 1  # "Ashfall: Requiem, un jeu d'action": a game's subtitle after an English colon
+    if start < end and not is_capitalised(doc[start]):
+        return []
     if start == end or any(t in person_tokens for t in range(start, end)) or doc[start].is_sent_start:
         return []
     if doc[start:end].text in words["places"] or doc[start].lower_ in words["leading_junk"]:
         return []
     return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen between two capitalised words without spaces ('Vektor-Sight')."""
+    return (
+        i > 0
+        and doc[i].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and is_capitalised(doc[i - 1])
+    )
 
 
 def _title_colon(doc: Doc, i: int) -> bool:

@@ -178,8 +178,8 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 or _second_company(doc, i, ent.end)
             ):  # "avec Dassault Aviation pour des faisceaux électriques": the name ends at "pour des"
                 start, end = strip_span(doc, piece_start, i, label, words)
-                if end - start > 1 and doc[start].is_upper and doc[start].lower_ in words["org_heads"]:
-                    start += 1  # "l'ESN CS": the company word is no part of the name
+                if end - start > 1 and doc[start].is_upper and doc[start].lower_ in words["head_acronyms"]:
+                    start += 1  # "l'ESN CS", "le SUV C10": the company or product word is no part of the name
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
                         end = (
@@ -295,7 +295,12 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             found.extend(tagged(_org_after_title(doc, end, words, person_tokens), "org_after_title", trigger))
             continue
         capital_nationality = kind == "ORG" and _capital_nationality(doc, start, end, words)
-        acronym_head = kind == "ORG" and doc[start].is_upper and end == start + 1 and len(doc[start]) <= 5
+        acronym_head = (  # "l'ESN CS", "le SUV C10"
+            kind in ("ORG", "PRODUCT")
+            and doc[start].is_upper
+            and end == start + 1
+            and 3 <= len(doc[start]) <= 5
+        )
         if (
             not doc[start].is_lower
             and kind not in ("PERSON", "NAMED")
@@ -399,8 +404,8 @@ def _name_before_owned(doc: Doc, head: int, words: dict, person_tokens: set[int]
     while stop > 1 and doc[stop - 1].like_num and is_capitalised(doc[stop - 2]):
         stop -= 1  # "Brume 2"
     start = _run_before(doc, stop, words)
-    if start == stop or doc[start].is_sent_start:
-        return []
+    if start == stop or doc[start].is_sent_start or doc[start - 1].like_num:
+        return []  # "son capteur 48 Mégapixels, sa batterie ...": a unit after its number
     if doc[head].lower_ in PERSON_LIKE_HEADS and any(t in person_tokens for t in range(start, end)):
         return []  # "Jean Dupont, son assistant": the model's person stays one (not before "son logiciel")
     if doc[start:end].text in words["places"] or doc[start - 1].lower_ in CLAUSE_PREPOSITIONS | {"selon"}:

@@ -37,6 +37,12 @@ from tests.nlp.conftest import labelled
             "Rando-S",
         ),
         ("L'entreprise collectait les données via un kit de développement baptisé TraceKit.", "TraceKit"),
+        # a hyphenated name with its number before an apposition; a product word in capitals
+        (
+            "Fondée en 2021, la société a développé Orvik-Lens 3, un modèle de vision qui détecte les défauts.",
+            "Orvik-Lens 3",
+        ),
+        ("Le réseau distribuera aussi la citadine Q05 et le SUV Q12, déjà au catalogue.", "Q12"),
         # an English subtitle after a colon
         (
             "Le studio prépare Dust Lanterns: Ember, un jeu de stratégie attendu en 2026.",
@@ -130,3 +136,18 @@ def test_companies_after_acronym_heads_plural_triggers_and_appositions(extract, 
 
 def test_a_place_before_a_definite_apposition_is_no_company(extract):
     assert "Lyon" not in labelled(extract("Installé dans Lyon, le groupe emploie 300 personnes."), "ORG")
+
+
+def test_a_unit_after_its_number_is_no_product(extract):
+    result = extract(
+        "Le téléphone mise sur son capteur photo 48 Mégapixels, sa grosse batterie et sa charge rapide."
+    )
+    assert "Mégapixels" not in labelled(result, "PRODUCT")
+
+
+def test_a_rubric_word_the_article_writes_in_lowercase_is_no_company(extract):
+    text = (
+        "Agritech : Semvia lève 5 millions d'euros\n\nLa jeune pousse Semvia a levé 5 millions d'euros. "
+        "Le tour intervient dans un marché de l'agritech en repli."
+    )
+    assert "Agritech" not in labelled(extract(text), "ORG")
