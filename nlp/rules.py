@@ -347,7 +347,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             and doc[start - 2].lower_ in words["org_heads"]
         ):
             kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
-        run_start = _skip_modifiers(doc, end, kind)
+        run_start = _skip_modifiers(doc, end, kind, words["product_verbs"])
         if run_start is None:
             continue
         if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
@@ -597,7 +597,7 @@ def _product_apposition(
         if token.pos_ != "ADJ":
             if not owned or skipped >= MAX_OWNED_COMPLEMENT:
                 break
-            if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not has_morph(token, "VerbForm", "Part"):
+            if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not _participle(token):
                 return []
             skipped += 1
         i += 1
@@ -611,6 +611,11 @@ def _product_apposition(
     if doc[end].text not in (",", ")", ".") or doc[i + 1].text in words["places"]:
         return []
     return [Candidate(i + 1, end, "PRODUCT", "context")]
+
+
+def _participle(token: Token) -> bool:
+    """'allégée', 'destinée': a past participle, even when the tagger reads an infinitive."""
+    return has_morph(token, "VerbForm", "Part") or token.lower_.endswith(("é", "ée", "és", "ées"))
 
 
 def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
@@ -645,7 +650,7 @@ def _org_after_title(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> 
     return [Candidate(i + 1, end, "ORG", "context")]
 
 
-def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
+def _skip_modifiers(doc: Doc, i: int, kind: str, verbs: frozenset[str]) -> int | None:
     """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé", "d'avocats"); None when
     a preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
     limit = 1 if kind == "PERSON" else (3 if kind == "ORG" else 4)
@@ -656,7 +661,9 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
                 return None
             return i
-        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+        participle = (
+            token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and token.lower_ not in verbs
+        )
         if (
             not token.is_lower
             or token.is_punct

@@ -25,6 +25,15 @@ from tests.nlp.conftest import labelled
             "Le studio nantais grandit. Son précédent titre, Silent Orchard, s'est vendu à 300 000 exemplaires.",
             "Silent Orchard",
         ),
+        # a participle the tagger reads as an infinitive; a launch verb is no modifier of "le groupe"
+        (
+            "La société vise 30 000 unités en 2025. Une version allégée, le Varo Lite, est attendue à l'automne.",
+            "Varo Lite",
+        ),
+        (
+            "Le groupe commercialise en parallèle Kalvio, un logiciel de simulation vendu sur abonnement.",
+            "Kalvio",
+        ),
         # an aside between the launch verb and the name
         (
             "La conserverie a lancé en mars Mareline Tradition, une gamme de soupes de poisson.",
