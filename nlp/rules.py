@@ -347,16 +347,10 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             and doc[start - 2].lower_ in words["org_heads"]
         ):
             kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
-        run_start = _skip_modifiers(doc, end, kind, words["product_verbs"])
-        if run_start is None:
+        run = _name_after_head(doc, start, end, kind, words)
+        if run is None:
             continue
-        if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
-            kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
-        run_end = capital_run(doc, run_start, words, allow_numbers=kind == "PRODUCT")
-        if kind == "ORG":
-            run_end = trade_name_tail(doc, run_start, run_end, words)
-        if run_end == run_start:
-            continue
+        kind, run_start, run_end = run
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
             head = doc[start:end].text.lower()
             if capital_nationality or not (
@@ -370,6 +364,34 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
         )
     return found + tagged(_company_in_brackets(doc, words, person_tokens), "company_in_brackets")
+
+
+def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> tuple[str, int, int] | None:
+    """The kind, start and end of the name a head word (start:end) introduces, or None."""
+    if kind == "PRODUCT" and start > 0 and doc[start - 1].lower_ == "en":
+        return None  # "le comparateur en ligne Prixcomparo": "en ligne" is no product line
+    run_start = _skip_modifiers(doc, end, kind, words["product_verbs"])
+    if run_start is None:
+        return None
+    if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
+        kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
+    name_start = run_start
+    if doc[run_start].text in (
+        "Le",
+        "La",
+        "Les",
+    ):  # after a lowercase head, mid-sentence (whatever the parser says)
+        name_start += 1  # "le groupement Les Mousquetaires", "le groupe La Poste": the article is the name's
+    run_end = capital_run(doc, name_start, words, allow_numbers=kind == "PRODUCT")
+    if run_end == name_start:
+        return None
+    if kind == "ORG":
+        run_end = trade_name_tail(doc, run_start, run_end, words)
+    if run_end - run_start > 1 and doc[run_start].lower_ in words["head_acronyms"]:
+        run_start += 1  # "son boîtier VPN FortiGate"
+    if doc[run_start:run_end].text.lower() in words["not_names"]:
+        return None  # "l'offre GPU", "une batterie LFP": a technology, not a name
+    return kind, run_start, run_end
 
 
 def _home_adjective(token: Token, words: dict) -> bool:
@@ -528,6 +550,13 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
         and not (doc[start - 1].lower_ == "dans" and doc[head - 1].lower_ in ("un", "une"))
     ):  # "Basé à Bangalore, le groupe emploie...": a place, then the subject (not "investi dans Wedrive, une start-up")
         return []
+    if (
+        start > 0
+        and doc[start - 1].lower_ in OF_WORDS
+        and doc[start].ent_type_ == "LOC"
+        and doc[head - 1].lower_ in ("le", "la", "l'", "l’")
+    ):
+        return []  # "dans la banlieue de Limoges, la PME familiale ...": a place, then the subject
     return [Candidate(start, i, "ORG", "context")]
 
 

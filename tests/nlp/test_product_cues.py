@@ -160,3 +160,50 @@ def test_a_rubric_word_the_article_writes_in_lowercase_is_no_company(extract):
         "Le tour intervient dans un marché de l'agritech en repli."
     )
     assert "Agritech" not in labelled(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,label,name,present",
+    [
+        # a capitalised article opens the name a company word introduces
+        (
+            "La société a signé avec le groupement Les Vignerons Réunis, qui prévoit 300 points de vente.",
+            "ORG",
+            "Les Vignerons Réunis",
+            True,
+        ),
+        (
+            "Le parquet vise la régie Publivia et l'adtech Ciblix, soupçonnées d'entente.",
+            "ORG",
+            "Ciblix",
+            True,
+        ),
+        # a technology word in capitals is no product name, nor part of one
+        (
+            "Les pirates ont exploité une faille de son boîtier VPN Gardix pour entrer.",
+            "PRODUCT",
+            "Gardix",
+            True,
+        ),
+        (
+            "Le véhicule promet 240 kilomètres grâce à une batterie LFP fournie par un fabricant.",
+            "PRODUCT",
+            "LFP",
+            False,
+        ),
+        # "en ligne" is no product line
+        (
+            "L'autorité a infligé une amende au comparateur en ligne Trouvix, accusé de favoritisme.",
+            "PRODUCT",
+            "Trouvix",
+            False,
+        ),
+    ],
+)
+def test_names_after_company_and_product_words(extract, text, label, name, present):
+    assert (name in labelled(extract(text), label)) is present
+
+
+def test_a_town_before_a_definite_company_word_is_no_company(extract):
+    text = "Installée depuis 1998 dans la banlieue de Rennes, la PME familiale fournit l'aéronautique."
+    assert "Rennes" not in labelled(extract(text), "ORG")
