@@ -336,6 +336,8 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
                 found.extend(
                     tagged(_name_before_owned(doc, start, words, person_tokens), "owned_product", trigger)
                 )
+            launched = _name_before_launched(doc, start, end, words, person_tokens)
+            found.extend(tagged(launched, "launched_product", trigger))
         if kind == "ORG":
             found.extend(
                 tagged(_name_before_apposition(doc, start, words, person_tokens), "org_apposition", trigger)
@@ -433,6 +435,34 @@ def _name_before_owned(doc: Doc, head: int, words: dict, person_tokens: set[int]
     if doc[start:end].text in words["places"] or doc[start - 1].lower_ in CLAUSE_PREPOSITIONS | {"selon"}:
         return []
     return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _name_before_launched(
+    doc: Doc, start: int, end: int, words: dict, person_tokens: set[int]
+) -> list[Candidate]:
+    """'Kaptel Unify, la solution de communications unifiées lancée en 2023', 'vendre watsonx, la plateforme
+    d'IA lancée en 2023': the name before ', la <product word> ... <launched>' is the product."""
+    if start < 3 or doc[start - 1].lower_ not in ("la", "le", "l'", "l’") or doc[start - 2].text != ",":
+        return []
+    for token in doc[end : end + MAX_OWNED_COMPLEMENT]:
+        if token.is_punct or not (token.is_lower or token.is_upper):  # "la plateforme d'IA générative"
+            return []
+        if token.lower_ in words["product_verbs"]:
+            break
+    else:
+        return []
+    comma = start - 2
+    name_start = _run_before(doc, comma, words)
+    if name_start == comma:  # "watsonx": a coined name the press writes in lowercase
+        coined = doc[comma - 1]
+        if not coined.is_alpha or coined.is_stop or doc.vocab.has_vector(coined.lower_):
+            return []
+        name_start = comma - 1
+    if doc[name_start].is_sent_start or any(t in person_tokens for t in range(name_start, comma)):
+        return []
+    if doc[name_start:comma].text in words["places"]:
+        return []
+    return [Candidate(name_start, comma, "PRODUCT", "context")]
 
 
 def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
@@ -553,6 +583,7 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
     if (
         start > 0
         and doc[start - 1].lower_ in OF_WORDS
+        and i == start + 1  # one word: "10 % de Datadog France, la filiale ..." is a company
         and doc[start].ent_type_ == "LOC"
         and doc[head - 1].lower_ in ("le", "la", "l'", "l’")
     ):

@@ -207,3 +207,28 @@ def test_names_after_company_and_product_words(extract, text, label, name, prese
 def test_a_town_before_a_definite_company_word_is_no_company(extract):
     text = "Installée depuis 1998 dans la banlieue de Rennes, la PME familiale fournit l'aéronautique."
     assert "Rennes" not in labelled(extract(text), "ORG")
+    text = "La banque détiendra 10 % de Brintek France, la filiale hexagonale du groupe new-yorkais."
+    assert "Brintek France" in labelled(extract(text), "ORG")
+
+
+@pytest.mark.parametrize(
+    "text,product",
+    [
+        (
+            "Les clients migreront vers Talvo Connect, la solution de communications unifiées lancée en 2023.",
+            "Talvo Connect",
+        ),
+        (
+            "Le plan tient en quelques mots : vendre orbitex, la plateforme d'IA générative lancée en 2023, aux banques.",
+            "orbitex",
+        ),
+        ("Varsovie a déjà commandé des chars R4 et des obusiers R7 aux industriels sud-coréens.", "R7"),
+    ],
+)
+def test_products_before_a_launched_product_word_or_after_a_vehicle_word(extract, text, product):
+    assert product in labelled(extract(text), "PRODUCT")
+
+
+def test_a_company_before_a_launched_company_word_stays_a_company(extract):
+    result = extract("Le groupe a racheté Brintek, la société lancée en 2010 par deux ingénieurs.")
+    assert "Brintek" not in labelled(result, "PRODUCT")
