@@ -276,7 +276,10 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
             if rest.text in art.people:  # "à l'AFP Baptiste Leroux, président": a company, then a person
                 c.end = c.start + k
                 return Verdict("ORG", "company_before_person", final=True)
-            if c.label == "ORG" and art.org_texts.is_strong(span.text):
+            if c.label == "ORG" and (
+                c.rule in ("org_after_trigger", "org_after_title")
+                or (c.source == "model" and art.org_texts.is_strong(span.text))
+            ):
                 return Verdict("ORG", "company_full_name")  # "BNP Paribas Fortis" after "auprès de"
             return _after_company(art, c, prefix, rest)
     return None

@@ -232,3 +232,11 @@ def test_products_before_a_launched_product_word_or_after_a_vehicle_word(extract
 def test_a_company_before_a_launched_company_word_stays_a_company(extract):
     result = extract("Le groupe a racheté Brintek, la société lancée en 2010 par deux ingénieurs.")
     assert "Brintek" not in labelled(result, "PRODUCT")
+
+
+def test_a_product_named_after_its_company_stays_a_product_after_a_company_word(extract):
+    text = (
+        "La fintech Boréa a levé 5 millions d'euros. Fondée en 2021, la jeune pousse édite Boréa Flux, "
+        "un logiciel de trésorerie. Boréa compte 30 salariés."
+    )
+    assert "Boréa Flux" in labelled(extract(text), "PRODUCT")
