@@ -79,7 +79,7 @@ def trim_nationality(art: Article, c: Candidate) -> None:
     """'du Français GL Trade' is GL Trade (but 'La Française des Jeux'): the span shrinks, no label."""
     doc = art.doc
     if (
-        c.label == "ORG"
+        c.label in ("ORG", "MISC")  # the model's MISC "Français GL Trade" becomes a company later
         and c.size > 1
         and doc[c.start].is_title
         and doc[c.start].lower_ in art.words["nationality_heads"]
@@ -150,8 +150,11 @@ def numbered_product(art: Article, c: Candidate) -> Verdict | None:
     if not model_number(span[-1], words) or not span[0].text[:1].isupper() or span[0].text in words["places"]:
         return None
     name_words = [w for w in span_words(span) if w not in words["model_suffixes"]]
-    if any(w in words["org_suffixes"] or w in words["event_words"] for w in name_words):
-        return None
+    if any(
+        w in words["org_suffixes"] or w in words["event_words"] or w in words["org_prefixes"]
+        for w in name_words
+    ):
+        return None  # "Les Ateliers 1088": a trade word makes it a company
     if any(t.is_lower and t.is_alpha for t in span) or span.text.lower() in words["not_names"]:
         return None
     maker = next(
@@ -271,7 +274,16 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
                 "PRODUCT", "gazetteer_product_prefix", canonical=entry["canonical"], maker=entry.get("maker")
             )
         if prefix in org_texts:
-            return _after_company(art, c, prefix, doc[c.start + k : c.end])
+            rest = doc[c.start + k : c.end]
+            if rest.text in art.people:  # "à l'AFP Baptiste Leroux, président": a company, then a person
+                c.end = c.start + k
+                return Verdict("ORG", "company_before_person", final=True)
+            if c.label == "ORG" and (
+                c.rule in ("org_after_trigger", "org_after_title")
+                or (c.source == "model" and art.org_texts.is_strong(span.text))
+            ):
+                return Verdict("ORG", "company_full_name")  # "BNP Paribas Fortis" after "auprès de"
+            return _after_company(art, c, prefix, rest)
     return None
 
 

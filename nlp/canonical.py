@@ -34,7 +34,7 @@ def resolve(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> li
         if c.label in ("PERSON", "MISC") and span_text(doc, c.start, c.end) in suffixed:
             c.relabel("ORG", "company_with_suffix")
     _product_mentions(doc, chosen, art.org_texts)
-    _persons(doc, chosen, art.org_texts)
+    _persons(doc, chosen, art.org_texts, art.lowercase_words)
     enumerated_orgs(doc, chosen, entries, words["places"])
     _org_canonicals(doc, chosen, entries, words)
     return [c for c in chosen if c.label not in ("DROP", "MISC")]
@@ -81,9 +81,12 @@ def _product_mentions(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -
     }
     for c in chosen:
         text = span_text(doc, c.start, c.end)
-        if c.source == "model" and c.size == 1 and c.label in ("PERSON", "LOC", "MISC") and text in products:
-            if not org_texts.is_strong(text):
-                c.relabel("PRODUCT", "product_of_article")
+        if c.source != "model" or text not in products or org_texts.is_strong(text):
+            continue
+        if (c.size == 1 and c.label in ("PERSON", "LOC", "MISC")) or (
+            c.label == "ORG" and any(ch.isdigit() for ch in text)
+        ):  # "dévoile Orkan-2" then the model's "Orkan-2" company: a numbered name is the product
+            c.relabel("PRODUCT", "product_of_article")
 
 
 def _vote_orgs(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> _OrgNames:
@@ -124,8 +127,10 @@ class _OrgNames:
         return text in self.strong or self.entries.get(text, {}).get("label") == "ORG"
 
 
-def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
-    """Full names are canonical; a surname or first name alone refers to the full name of the article."""
+def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames, lowercase_words: set[str]) -> None:
+    """Full names are canonical; a surname or first name alone refers to the full name of the article;
+    another single name is a company, unless the article writes it in lowercase too ("Agritech :" above
+    "le marché de l'agritech" is a rubric)."""
     full = [span_text(doc, c.start, c.end) for c in chosen if c.label == "PERSON" and c.size > 1]
     by_part: dict[str, set[str]] = {}
     for name in full:
@@ -145,10 +150,9 @@ def _persons(doc: Doc, chosen: list[Candidate], org_texts: _OrgNames) -> None:
             c.canonical = next(iter(names))
         elif names:
             c.canonical = text
-        elif (
-            text in org_texts
-            or not doc.vocab.has_vector(text.lower())
-            or _coordinated_with_org(doc, c, chosen)
+        elif text in org_texts or (
+            text.lower() not in lowercase_words
+            and (not doc.vocab.has_vector(text.lower()) or _coordinated_with_org(doc, c, chosen))
         ):
             c.relabel("ORG", "single_name_company")
             c.canonical = None

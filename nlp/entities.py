@@ -62,10 +62,11 @@ class EntityBuilder:
         self.gazetteer.add("GAZ", list(nlp.tokenizer.pipe(self.entries)))
         self.heads = PhraseMatcher(nlp.vocab, attr="LOWER")
         for kind, key in (("ORG", "org_heads"), ("PRODUCT", "product_heads"), ("PERSON", "civilities")):
-            self.heads.add(kind, list(nlp.tokenizer.pipe(sorted(self.words[key]))))
-        self.heads.add("TITLE", list(nlp.tokenizer.pipe(sorted(titles(patterns_dir)))))
-        self.heads.add("ORG_NEXT", list(nlp.tokenizer.pipe(sorted(self.words["org_triggers"]))))
-        self.heads.add("NAMED", list(nlp.tokenizer.pipe(sorted(self.words["naming_words"]))))
+            self.heads.add(kind, phrase_docs(nlp, self.words[key]))
+        self.heads.add("TITLE", phrase_docs(nlp, titles(patterns_dir)))
+        self.heads.add("ORG_NEXT", phrase_docs(nlp, self.words["org_triggers"]))
+        self.heads.add("NAMED", phrase_docs(nlp, self.words["naming_words"]))
+        self.heads.add("VARIANT", phrase_docs(nlp, self.words["product_variants"]))
 
     @reads_fixed_ents
     def __call__(self, doc: Doc) -> Doc:
@@ -118,6 +119,18 @@ class EntityBuilder:
                 )
             )
         return found
+
+
+def phrase_docs(nlp: Language, phrases) -> list[Doc]:
+    """The phrases as the tokenizer cuts them inside a text: alone, "rachat d'" ends in "d" + "'", but
+    before a name it is "rachat" + "d'" ("le rachat d'Helios"), so a trailing elision is made one token."""
+    docs = []
+    for doc in nlp.tokenizer.pipe(sorted(phrases)):
+        if len(doc) > 2 and doc[-1].text in ("'", "’") and not doc[-2].whitespace_:
+            words = [t.text for t in doc[:-2]] + [doc[-2].text + doc[-1].text]
+            doc = Doc(nlp.vocab, words=words)
+        docs.append(doc)
+    return docs
 
 
 def _person_tokens(doc: Doc) -> set[int]:

@@ -83,13 +83,19 @@ def paragraph_companies(doc: Doc, chosen: list[Candidate], words: dict) -> list[
     for i in _breaking_tokens(doc):
         if i + 1 >= len(doc):
             continue
-        start = i + 1
+        start = _after_rubric(doc, i + 1)
         if not is_capitalised(doc[start]) or doc[start].is_stop:
             continue
         end = _name_end(doc, start, len(doc))
-        if end is None or end + 1 >= len(doc) or doc[end].text != "." or not is_capitalised(doc[end + 1]):
+        if end is None or end + 1 >= len(doc):
             continue
-        found.append((start, end))
+        if start > i + 1:  # "LOGISTIQUE - Sogena Ports dément ...": the name and its verb
+            if (doc[end].is_lower and doc[end].is_alpha) or doc[
+                end
+            ].lower_ in REFLEXIVE:  # the tagger is unsure
+                found.append((start, end))
+        elif doc[end].text == "." and is_capitalised(doc[end + 1]):
+            found.append((start, end))
     if len(found) < MIN_COLUMN_PARAGRAPHS:
         return chosen
     by_span = {(c.start, c.end): c for c in chosen}
@@ -113,6 +119,20 @@ def _breaking_tokens(doc: Doc) -> list[int]:
     """The tokens `breaks_line` is true of, in order: the spaces and those holding a line break."""
     spaces = [i for i, space in enumerate(doc.to_array(IS_SPACE).tolist()) if space]
     return sorted({*spaces, *line_break_tokens(doc)})
+
+
+RUBRIC_DASHES = ("-", "–", "—")
+
+
+def _after_rubric(doc: Doc, start: int) -> int:
+    """Where the paragraph's text starts after an uppercase rubric and a dash ("ROBOTIQUE - ", "ÉNERGIE – "),
+    as an in-brief column opens each item; start when there is none."""
+    i = start
+    while i < len(doc) and i - start < 3 and doc[i].is_upper and doc[i].is_alpha and len(doc[i]) > 2:
+        i += 1
+    if start < i and i + 1 < len(doc) and doc[i].text in RUBRIC_DASHES and doc[i].whitespace_:
+        return i + 1
+    return start
 
 
 def _headline_name(doc: Doc) -> tuple[int, int] | None:

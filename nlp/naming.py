@@ -15,8 +15,7 @@ from __future__ import annotations
 import logging
 import re
 
-from spacy.attrs import IDX
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from nlp.lexicon import word_lists
 from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
@@ -28,53 +27,86 @@ logger = logging.getLogger(__name__)
 APPOSITION_HEADS = word_lists()["apposition_heads"]
 ARTICLES = word_lists()["articles"]
 PLURAL_ORG_HEADS = word_lists()["plural_org_heads"]
-_CODE = re.compile(r"^[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*$")
+_CODE_IN_TEXT = re.compile(r"(?<!\w)[A-Z][A-Za-z]{0,3}-?\d{2,}[A-Za-z]*")
 _LIST_GAPS = frozenset(
     tuple(gap.split()) for gap in word_lists()["list_gaps"]
 )  # (",", "et"), ("ou", "encore")
 
 
 def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[Candidate]:
-    found = []
-    verbs = words["product_verbs"]
-    for token in _product_cues(doc, verbs):
-        if token.lower_ in verbs and token.is_lower:
+    """Products after a launch verb, before an apposition ('X, un modèle ...') and model codes, in the
+    order of their trigger tokens; the triggers are found in the Doc's arrays and the codes by one regex
+    over the text (no per-token Python loop)."""
+    found: list[tuple[int, list[Candidate]]] = []
+    for token in tokens_in(doc, words["product_verbs"]):
+        if token.is_lower:
             trigger = (token.i, token.i + 1)
-            found.extend(
-                tagged(_after_verb(doc, token.i + 1, words, person_tokens), "product_after_verb", trigger)
-            )
-        elif token.lower_ in APPOSITION_HEADS and token.i >= 3:
+            after = _after_verb(doc, token.i + 1, words, person_tokens)
+            found.append((token.i, tagged(after, "product_after_verb", trigger)))
+    for token in tokens_in(doc, APPOSITION_HEADS):
+        if token.i >= 3:
             named = _name_before_product_apposition(doc, token.i, words, person_tokens)
-            found.extend(tagged(named, "product_before_apposition", (token.i, token.i + 1)))
-        elif _CODE.match(token.text) and token.text.lower() not in words["not_names"]:
-            found.extend(tagged([_model_code(doc, token.i, words)], "product_model_code"))
-    return found
+            found.append((token.i, tagged(named, "product_before_apposition", (token.i, token.i + 1))))
+    for token in _code_tokens(doc):
+        if token.text.lower() not in words["not_names"]:
+            found.append((token.i, tagged([_model_code(doc, token.i, words)], "product_model_code")))
+    found.sort(key=lambda pair: pair[0])
+    return [c for _, cands in found for c in cands]
 
 
-_CODE_START = re.compile(r"(?=[A-Z][A-Za-z]{0,3}-?\d{2})")  # where a _CODE token can start
-
-
-def _product_cues(doc: Doc, verbs: frozenset[str]) -> list[Token]:
-    """The tokens product_candidates looks at, in order: a product verb, an apposition head, or a token
-    whose text starts like a model code (found in the text, not by matching every token)."""
-    token_at = {offset: i for i, offset in enumerate(doc.to_array(IDX).tolist())}
-    found = {t.i for t in tokens_in(doc, verbs)} | {t.i for t in tokens_in(doc, APPOSITION_HEADS)}
-    found |= {token_at[m.start()] for m in _CODE_START.finditer(doc_text(doc)) if m.start() in token_at}
-    return [doc[i] for i in sorted(found)]
+def _code_tokens(doc: Doc) -> list:
+    """The tokens that are model codes ('H100', 'A350', 'MI300X'): regex matches aligned on one token."""
+    tokens = []
+    for match in _CODE_IN_TEXT.finditer(doc_text(doc)):
+        span = doc.char_span(match.start(), match.end())
+        if span is not None and len(span) == 1:
+            tokens.append(span[0])
+    return tokens
 
 
 def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'lance Orbis', 'a présenté Dragon Copilot', 'dévoile le Lumio Eye': the capitalised name after the verb."""
-    while i < len(doc) and doc[i].pos_ == "ADV" and doc[i].is_lower:
-        i += 1  # "commercialise déjà l'Iqirvo"
+    while i < len(doc) and doc[i].is_lower:
+        if doc[i].pos_ == "ADV":
+            i += 1  # "commercialise déjà l'Iqirvo"
+            continue
+        aside = _aside_end(doc, i, words)
+        if aside == i:
+            break
+        i = aside  # "a lancé en avril Kerval Signature", "lance dans la foulée Flotte 2.0"
     if i < len(doc) and doc[i].lower_ in ARTICLES:
         i += 1
     end = capital_run(doc, i, words, allow_numbers=True)
-    if end == i or any(t in person_tokens for t in range(i, end)) or doc[i].text in words["places"]:
+    if end == i or doc[i].text in words["places"]:
         return []
+    if any(t in person_tokens for t in range(i, end)) and not _product_apposition_after(doc, end, words):
+        return []  # but "a lancé Kerval Signature, une gamme de ...": the model's "person" is the product
     if doc[i:end].text.lower() in words["not_names"] or doc[i].is_sent_start:
         return []
     return [Candidate(i, end, "PRODUCT", "context")]
+
+
+def _product_apposition_after(doc: Doc, end: int, words: dict) -> bool:
+    """', une gamme de ...', ', un logiciel ...' right after a name."""
+    return (
+        end + 2 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ in ("un", "une")
+        and (doc[end + 2].lower_ in APPOSITION_HEADS or doc[end + 2].lower_ in words["product_heads"])
+    )
+
+
+def _aside_end(doc: Doc, i: int, words: dict) -> int:
+    """The end of a time or manner aside starting at i ('en avril', 'dans la foulée', 'en 2024'); i if none."""
+    if i + 1 < len(doc) and doc[i].lower_ == "en" and _YEAR.match(doc[i + 1].text):
+        return i + 2
+    for size in (3, 2, 1):
+        if i + size <= len(doc) and " ".join(t.lower_ for t in doc[i : i + size]) in words["launch_asides"]:
+            return i + size
+    return i
+
+
+_YEAR = re.compile(r"^(19|20)\d\d$")
 
 
 def _name_before_product_apposition(
@@ -86,15 +118,43 @@ def _name_before_product_apposition(
         return []
     end = i - 1
     start = end
+    if start > 1 and doc[start - 1].like_num and is_capitalised(doc[start - 2]):
+        start -= 1  # "Vektor-Sight 2, un modèle"
     while (
-        start > 0 and end - start < 4 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
+        start > 0 and end - start < 5 and is_capitalised(doc[start - 1]) and not breaks_line(doc[start - 1])
     ):
         start -= 1
+        if _title_colon(doc, start - 1) or _glued_hyphen(doc, start - 1):
+            start -= 1  # "Ashfall: Requiem, un jeu d'action": a game's subtitle after an English colon
+    if start < end and not is_capitalised(doc[start]):
+        return []
     if start == end or any(t in person_tokens for t in range(start, end)) or doc[start].is_sent_start:
         return []
     if doc[start:end].text in words["places"] or doc[start].lower_ in words["leading_junk"]:
         return []
     return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """A hyphen between two capitalised words without spaces ('Vektor-Sight')."""
+    return (
+        i > 0
+        and doc[i].text == "-"
+        and not doc[i].whitespace_
+        and not doc[i - 1].whitespace_
+        and is_capitalised(doc[i - 1])
+    )
+
+
+def _title_colon(doc: Doc, i: int) -> bool:
+    """A colon glued to the capitalised word before it, as English titles write it ('Ashfall: Requiem')."""
+    return (
+        i > 0
+        and doc[i].text == ":"
+        and not doc[i - 1].whitespace_
+        and is_capitalised(doc[i - 1])
+        and not breaks_line(doc[i - 1])
+    )
 
 
 def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
@@ -118,6 +178,7 @@ def _model_code(doc: Doc, i: int, words: dict) -> Candidate:
         and prev.text[:1].isupper()
         and not prev.is_sent_start
         and prev.lower_ not in words["leading_junk"]
+        and prev.lower_ not in words["product_heads"]  # "le SUV C10": the product word is no brand
         and prev.ent_type_ != "ORG"
         and not (start > 1 and is_capitalised(doc[start - 2]))
     ):

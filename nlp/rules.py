@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from nlp.tokens import ents_of
+from nlp.tokens import ents_of, has_morph
 
 logger = logging.getLogger(__name__)
 
@@ -19,6 +19,10 @@ logger = logging.getLogger(__name__)
 PRIORITY = {"quantity": 5, "context": 4, "gazetteer": 3, "model": 2}
 MODEL_LABELS = {"PER": "PERSON", "ORG": "ORG", "MISC": "MISC", "LOC": "LOC"}
 MAX_RUN = 5
+MAX_OWNED_COMPLEMENT = 8
+PERSON_LIKE_HEADS = frozenset(
+    {"assistant", "modèle", "outil"}
+)  # product words a person can be  # words between a possessive's product word and its name in apposition
 # Prepositions that a company name rarely holds before a lowercase word (unlike "de": "Caisse des dépôts")
 CLAUSE_PREPOSITIONS = frozenset(
     {"pour", "avec", "sur", "dans", "par", "chez", "contre", "entre", "depuis", "vers"}
@@ -171,8 +175,11 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                 or doc[i].text in (":", ";", "—", "|")  # "Nouvelle recrue chez Ynsect : Caroline Fabre"
                 or (doc[i].is_lower and doc[i].pos_ in ("VERB", "AUX"))
                 or (doc[i].lower_ in CLAUSE_PREPOSITIONS and i + 1 < ent.end and doc[i + 1].is_lower)
+                or _second_company(doc, i, ent.end)
             ):  # "avec Dassault Aviation pour des faisceaux électriques": the name ends at "pour des"
                 start, end = strip_span(doc, piece_start, i, label, words)
+                if end - start > 1 and doc[start].is_upper and doc[start].lower_ in words["head_acronyms"]:
+                    start += 1  # "l'ESN CS", "le SUV C10": the company or product word is no part of the name
                 if end > start:
                     if label in ("ORG", "MISC") and end == i and i == ent.end:
                         end = (
@@ -182,6 +189,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                         )
                     if label in ("ORG", "MISC") and end >= ent.end:
                         end = _english_joiner(doc, end)  # "Airbus Defence | and Space"
+                    end = trade_name_tail(doc, start, end, words)
                     piece = label
                     if label == "PERSON" and end == ent.end and end - start > 1:
                         end = _hyphen_tail(
@@ -194,6 +202,35 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
                     found.append(Candidate(start, end, piece, "model", rule=f"model_{ent.label_}"))
                 piece_start = i + 1
     return found
+
+
+OF_WORDS = ("de", "du", "des", "d'", "d’")
+
+
+def _second_company(doc: Doc, i: int, end: int) -> bool:
+    """'la Caisse des Dépôts et d'Engie': "et d'" before a capitalised word starts a second name."""
+    return (
+        doc[i].lower_ in ("et", "ou")
+        and i + 2 < end
+        and doc[i + 1].lower_ in ("de", "du", "d'", "d’")
+        and is_capitalised(doc[i + 2])
+    )
+
+
+def trade_name_tail(doc: Doc, start: int, end: int, words: dict) -> int:
+    """'Papeteries du Haut-Ravin', 'Biscuiterie de Provence': a name opened by a trade word goes on over
+    "du"/"de" and the capitalised words after it (the model stops at the preposition)."""
+    if (
+        end + 1 < len(doc)
+        and doc[start].lower_ in words["org_prefixes"]
+        and doc[end].lower_ in OF_WORDS
+        and doc[end].is_lower
+        and doc[end - 1].whitespace_
+        and is_capitalised(doc[end + 1])
+        and doc[end + 1].text not in words["places"]
+    ):
+        return max(end, capital_run(doc, end + 1, words))
+    return end
 
 
 def _english_joiner(doc: Doc, end: int) -> int:
@@ -258,20 +295,49 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             found.extend(tagged(_org_after_title(doc, end, words, person_tokens), "org_after_title", trigger))
             continue
         capital_nationality = kind == "ORG" and _capital_nationality(doc, start, end, words)
-        if not doc[start].is_lower and kind not in ("PERSON", "NAMED") and not capital_nationality:
+        acronym_head = (  # "l'ESN CS", "le SUV C10"
+            kind in ("ORG", "PRODUCT")
+            and doc[start].is_upper
+            and end == start + 1
+            and 3 <= len(doc[start]) <= 5
+        )
+        if (
+            not doc[start].is_lower
+            and kind not in ("PERSON", "NAMED")
+            and not (capital_nationality or acronym_head)
+        ):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
             # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
             people = set() if doc[start].lower_ == "chez" else person_tokens
-            found.extend(tagged(_org_right_after(doc, end, words, people), "org_after_trigger", trigger))
+            orgs = _org_right_after(doc, end, words, people)
+            if orgs:
+                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people)
+            found.extend(tagged(orgs, "org_after_trigger", trigger))
+            continue
+        if kind == "VARIANT":  # "Sa prochaine génération, Orca-2, ...": only in apposition
+            if owned_head(doc, start, words, variant=True) is not None:
+                appositions = _product_apposition(doc, end, words, set(), owned=True)
+                found.extend(tagged(appositions, "product_apposition", trigger))
+                found.extend(
+                    tagged(_name_before_owned(doc, start, words, person_tokens), "owned_product", trigger)
+                )
             continue
         if kind == "NAMED":
             found.extend(tagged(_named(doc, start, end, words, person_tokens), "named_after", trigger))
             continue
         if kind == "PRODUCT":
-            found.extend(
-                tagged(_product_apposition(doc, end, words, person_tokens), "product_apposition", trigger)
-            )
+            owned = owned_head(doc, start, words) is not None
+            # "Son précédent jeu, Silent Orchard, ...": the model's person is the product (not "son assistant")
+            people = set() if owned and doc[start].lower_ not in PERSON_LIKE_HEADS else person_tokens
+            appositions = _product_apposition(doc, end, words, people, owned)
+            found.extend(tagged(appositions, "product_apposition", trigger))
+            if owned:
+                found.extend(
+                    tagged(_name_before_owned(doc, start, words, person_tokens), "owned_product", trigger)
+                )
+            launched = _name_before_launched(doc, start, end, words, person_tokens)
+            found.extend(tagged(launched, "launched_product", trigger))
         if kind == "ORG":
             found.extend(
                 tagged(_name_before_apposition(doc, start, words, person_tokens), "org_apposition", trigger)
@@ -283,12 +349,10 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             and doc[start - 2].lower_ in words["org_heads"]
         ):
             kind = "ORG"  # "l'éditeur de logiciels Sagarel", "le fabricant de puces X": the company
-        run_start = _skip_modifiers(doc, end, kind)
-        if run_start is None:
+        run = _name_after_head(doc, start, end, kind, words)
+        if run is None:
             continue
-        run_end = capital_run(doc, run_start, words, allow_numbers=kind == "PRODUCT")
-        if run_end == run_start:
-            continue
+        kind, run_start, run_end = run
         if kind != "PERSON" and any(i in person_tokens for i in range(run_start, run_end)):
             head = doc[start:end].text.lower()
             if capital_nationality or not (
@@ -302,6 +366,130 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
         )
     return found + tagged(_company_in_brackets(doc, words, person_tokens), "company_in_brackets")
+
+
+def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> tuple[str, int, int] | None:
+    """The kind, start and end of the name a head word (start:end) introduces, or None."""
+    if kind == "PRODUCT" and start > 0 and doc[start - 1].lower_ == "en":
+        return None  # "le comparateur en ligne Prixcomparo": "en ligne" is no product line
+    run_start = _skip_modifiers(doc, end, kind, words["product_verbs"])
+    if run_start is None:
+        return None
+    if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
+        kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
+    name_start = run_start
+    if doc[run_start].text in (
+        "Le",
+        "La",
+        "Les",
+    ):  # after a lowercase head, mid-sentence (whatever the parser says)
+        name_start += 1  # "le groupement Les Mousquetaires", "le groupe La Poste": the article is the name's
+    run_end = capital_run(doc, name_start, words, allow_numbers=kind == "PRODUCT")
+    if run_end == name_start:
+        return None
+    if kind == "ORG":
+        run_end = trade_name_tail(doc, run_start, run_end, words)
+    if run_end - run_start > 1 and doc[run_start].lower_ in words["head_acronyms"]:
+        run_start += 1  # "son boîtier VPN FortiGate"
+    if doc[run_start:run_end].text.lower() in words["not_names"]:
+        return None  # "l'offre GPU", "une batterie LFP": a technology, not a name
+    return kind, run_start, run_end
+
+
+def _home_adjective(token: Token, words: dict) -> bool:
+    """'lilloise', 'néerlandais', 'européen': where a company comes from (a product has no home town)."""
+    return token.is_lower and (
+        token.lower_ in words["nationality_heads"]
+        or (token.lower_ in words["org_heads"] and token.pos_ == "ADJ")
+    )
+
+
+def owned_head(doc: Doc, start: int, words: dict, variant: bool = False) -> int | None:
+    """The possessive before a product word, over two adjectives at most ("son précédent titre", "sa
+    nouvelle offre"); a product's version may also be announced by "une" ("une version allégée")."""
+    i = start - 1
+    while i >= 0 and start - i <= 2 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1
+    if i < 0:
+        return None
+    if doc[i].lower_ in words["possessives"] or (variant and doc[i].lower_ in ("un", "une")):
+        return i
+    return None
+
+
+def _name_before_owned(doc: Doc, head: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'l'arrêt de Talentis Recrute, son logiciel de suivi ...', 'Brume 2, sa nouvelle offre': the name
+    before ', <possessive> <product word>' is the company's product (not after "pour", "selon": 'Pour
+    Microsoft, son offre ...' names the company)."""
+    i = owned_head(doc, head, words)
+    if i is None or i < 2 or doc[i - 1].text != ",":
+        return []
+    end = stop = i - 1
+    while stop > 1 and doc[stop - 1].like_num and is_capitalised(doc[stop - 2]):
+        stop -= 1  # "Brume 2"
+    start = _run_before(doc, stop, words)
+    if start == stop or doc[start].is_sent_start or doc[start - 1].like_num:
+        return []  # "son capteur 48 Mégapixels, sa batterie ...": a unit after its number
+    if doc[head].lower_ in PERSON_LIKE_HEADS and any(t in person_tokens for t in range(start, end)):
+        return []  # "Jean Dupont, son assistant": the model's person stays one (not before "son logiciel")
+    if doc[start:end].text in words["places"] or doc[start - 1].lower_ in CLAUSE_PREPOSITIONS | {"selon"}:
+        return []
+    return [Candidate(start, end, "PRODUCT", "context")]
+
+
+def _name_before_launched(
+    doc: Doc, start: int, end: int, words: dict, person_tokens: set[int]
+) -> list[Candidate]:
+    """'Kaptel Unify, la solution de communications unifiées lancée en 2023', 'vendre watsonx, la plateforme
+    d'IA lancée en 2023': the name before ', la <product word> ... <launched>' is the product."""
+    if start < 3 or doc[start - 1].lower_ not in ("la", "le", "l'", "l’") or doc[start - 2].text != ",":
+        return []
+    for token in doc[end : end + MAX_OWNED_COMPLEMENT]:
+        if token.is_punct or not (token.is_lower or token.is_upper):  # "la plateforme d'IA générative"
+            return []
+        if token.lower_ in words["product_verbs"]:
+            break
+    else:
+        return []
+    comma = start - 2
+    name_start = _run_before(doc, comma, words)
+    if name_start == comma:  # "watsonx": a coined name the press writes in lowercase
+        coined = doc[comma - 1]
+        if not coined.is_alpha or coined.is_stop or doc.vocab.has_vector(coined.lower_):
+            return []
+        name_start = comma - 1
+    if doc[name_start].is_sent_start or any(t in person_tokens for t in range(name_start, comma)):
+        return []
+    if doc[name_start:comma].text in words["places"]:
+        return []
+    return [Candidate(name_start, comma, "PRODUCT", "context")]
+
+
+def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'auprès d'Eurazeo et de Frst', 'aux côtés de Starquest Capital et de Karista': the companies
+    listed after a trigger's company, each with its "et de"."""
+    found: list[Candidate] = []
+    while True:
+        end = _after_aside(doc, end)  # "les rachats de BO (par SAP) et de Ilog (par IBM)"
+        if not (
+            end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS
+        ):
+            break
+        more = _org_right_after(doc, end + 2, words, person_tokens)
+        if not more:
+            break
+        found += more
+        end = more[-1].end
+    return found
+
+
+def _after_aside(doc: Doc, i: int) -> int:
+    """After a short bracketed aside starting at i ('(par SAP)'); i when there is none."""
+    if i < len(doc) and doc[i].text == "(":
+        close = next((j for j in range(i + 1, min(i + 6, len(doc))) if doc[j].text == ")"), None)
+        if close is not None:
+            return close + 1
+    return i
 
 
 def _capital_nationality(doc: Doc, start: int, end: int, words: dict) -> bool:
@@ -385,8 +573,21 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
         return []
     if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
         return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
-    if start > 0 and doc[start - 1].lower_ in ("à", "en", "au", "aux", "près", "dans", "depuis"):
-        return []  # "Basé à Bangalore, le groupe emploie...": a place, then the subject
+    places = ("à", "en", "au", "aux", "près", "dans", "depuis")
+    if (
+        start > 0
+        and doc[start - 1].lower_ in places
+        and not (doc[start - 1].lower_ == "dans" and doc[head - 1].lower_ in ("un", "une"))
+    ):  # "Basé à Bangalore, le groupe emploie...": a place, then the subject (not "investi dans Wedrive, une start-up")
+        return []
+    if (
+        start > 0
+        and doc[start - 1].lower_ in OF_WORDS
+        and i == start + 1  # one word: "10 % de Datadog France, la filiale ..." is a company
+        and doc[start].ent_type_ == "LOC"
+        and doc[head - 1].lower_ in ("le", "la", "l'", "l’")
+    ):
+        return []  # "dans la banlieue de Limoges, la PME familiale ...": a place, then the subject
     return [Candidate(start, i, "ORG", "context")]
 
 
@@ -418,18 +619,47 @@ def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int])
     if run_end == end or any(t in person_tokens for t in range(end, run_end)):
         return []
     if doc[start].is_lower:
-        before = {t.lower_ for t in doc[max(0, start - 8) : start]}
+        label = _named_head(doc, start, words)
     else:  # "Baptisé Doctolib Assistant, l'outil ...": the noun comes after the name
-        before = {t.lower_ for t in doc[run_end : run_end + 4]}
-    label = "ORG" if before & words["org_heads"] else "PRODUCT"
-    if label == "PRODUCT" and not before & words["product_heads"] and "offre" not in before:
+        after = {t.lower_ for t in doc[run_end : run_end + 4]}
+        product = after & (words["product_heads"] | words["product_variants"])
+        label = "ORG" if after & words["org_heads"] else ("PRODUCT" if product else None)
+    if label is None:
         return []
     return [Candidate(end, run_end, label, "context")]
 
 
-def _product_apposition(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
-    """'Son modèle phare, Mistral Large, ...': a name in apposition after a product word."""
-    while i < len(doc) and doc[i].pos_ == "ADJ" and doc[i].is_lower:
+def _named_head(doc: Doc, start: int, words: dict) -> str | None:
+    """What 'baptisé' names: the closest company or product noun before it in its clause ("une version
+    benne, baptisée X" after "le chinois CATL." is a product; "un kit de développement baptisé X" too)."""
+    for i in range(start - 1, max(-1, start - 9), -1):
+        token = doc[i]
+        pair = f"{doc[i - 1].lower_} {token.lower_}" if i > 0 else ""
+        if token.pos_ != "ADJ" and (token.lower_ in words["org_heads"] or pair in words["org_heads"]):
+            return "ORG"  # not "américain" in "un service américain baptisé ..."
+        if token.lower_ in words["product_heads"] or token.lower_ in words["product_variants"]:
+            return "PRODUCT"
+        if token.is_sent_start or (
+            token.pos_ in ("VERB", "AUX") and not has_morph(token, "VerbForm", "Part")
+        ):
+            return None
+    return None
+
+
+def _product_apposition(
+    doc: Doc, i: int, words: dict, person_tokens: set[int], owned: bool = False
+) -> list[Candidate]:
+    """'Son modèle phare, Mistral Large, ...': a name in apposition after a product word; after a
+    possessive the word may have a longer complement ('son service de livraison en trente minutes, X,')."""
+    skipped = 0
+    while i < len(doc) and doc[i].is_lower and not doc[i].is_punct:
+        token = doc[i]
+        if token.pos_ != "ADJ":
+            if not owned or skipped >= MAX_OWNED_COMPLEMENT:
+                break
+            if token.pos_ in ("VERB", "AUX", "PRON", "SCONJ") and not _participle(token):
+                return []
+            skipped += 1
         i += 1
     if i + 1 >= len(doc) or doc[i].text != ",":
         return []
@@ -441,6 +671,11 @@ def _product_apposition(doc: Doc, i: int, words: dict, person_tokens: set[int]) 
     if doc[end].text not in (",", ")", ".") or doc[i + 1].text in words["places"]:
         return []
     return [Candidate(i + 1, end, "PRODUCT", "context")]
+
+
+def _participle(token: Token) -> bool:
+    """'allégée', 'destinée': a past participle, even when the tagger reads an infinitive."""
+    return has_morph(token, "VerbForm", "Part") or token.lower_.endswith(("é", "ée", "és", "ées"))
 
 
 def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
@@ -475,7 +710,7 @@ def _org_after_title(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> 
     return [Candidate(i + 1, end, "ORG", "context")]
 
 
-def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
+def _skip_modifiers(doc: Doc, i: int, kind: str, verbs: frozenset[str]) -> int | None:
     """After a head word, skip lowercase modifiers ('américain', "d'e-mail hébergé", "d'avocats"); None when
     a preposition introduces the name ('le service client de Orange' is not a product named Orange)."""
     limit = 1 if kind == "PERSON" else (3 if kind == "ORG" else 4)
@@ -486,7 +721,9 @@ def _skip_modifiers(doc: Doc, i: int, kind: str) -> int | None:
             if i > 0 and doc[i - 1].lower_ in ("de", "du", "des", "d'", "d’", "chez", "par", "à", "au"):
                 return None
             return i
-        participle = token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm")
+        participle = (
+            token.pos_ == "VERB" and "Part" in token.morph.get("VerbForm") and token.lower_ not in verbs
+        )
         if (
             not token.is_lower
             or token.is_punct
