@@ -227,6 +227,11 @@ class Passage:
             and self.doc[i].lower_ not in PARTNER_PREPOSITIONS
         ):
             i -= 1  # "avec l'américain Microchip": past the determiner and the nationality
+        listed = self.ent_end.get(i)
+        if listed is not None and listed.label_ == "ORG" and listed.end < org.start:
+            between = {t.lower_ for t in self.doc[listed.end : org.start]}
+            if between & {"et", ",", "ou"}:  # "auprès de Frst et d'Elaia": the list shares its preposition
+                return self._is_partner(listed)
         return i >= 0 and self.doc[i].lower_ in PARTNER_PREPOSITIONS and not self._frames_sentence(org)
 
     def _frames_sentence(self, org: Span) -> bool:

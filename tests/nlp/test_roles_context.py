@@ -80,6 +80,13 @@ def test_a_legal_name_is_still_the_canonical_of_the_short_name(extract):
             "Bernard Vallier",
             {"Kaplia"},
         ),
+        (  # investors listed after "auprès de A et de B" share the preposition: neither is the employer
+            "La PME nantaise Vireo Data, qui conçoit des capteurs, se structure. Pour soutenir sa croissance, "
+            "l'entreprise, qui a bouclé 4 millions d'euros en mars auprès de Kalma Invest et de Siloé Capital, "
+            "recrute Marc Tellier au poste de directeur financier.",
+            "Marc Tellier",
+            {"Vireo Data"},
+        ),
         (  # a partner, the only company of the sentences before: the article's company
             KAPLIA
             + "L'opérateur a signé un contrat pluriannuel avec Orangine Business. Son patron, Stéphane "
