@@ -176,9 +176,13 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
     if not products and commas:
         products = [p for p in [_unnamed_product(scene)] if p is not None]
-    if not products or clause_break(scene, scene.trigger.end, products[0].start, commas):
+    if not products:
         return []
-    product = _named_one(scene, products) or products[0]
+    first = products[0]
+    named_by = first.start - 1 if scene.doc[first.start - 1].lower_ in _NAMING else first.start
+    if clause_break(scene, scene.trigger.end, named_by, commas):
+        return []  # the participle 'baptisée' before the name is no clause of its own
+    product = _named_one(scene, products) or first
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
         return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
