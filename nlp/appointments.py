@@ -17,6 +17,7 @@ import logging
 
 from spacy.tokens import Doc, Span
 
+from nlp import title_org
 from nlp.lexicon import normalise_title, word_lists, word_maps
 from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
 from nlp.tokens import tokens_in
@@ -163,7 +164,7 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
         if k == org.end or k not in title_at:
             continue
         title = title_at[k]
-        _, _, raw_end = finder._complement(doc, title, ctx)
+        _, _, raw_end = title_org.complement(finder, doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title, rule="joins_as_title")
 
@@ -218,7 +219,7 @@ def _joins_board(finder, doc: Doc, ctx, person: Span, board: int, title_at: dict
         finder._add(doc, ctx, person, org, f"membre du {body.text}", False, body, rule="joins_board")
         return
     title = title_at[k]
-    _, named, raw_end = finder._complement(doc, title, ctx)
+    _, named, raw_end = title_org.complement(finder, doc, title, ctx)
     raw = doc[title.start : max(raw_end, title.end)].text
     finder._add(doc, ctx, person, named or org, raw, False, title, rule="joins_board_as_title")
 
@@ -267,7 +268,7 @@ def recruits(finder, doc: Doc, ctx, titles_found) -> None:
         if k == start or k not in title_at:
             continue
         title = title_at[k]
-        _, named, raw_end = finder._complement(doc, title, ctx)
+        _, named, raw_end = title_org.complement(finder, doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(
             doc, ctx, person, named or ctx.canonical(org), raw, False, title, rule="recruited_as_title"

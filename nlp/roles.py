@@ -19,17 +19,15 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp import appointments, career, founders
+from nlp import appointments, career, founders, title_org
 from nlp.lexicon import has_ex_prefix, normalise_title, titles, word_lists
 from nlp.passage import Passage
 from nlp.role_words import (
     DETERMINERS,
     FORMER,
     GAP_BEFORE_TITLE,
-    NATIONALITIES,
     PARTICIPLES,
     PAST_RELATIVE_VERBS,
-    PREPOSITIONS,
     REFERENCE_NOUNS,
     RELATIVE_VERBS,
     SUBJECT_PRONOUNS,
@@ -38,8 +36,6 @@ from nlp.tokens import ents_of, reads_fixed_ents, tokens_in
 
 logger = logging.getLogger(__name__)
 
-MAX_CHUNK = 14
-CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 REVEAL_OPENINGS = word_lists()["reveal_openings"]
 ANNOUNCED = word_lists()["announced_determiners"]
@@ -77,7 +73,7 @@ class RoleFinder:
         assigned: set[int] = set()
         ctx.title_chunks = {}
         for title, former in titles_found:
-            chunk_end, org, raw_end = self._complement(doc, title, ctx)
+            chunk_end, org, raw_end = title_org.complement(self, doc, title, ctx)
             ctx.title_chunks[chunk_end - 1] = title.start
             person, pronoun = self._person_for(doc, title, chunk_end, ctx)
             revealed = person is None and _revealed_after(doc, title, ctx)
@@ -94,18 +90,20 @@ class RoleFinder:
             if org is None and raw_end < chunk_end:  # "président de la République": not a company title
                 continue
             raw = doc[title.start : raw_end].text
-            if org is None and not self._may_guess_org(doc, title, raw_end):
+            if org is None and not title_org.may_guess_org(self, doc, title, raw_end):
                 continue
             possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
             ours = title.start > 0 and doc[title.start - 1].lower_ in ("notre", "nos")
             org_name = (
                 org
-                or _whose(doc, title, ctx)
+                or title_org.whose(doc, title, ctx)
                 or (possessive and ctx.recent_org(title.start))
                 or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
                 or appointments.elsewhere(doc, ctx, person, ctx.salient_org(title.start), title)
             )
-            if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
+            if org_name is None or (
+                ctx.is_public(org_name) and (title_org.is_presidency(self, raw) or org is None)
+            ):
                 continue  # "la présidente de la Commission européenne": a public office
             rule = ("pronoun" if pronoun else "person") + ("_title_org" if org else "_title_org_of_passage")
             if revealed:
@@ -249,21 +247,6 @@ class RoleFinder:
             return ctx.canonical((subjects or later)[0]) if later else None
         return None
 
-    def _is_presidency(self, raw: str) -> bool:
-        return normalise_title(raw, self.patterns_dir) in ("PRESIDENT", "CHAIR")
-
-    def _may_guess_org(self, doc: Doc, title: Span, raw_end: int) -> bool:
-        """A title without its company ('X, vice-présidente senior') takes the company of the passage,
-        but not a bare 'président' (head of state, of a region...) nor a title with a nationality
-        ('le président américain Donald Trump')."""
-        possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
-        if (
-            normalise_title(doc[title.start : raw_end].text, self.patterns_dir) == "PRESIDENT"
-            and not possessive
-        ):
-            return False  # but "Son président, X" is the president of the company just named
-        return not any(t.lower_ in NATIONALITIES for t in doc[title.start : raw_end + 1])
-
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
         ent_tokens = {i for e in ents_of(doc) for i in range(e.start, e.end)}
         spans = [Span(doc, s, e, label=m) for m, s, e in self.matcher(doc)]
@@ -273,68 +256,6 @@ class RoleFinder:
                 continue
             found.append((span, span.label_ == "FORMER_TITLE"))
         return found
-
-    def _complement(self, doc: Doc, title: Span, ctx: Passage) -> tuple[int, str | None, int]:
-        """(end of the title phrase, organisation canonical or None, end of the raw title)."""
-        i = title.end
-        if i < len(doc) and doc[i].text == "(":  # "le CFO (Chief Financial Officer) de la compagnie"
-            close = next((t.i for t in doc[i + 1 : i + 8] if t.text in (")", "(")), None)
-            if close is not None and doc[close].text == ")":
-                i = close + 1
-        while i < len(doc) and i - title.end < MAX_CHUNK:
-            token = doc[i]
-            if (
-                token.i in ctx.ent_start
-                and ctx.ent_start[token.i].label_ in ("ORG",)
-                and i > 0
-                and doc[i - 1].lower_ in PREPOSITIONS
-            ):
-                return ctx.ent_start[token.i].end, ctx.canonical(ctx.ent_start[token.i]), i - 1
-            if token.lower_ in PREPOSITIONS:
-                j = i + 1
-                while j < len(doc) and doc[j].lower_ in DETERMINERS:
-                    j += 1
-                if j < len(doc) and j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
-                    return ctx.ent_start[j].end, ctx.canonical(ctx.ent_start[j]), i
-                k = j
-                while k < len(doc) and k - j < 3 and doc[k].lower_ in self.org_refs:
-                    k += 1
-                if k < len(doc) and k > j and k in ctx.ent_start and ctx.ent_start[k].label_ == "ORG":
-                    return ctx.ent_start[k].end, ctx.canonical(ctx.ent_start[k]), i
-                owner = _owner_after(doc, k, ctx) if k > j else None
-                if owner is not None:  # "directeur de la banque privée de Société Générale"
-                    return owner.end, ctx.canonical(owner), i
-                if k > j:
-                    return k, ctx.salient_org(title.start), i
-                if j < len(doc) and doc[j].text in self.words["places"]:
-                    i = ctx.ent_start[j].end if j in ctx.ent_start else j + 1
-                    continue  # a region: "directeur des partenaires pour l'Europe de l'Ouest chez Cisco"
-                if j < len(doc) and (doc[j].is_title or j in ctx.ent_start) and not doc[j].is_sent_start:
-                    return j + 1, None, i  # a name that is no company: a country, a ministry...
-                i = j
-                continue
-            if token.lower_ in CHARGED and i + 1 < len(doc) and doc[i + 1].lower_ in PREPOSITIONS:
-                i += 1  # "vice-présidente chargée de l'imagerie de Teledyne": the title goes on
-                continue
-            if token.lower_ in ("et", "&") and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
-                i += 1
-                continue
-            if token.i in ctx.ent_start and token.text in self.words["places"]:
-                # a region the title covers: "vice-président Europe du Sud de Y"
-                i = ctx.ent_start[token.i].end
-                continue
-            if (
-                token.is_punct
-                or token.is_space
-                or (
-                    token.lower_ in ("le", "dès", "depuis", "en") and i + 1 < len(doc) and doc[i + 1].like_num
-                )
-                or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
-                or token.i in ctx.ent_start
-            ):
-                break
-            i += 1
-        return i, None, i
 
     def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Span | None, bool]:
         listed = _person_before_a_listed_title(doc, title, ctx)
@@ -409,7 +330,7 @@ class RoleFinder:
                 if local_start <= title.end
                 else f"{title.text} {local}".strip()
             )
-            _, org, _ = self._complement(doc, title, ctx)
+            _, org, _ = title_org.complement(self, doc, title, ctx)
             org_name = org or ctx.salient_org(title.start)
             if org_name:
                 former = _former_before(doc, title.start)
@@ -488,17 +409,6 @@ def _relative_clause_subject(doc: Doc, comma: int, ctx: Passage) -> Span | None:
         if token.lower_ == "qui" and doc[k - 1].text == ",":
             return ctx.person_end.get(k - 2)
         if token.text in (",", ".", "!", "?", ";", ":", "«", "»") or k in ctx.person_end:
-            return None
-    return None
-
-
-def _whose(doc: Doc, title: Span, ctx: Passage) -> str | None:
-    """'le fonds Quadrille Capital, dont il devient associé': the company 'dont' stands for."""
-    for k in range(title.start - 1, max(0, title.start - 6), -1):
-        if doc[k].lower_ == "dont":
-            org = ctx.ent_end.get(k - 2) if doc[k - 1].text == "," else None
-            return ctx.canonical(org) if org is not None and org.label_ == "ORG" else None
-        if not (doc[k].is_lower and doc[k].is_alpha):
             return None
     return None
 
@@ -619,25 +529,3 @@ def _opens_sentence(doc: Doc, title: Span, ctx: Passage) -> bool:
     while i > 0 and doc[i - 1].lower_ in FORMER | DETERMINERS:
         i -= 1
     return i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "\n")
-
-
-def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
-    """'(la banque) privée de Société Générale': adjectives, then 'de' and a company (without an adjective,
-    'du transporteur de Montluçon' names a home town)."""
-    start = k
-    while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
-        k += 1
-    if k == start and k + 2 < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
-        # "de l'enseigne de bricolage Distrimaxx": the trade in lowercase, then the company's name
-        j = k + 1
-        while j < len(doc) and j - k <= 3 and doc[j].is_lower and doc[j].is_alpha:
-            j += 1
-        ent = ctx.ent_start.get(j)
-        return ent if j > k + 1 and ent is not None and ent.label_ == "ORG" else None
-    if k == start or k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’"):
-        return None
-    k += 1
-    while k < len(doc) and doc[k].lower_ in DETERMINERS:
-        k += 1
-    ent = ctx.ent_start.get(k)
-    return ent if ent is not None and ent.label_ == "ORG" else None
