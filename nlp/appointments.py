@@ -19,7 +19,8 @@ from spacy.tokens import Doc, Span
 
 from nlp import title_org
 from nlp.lexicon import normalise_title, word_lists, word_maps
-from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+from nlp.role_words import DETERMINERS
+from nlp.title_holder import person_before
 from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
@@ -33,29 +34,6 @@ SUCCEED = word_lists()["succeed_verbs"]
 AS_WORDS = word_lists()["as_words"]
 OF_WORDS = word_lists()["of_words"]
 BOARD_BODIES = word_lists()["board_bodies"]
-
-
-def is_age(doc: Doc, i: int) -> bool:
-    """Token i ends ', 43 ans': an age between a name and what is said of the person."""
-    return doc[i].lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ","
-
-
-def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -> Span | None:
-    """The person whose name ends just before token i, across gap words ('a été', 'est nommée')."""
-    gap = 0
-    while i >= 0 and gap < 7:
-        if i in ctx.person_end:
-            return ctx.person_end[i]
-        token = doc[i]
-        if is_age(doc, i):
-            i -= 2  # "Antoine Vautrin, 43 ans, prend la présidence de..."
-            continue
-        if token.lower_ in SUBJECT_PRONOUNS:
-            return ctx.last_person_before(i)
-        if token.lower_ not in GAP_BEFORE_TITLE and token.lower_ not in extra:
-            return None
-        i, gap = i - 1, gap + 1
-    return None
 
 
 def offices(finder, doc: Doc, ctx) -> None:

@@ -8,6 +8,7 @@
   "Les co-présidents du directoire, A et B" (each name listed after the title)
   "il est devenu CEO"  "Ancien directeur de Y, il prendra..."  "..., cette ancienne directrice de Y"
   "Y annonce l'arrivée d'un nouveau directeur financier. Il s'agit de X" (named by the next sentence)
+  "Antoine Vautrin, 43 ans, prend la présidence de..." (`person_before`, for nlp/appointments.py too)
 
 The words are data: `reveal_openings` and `announced_determiners` in nlp/patterns/words.jsonl, the gap
 words, pronouns and former-title words of nlp/role_words.py.
@@ -17,7 +18,6 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
-from nlp import appointments
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.passage import Passage
 from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
@@ -51,7 +51,7 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
         if token.pos_ == "ADJ" and token.is_lower and i > 0 and doc[i - 1].lower_ in DETERMINERS | FORMER:
             i -= 1  # "Brian Krzanich, le charismatique CEO d'Intel"
             continue
-        if appointments.is_age(doc, i):
+        if is_age(doc, i):
             i -= 2  # "Romain Dufresne, 39 ans, jusqu'ici directeur des opérations"
             continue
         if token.lower_ in SUBJECT_PRONOUNS:
@@ -181,3 +181,26 @@ def former_before(doc: Doc, start: int) -> bool:
         if doc[i].lower_ in FORMER:
             return True
     return False
+
+
+def is_age(doc: Doc, i: int) -> bool:
+    """Token i ends ', 43 ans': an age between a name and what is said of the person."""
+    return doc[i].lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ","
+
+
+def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -> Span | None:
+    """The person whose name ends just before token i, across gap words ('a été', 'est nommée')."""
+    gap = 0
+    while i >= 0 and gap < 7:
+        if i in ctx.person_end:
+            return ctx.person_end[i]
+        token = doc[i]
+        if is_age(doc, i):
+            i -= 2  # "Antoine Vautrin, 43 ans, prend la présidence de..."
+            continue
+        if token.lower_ in SUBJECT_PRONOUNS:
+            return ctx.last_person_before(i)
+        if token.lower_ not in GAP_BEFORE_TITLE and token.lower_ not in extra:
+            return None
+        i, gap = i - 1, gap + 1
+    return None
