@@ -14,7 +14,8 @@ role and tense); the rest is read by its own module, each taking the finder:
   nlp/title_org.py     the company of a title ("de Y", "chez Y", "de l'entreprise", "dont")
   nlp/title_holder.py  the person who holds it (before, after, a pronoun, the next sentence)
   nlp/role_clauses.py  participles ("dirigé par X"), relative verbs ("qui dirige Y"), names in brackets
-  nlp/appointments.py  appointment forms ("prend la direction de", "rejoint Y en tant que", "succède à")
+  nlp/appointments.py  appointment forms ("prend la direction de", "rejoint Y en tant que", "recrute X")
+  nlp/successions.py   who held a title before whom ("succède à Z", "sera remplacé par Z")
   nlp/career.py        former employers;  nlp/founders.py  founders ("a fondé Y avec A et B")
 """
 
@@ -27,7 +28,7 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp import appointments, career, founders, role_clauses, title_holder, title_org
+from nlp import appointments, career, founders, role_clauses, successions, title_holder, title_org
 from nlp.lexicon import normalise_title, titles, word_lists
 from nlp.passage import Passage
 from nlp.tokens import ents_of, reads_fixed_ents
@@ -76,8 +77,8 @@ class RoleFinder:
                 continue
             predecessor = person
             if person.end <= title.start and "," not in doc[person.end : title.start].text:
-                found = appointments.successor(doc, person, ctx)
-                if found is None and appointments.is_succeeded(doc, person):
+                found = successions.successor(doc, person, ctx)
+                if found is None and successions.is_succeeded(doc, person):
                     continue  # "Le président de Y succède à Z en tant que PDG": Z's title, at an unknown company
                 person = found or person
             former = former or title_holder.former_before(doc, title.start)
@@ -113,7 +114,7 @@ class RoleFinder:
         appointments.offices(self, doc, ctx)
         appointments.joins(self, doc, ctx, titles_found)
         appointments.recruits(self, doc, ctx, titles_found)
-        appointments.successions(self, doc, ctx)
+        successions.successions(self, doc, ctx)
         role_clauses.participles(self, doc, ctx)
         role_clauses.relative_verbs(self, doc, ctx)
         career.career_roles(self, doc, ctx)

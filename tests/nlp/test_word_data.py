@@ -133,11 +133,11 @@ def test_word_maps_are_read_only_for_every_caller():
 
 
 def test_a_list_moved_to_data_reaches_the_code():
-    from nlp import appointments, naming, role_words
+    from nlp import naming, role_words, successions
 
     assert role_words.PARTICIPLES is word_maps()["participles"]
     assert role_words.GAP_BEFORE_TITLE >= role_words.FORMER | word_lists()["title_gap"]
-    assert appointments.SUCCEED is word_lists()["succeed_verbs"]
+    assert successions.SUCCEED is word_lists()["succeed_verbs"]
     assert (",", "ainsi", "que") in naming._LIST_GAPS
 
 
