@@ -4,10 +4,9 @@
 "X est nommée à la présidence de Y", "Chez Y, X prend la direction de la cybersécurité"
 "X rejoint Y en tant que / comme / au poste de <title>"
 "Y recrute X (ex-Z) en tant que / comme / au poste de <title>"
-"X succède à Z à la tête de Y" (the title is X's; Z held it: a former role)
-"Elle succède à Z" (Z held the title she was just given), "X sera remplacé par Z" (Z takes X's title)
+"X, qui a succédé à son père à la présidence de Y" (X, past Z: nlp/successions.py reads who held what)
 
-The words are data: `take_words`, `recruit_verbs`, `join_verbs`, `succeed_verbs`, `as_words`, `of_words` in
+The words are data: `take_words`, `recruit_verbs`, `join_verbs`, `as_words`, `of_words`, `board_bodies` in
 nlp/patterns/words.jsonl and `office_nouns` in nlp/patterns/role_maps.jsonl.
 """
 
@@ -17,8 +16,10 @@ import logging
 
 from spacy.tokens import Doc, Span
 
+from nlp import successions, title_org
 from nlp.lexicon import normalise_title, word_lists, word_maps
-from nlp.role_words import DETERMINERS, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+from nlp.role_words import DETERMINERS
+from nlp.title_holder import person_before
 from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
@@ -28,33 +29,9 @@ OFFICE_NOUNS = word_maps()["office_nouns"]
 TAKE_WORDS = word_lists()["take_words"]
 RECRUIT_VERBS = word_lists()["recruit_verbs"]
 JOIN_VERBS = word_lists()["join_verbs"]
-SUCCEED = word_lists()["succeed_verbs"]
 AS_WORDS = word_lists()["as_words"]
 OF_WORDS = word_lists()["of_words"]
 BOARD_BODIES = word_lists()["board_bodies"]
-
-
-def is_age(doc: Doc, i: int) -> bool:
-    """Token i ends ', 43 ans': an age between a name and what is said of the person."""
-    return doc[i].lower_ == "ans" and i >= 2 and doc[i - 1].like_num and doc[i - 2].text == ","
-
-
-def person_before(doc: Doc, i: int, ctx, extra: frozenset | set = frozenset()) -> Span | None:
-    """The person whose name ends just before token i, across gap words ('a été', 'est nommée')."""
-    gap = 0
-    while i >= 0 and gap < 7:
-        if i in ctx.person_end:
-            return ctx.person_end[i]
-        token = doc[i]
-        if is_age(doc, i):
-            i -= 2  # "Antoine Vautrin, 43 ans, prend la présidence de..."
-            continue
-        if token.lower_ in SUBJECT_PRONOUNS:
-            return ctx.last_person_before(i)
-        if token.lower_ not in GAP_BEFORE_TITLE and token.lower_ not in extra:
-            return None
-        i, gap = i - 1, gap + 1
-    return None
 
 
 def offices(finder, doc: Doc, ctx) -> None:
@@ -68,10 +45,10 @@ def offices(finder, doc: Doc, ctx) -> None:
             take -= 3  # "X prend quant à lui la présidence de Y"
         if doc[take].lower_ not in TAKE_WORDS or feminine == doc[token.i - 2 : token.i + 1].text.lower():
             continue  # "à la tête" itself is a title of the lexicon
-        person = person_before(doc, take - 1, ctx, TAKE_WORDS) or _successor_before(doc, take, ctx)
+        person = person_before(doc, take - 1, ctx, TAKE_WORDS) or successions.successor_before(doc, take, ctx)
         if person is None:
             continue
-        person = successor(doc, person, ctx) or person
+        person = successions.successor(doc, person, ctx) or person
         end = token.i + 1
         while (
             end < len(doc)
@@ -163,7 +140,7 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
         if k == org.end or k not in title_at:
             continue
         title = title_at[k]
-        _, _, raw_end = finder._complement(doc, title, ctx)
+        _, _, raw_end = title_org.complement(finder, doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title, rule="joins_as_title")
 
@@ -218,27 +195,9 @@ def _joins_board(finder, doc: Doc, ctx, person: Span, board: int, title_at: dict
         finder._add(doc, ctx, person, org, f"membre du {body.text}", False, body, rule="joins_board")
         return
     title = title_at[k]
-    _, named, raw_end = finder._complement(doc, title, ctx)
+    _, named, raw_end = title_org.complement(finder, doc, title, ctx)
     raw = doc[title.start : max(raw_end, title.end)].text
     finder._add(doc, ctx, person, named or org, raw, False, title, rule="joins_board_as_title")
-
-
-def successor(doc: Doc, person: Span, ctx) -> Span | None:
-    """'X succède à Z à la tête de Y', 'Elle remplace Z au poste de DAF': X, when the title found Z."""
-    i = person.start - 1
-    if i >= 0 and doc[i].lower_ in ("à", "a"):
-        i -= 1
-    if i < 0 or doc[i].lower_ not in SUCCEED:
-        return None
-    return person_before(doc, i - 1, ctx, {"qui", "lui", "elle", "il"})
-
-
-def is_succeeded(doc: Doc, person: Span) -> bool:
-    """'... succède à Z': Z is the one replaced (who held the title before)."""
-    i = person.start - 1
-    if i >= 0 and doc[i].lower_ in ("à", "a"):
-        i -= 1
-    return i >= 0 and doc[i].lower_ in SUCCEED
 
 
 def recruits(finder, doc: Doc, ctx, titles_found) -> None:
@@ -267,107 +226,8 @@ def recruits(finder, doc: Doc, ctx, titles_found) -> None:
         if k == start or k not in title_at:
             continue
         title = title_at[k]
-        _, named, raw_end = finder._complement(doc, title, ctx)
+        _, named, raw_end = title_org.complement(finder, doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(
             doc, ctx, person, named or ctx.canonical(org), raw, False, title, rule="recruited_as_title"
         )
-
-
-def _successor_before(doc: Doc, i: int, ctx) -> Span | None:
-    """'X, qui a succédé à son père à la présidence de Y': X, across the predecessor."""
-    for k in range(i - 1, max(-1, i - 7), -1):
-        if doc[k].lower_ in SUCCEED | {"succédé"}:
-            return person_before(doc, k - 1, ctx, {"qui", "lui", "elle", "il", "a", "avait"})
-        if doc[k].is_punct:
-            return None
-    return None
-
-
-REPLACED_BY = frozenset({"remplacé", "remplacée", "remplacés", "remplacées"})
-
-
-def successions(finder, doc: Doc, ctx) -> None:
-    """'Elle succède à Z, qui part à la retraite': Z held the title given to her just before (a former
-    role); 'Il sera remplacé par Z': Z takes the title of the one replaced."""
-    for token in tokens_in(doc, SUCCEED | REPLACED_BY | {"remplacement"}):
-        if token.lower_ == "remplacement":
-            _in_replacement_of(finder, doc, ctx, token)
-            continue
-        if token.lower_ in REPLACED_BY:
-            k = token.i + 1
-            if k >= len(doc) or doc[k].lower_ != "par" or (k + 1) not in ctx.person_start:
-                continue
-            holder = person_before(doc, token.i - 1, ctx, {"sera", "serait", "a", "été", "est"})
-            taker, former, rule = ctx.person_start[k + 1], False, "successor_of_replaced"
-        else:
-            k = token.i + 1 + (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ("à", "a"))
-            if k not in ctx.person_start:
-                continue
-            holder = person_before(doc, token.i - 1, ctx, {"qui", "lui", "elle", "il"})
-            taker, former, rule = ctx.person_start[k], True, "predecessor_of_successor"
-        if holder is None or _said_here(doc, ctx, taker, token):
-            continue
-        for held in _current_roles(doc, ctx, holder, token.i):
-            finder._add(
-                doc,
-                ctx,
-                taker,
-                held["org"],
-                held["title"],
-                former,
-                doc[token.i : token.i + 1],
-                held["role"],
-                rule=rule,
-            )
-
-
-def _in_replacement_of(finder, doc: Doc, ctx, token) -> None:
-    """'la nomination de X comme PDG de Y, en remplacement d'Alain Z': Z held X's new title."""
-    k = token.i + 1
-    if k >= len(doc) or doc[k].lower_ not in OF_WORDS or (k + 1) not in ctx.person_start:
-        return
-    predecessor = ctx.person_start[k + 1]
-    name, sentence = ctx.canonical(predecessor), token.sent.text.strip()
-    given = [
-        r
-        for r in doc._.roles
-        if r["sentence"] == sentence and r["person"] != name and not r["former"] and r["role"] != "FOUNDER"
-    ]
-    for held in given:
-        finder._add(
-            doc,
-            ctx,
-            predecessor,
-            held["org"],
-            held["title"],
-            True,
-            doc[token.i : token.i + 1],
-            held["role"],
-            rule="predecessor_replaced",
-        )
-
-
-def _said_here(doc: Doc, ctx, person: Span, token) -> bool:
-    """A role of ``person`` already read in the sentence of ``token`` ('succède à Z à la tête de Y')."""
-    name, sentence = ctx.canonical(person), token.sent.text.strip()
-    return any(r["person"] == name and r["sentence"] == sentence for r in doc._.roles)
-
-
-def _current_roles(doc: Doc, ctx, person: Span, i: int) -> list[dict]:
-    """The executive titles of ``person`` told in the two sentences up to token i (not founders, not
-    former employers)."""
-    name, s = ctx.canonical(person), ctx.sentence_index(i)
-    return [
-        r
-        for r in doc._.roles
-        if r["person"] == name
-        and not r["former"]
-        and r["role"] not in ("FOUNDER", "EMPLOYEE", "OTHER")
-        and s - 2 <= ctx.sentence_index(_token_of(doc, r["start"])) <= s
-    ]
-
-
-def _token_of(doc: Doc, char: int) -> int:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None else 0

@@ -8,6 +8,15 @@ Forms handled (the title lexicon is nlp/patterns/titles.jsonl):
   "les patrons mondiaux du marketing (A), de la distribution (B)" (lists)
   "il est devenu CEO" (the person last named)
 Results go to `doc._.roles`, a list of dicts (person, org, title, role, former, start, end, sentence).
+
+This module finds the titles, decides each one's row and writes the rows (`_add`, one per person, company,
+role and tense); the rest is read by its own module, each taking the finder:
+  nlp/title_org.py     the company of a title ("de Y", "chez Y", "de l'entreprise", "dont")
+  nlp/title_holder.py  the person who holds it (before, after, a pronoun, the next sentence)
+  nlp/role_clauses.py  participles ("dirigé par X"), relative verbs ("qui dirige Y"), names in brackets
+  nlp/appointments.py  appointment forms ("prend la direction de", "rejoint Y en tant que", "recrute X")
+  nlp/successions.py   who held a title before whom ("succède à Z", "sera remplacé par Z")
+  nlp/career.py        former employers;  nlp/founders.py  founders ("a fondé Y avec A et B")
 """
 
 from __future__ import annotations
@@ -19,30 +28,12 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from nlp import appointments, career, founders
-from nlp.lexicon import has_ex_prefix, normalise_title, titles, word_lists
+from nlp import appointments, career, founders, role_clauses, successions, title_holder, title_org
+from nlp.lexicon import normalise_title, titles, word_lists
 from nlp.passage import Passage
-from nlp.role_words import (
-    DETERMINERS,
-    FORMER,
-    GAP_BEFORE_TITLE,
-    NATIONALITIES,
-    PARTICIPLES,
-    PAST_RELATIVE_VERBS,
-    PREPOSITIONS,
-    REFERENCE_NOUNS,
-    RELATIVE_VERBS,
-    SUBJECT_PRONOUNS,
-)
-from nlp.tokens import ents_of, reads_fixed_ents, tokens_in
+from nlp.tokens import ents_of, reads_fixed_ents
 
 logger = logging.getLogger(__name__)
-
-MAX_CHUNK = 14
-CHARGED = frozenset({"chargé", "chargée", "chargés", "chargées"})
-DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
-REVEAL_OPENINGS = word_lists()["reveal_openings"]
-ANNOUNCED = word_lists()["announced_determiners"]
 
 
 @Language.factory("veille_roles", default_config={"patterns_dir": None})
@@ -77,192 +68,58 @@ class RoleFinder:
         assigned: set[int] = set()
         ctx.title_chunks = {}
         for title, former in titles_found:
-            chunk_end, org, raw_end = self._complement(doc, title, ctx)
+            chunk_end, org, raw_end = title_org.complement(self, doc, title, ctx)
             ctx.title_chunks[chunk_end - 1] = title.start
-            person, pronoun = self._person_for(doc, title, chunk_end, ctx)
-            revealed = person is None and _revealed_after(doc, title, ctx)
+            person, pronoun = title_holder.person_for(doc, title, chunk_end, ctx)
+            revealed = person is None and title_holder.revealed_after(doc, title, ctx)
             person = person or revealed or None
             if person is None:
                 continue
             predecessor = person
             if person.end <= title.start and "," not in doc[person.end : title.start].text:
-                found = appointments.successor(doc, person, ctx)
-                if found is None and appointments.is_succeeded(doc, person):
+                found = successions.successor(doc, person, ctx)
+                if found is None and successions.is_succeeded(doc, person):
                     continue  # "Le président de Y succède à Z en tant que PDG": Z's title, at an unknown company
                 person = found or person
-            former = former or _former_before(doc, title.start)
+            former = former or title_holder.former_before(doc, title.start)
             if org is None and raw_end < chunk_end:  # "président de la République": not a company title
                 continue
             raw = doc[title.start : raw_end].text
-            if org is None and not self._may_guess_org(doc, title, raw_end):
+            if org is None and not title_org.may_guess_org(self, doc, title, raw_end):
                 continue
             possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
             ours = title.start > 0 and doc[title.start - 1].lower_ in ("notre", "nos")
             org_name = (
                 org
-                or _whose(doc, title, ctx)
+                or title_org.whose(doc, title, ctx)
                 or (possessive and ctx.recent_org(title.start))
                 or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
                 or appointments.elsewhere(doc, ctx, person, ctx.salient_org(title.start), title)
             )
-            if org_name is None or (ctx.is_public(org_name) and (self._is_presidency(raw) or org is None)):
+            if org_name is None or (
+                ctx.is_public(org_name) and (title_org.is_presidency(self, raw) or org is None)
+            ):
                 continue  # "la présidente de la Commission européenne": a public office
             rule = ("pronoun" if pronoun else "person") + ("_title_org" if org else "_title_org_of_passage")
             if revealed:
                 rule = "person_revealed_after_title"
             self._add(doc, ctx, person, org_name, raw, former, title, rule=rule)
-            for other in _listed_after(doc, person, title, ctx):  # "Les co-présidents du directoire, A et B"
+            # "Les co-présidents du directoire, A et B": the other names listed after the title
+            for other in title_holder.listed_after(doc, person, title, ctx):
                 self._add(doc, ctx, other, org_name, raw, former, title, rule="persons_listed_after_title")
             if predecessor is not person:  # "X succède à Z à la tête de Y": Z held the title
                 self._add(doc, ctx, predecessor, org_name, raw, True, title, rule="predecessor_of_successor")
             assigned.add(person.start)
-        self._lists(doc, ctx, titles_found, assigned)
+        role_clauses.bracket_lists(self, doc, ctx, titles_found, assigned)
         appointments.offices(self, doc, ctx)
         appointments.joins(self, doc, ctx, titles_found)
         appointments.recruits(self, doc, ctx, titles_found)
-        appointments.successions(self, doc, ctx)
-        self._participles(doc, ctx)
-        self._relative_verbs(doc, ctx)
+        successions.successions(self, doc, ctx)
+        role_clauses.participles(self, doc, ctx)
+        role_clauses.relative_verbs(self, doc, ctx)
         career.career_roles(self, doc, ctx)
         founders.founder_roles(self, doc, ctx)
         return doc
-
-    def _relative_verbs(self, doc: Doc, ctx: Passage) -> None:
-        """'X, qui dirige Brintek depuis 2015', 'X, qui a fondé Payvio en 2020'."""
-        for token in tokens_in(doc, RELATIVE_VERBS):
-            role = RELATIVE_VERBS.get(token.lower_)
-            if role is None or token.i < 3:
-                continue
-            i = token.i - 1
-            if doc[i].lower_ in ("a", "avait"):
-                i -= 1
-            if doc[i].lower_ != "qui" or doc[i - 1].text != "," or (i - 2) not in ctx.person_end:
-                continue
-            j = token.i + 1
-            if doc[j].lower_ == "depuis" and j + 1 < len(doc) and doc[j + 1].like_num:
-                j += 2  # "qui dirige depuis 2019 la filiale française de Norelia"
-            while j < len(doc) and (
-                doc[j].lower_ in DETERMINERS | self.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
-            ):
-                j += 1
-            if doc[j : j + 3].text.lower() in self.org_refs:  # "qui préside la start-up": three tokens
-                j += 3
-            if j not in ctx.ent_start:
-                # "qui a dirigé les activités cloud de Google": a unit, then its company
-                k = next((t.i for t in doc[j : j + 3] if t.lower_ in ("de", "du", "d'", "d’")), None)
-                if k is not None and all(t.is_lower for t in doc[j:k]) and (k + 1) in ctx.ent_start:
-                    j = k + 1
-            former = token.lower_ in PAST_RELATIVE_VERBS  # "qui a dirigé la filiale pendant dix ans"
-            person = ctx.person_end[i - 2]
-            if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
-                org = ctx.canonical(ctx.ent_start[j])
-                verb = doc[token.i : token.i + 1]
-                self._add(doc, ctx, person, org, token.text, former, verb, role, rule="relative_verb_org")
-            elif any(t.lower_ in self.org_refs for t in doc[token.i + 1 : j]) or any(
-                doc[k : k + 3].text.lower() in self.org_refs for k in range(token.i + 1, j - 2)
-            ):
-                org = ctx.recent_org(token.i)  # "qui dirige l'entreprise", "qui a dirigé la filiale"
-                if org and not ctx.is_public(org):
-                    verb = doc[token.i : token.i + 1]
-                    self._add(
-                        doc,
-                        ctx,
-                        person,
-                        org,
-                        token.text,
-                        former,
-                        verb,
-                        role,
-                        rule="relative_verb_org_of_passage",
-                    )
-
-    def _participles(self, doc: Doc, ctx: Passage) -> None:
-        """'Orange, dirigé par X', "l'opérateur, dirigé par X", 'Fondée en 2020 par A et B, Payvio ...'."""
-        for token in tokens_in(doc, PARTICIPLES):
-            role = PARTICIPLES.get(token.lower_)
-            if role is None:
-                continue
-            # "Fondée en 2004 à Austin (Texas) par A et B": a date and a place may come first
-            by = next((t.i for t in doc[token.i + 1 : token.i + 10] if t.lower_ == "par"), None)
-            if by is not None and any(t.is_punct and t.text not in "()" for t in doc[token.i + 1 : by]):
-                by = None
-            if by is None:
-                continue
-            while (
-                by + 1 < len(doc)
-                and by + 1 not in ctx.person_start
-                and doc[by + 1].is_lower
-                and by - token.i < 6
-            ):
-                by += 1  # "fondée par le chercheur Alain Benhamou"
-            by = _past_description(doc, by, ctx)  # "par deux anciens ingénieurs de Safran, A et B"
-            if (by + 1) not in ctx.person_start:
-                continue
-            people, j = [], by + 1
-            while j in ctx.person_start:
-                people.append(ctx.person_start[j])
-                j = _past_apposition(doc, people[-1].end, ctx)
-                if j < len(doc) and doc[j].lower_ in ("et", ","):
-                    k = j + 1
-                    if k + 1 < len(doc) and doc[k].lower_ in DETERMINERS and doc[k + 1].is_lower:
-                        k += 2  # "par Camille Berthier et le gynécologue Antoine Mercier"
-                    if k in ctx.person_start:
-                        j = k
-            org = self._participle_org(doc, token, j, ctx)
-            for person in people:
-                if org:
-                    by = doc[token.i : token.i + 1]
-                    self._add(doc, ctx, person, org, token.text, False, by, role, rule="participle_by_person")
-
-    def _participle_org(self, doc: Doc, participle, after: int, ctx: Passage) -> str | None:
-        i = participle.i - 1
-        while i >= 0 and doc[i].text == "," and participle.i - i <= 2:
-            i -= 1
-        if i >= 0 and i in ctx.person_end:
-            return None
-        org_end = {o.end - 1: o for o in ctx.orgs}
-        if i >= 0 and i in org_end:
-            return ctx.canonical(org_end[i])
-        # "la plateforme de commerce en ligne, dirigée par ...", "La start-up fondée par": the noun phrase
-        j = i  # before ("start-up" is three tokens: words are rebuilt from the text)
-        while j >= 0 and (doc[j].is_lower or doc[j].text == "-") and i - j < 8:
-            if doc[j].is_punct and doc[j].text != "-":
-                break
-            j -= 1
-        phrase = doc[j + 1 : i + 1].text.lower().replace("’", " ").replace("'", " ").split()
-        if any(w in self.org_refs or w in REFERENCE_NOUNS for w in phrase):
-            if j > 0 and doc[j].text == "," and j - 1 in org_end:
-                return ctx.canonical(org_end[j - 1])  # "avec Personio, l'éditeur munichois dirigé par X"
-            return ctx.salient_org(participle.i)
-        start = ctx.sent_starts[ctx.sentence_index(participle.i)]
-        if participle.i == start or i < start or doc[i].is_punct or doc[i].is_space:
-            # "Créé en 1998 par X, un ancien chercheur de l'EPFZ, Kappeler Security compte...": the subject
-            later = [  # "Fondée par A et B, deux anciens de Capgemini, Tilt ...": Tilt, not Capgemini
-                o
-                for o in ctx.orgs
-                if after <= o.start < ctx.sentence_end(participle.i)
-                and not ctx.is_public(ctx.canonical(o))
-                and not _in_brackets(doc, o)  # "(Anssi)": the acronym of a former employer
-                and not career.is_career_org(doc, o, self.words)
-            ]
-            subjects = [o for o in later if o.root.dep_.startswith("nsubj")]
-            return ctx.canonical((subjects or later)[0]) if later else None
-        return None
-
-    def _is_presidency(self, raw: str) -> bool:
-        return normalise_title(raw, self.patterns_dir) in ("PRESIDENT", "CHAIR")
-
-    def _may_guess_org(self, doc: Doc, title: Span, raw_end: int) -> bool:
-        """A title without its company ('X, vice-présidente senior') takes the company of the passage,
-        but not a bare 'président' (head of state, of a region...) nor a title with a nationality
-        ('le président américain Donald Trump')."""
-        possessive = title.start > 0 and doc[title.start - 1].lower_ in ("son", "sa", "leur")
-        if (
-            normalise_title(doc[title.start : raw_end].text, self.patterns_dir) == "PRESIDENT"
-            and not possessive
-        ):
-            return False  # but "Son président, X" is the president of the company just named
-        return not any(t.lower_ in NATIONALITIES for t in doc[title.start : raw_end + 1])
 
     def _titles(self, doc: Doc) -> list[tuple[Span, bool]]:
         ent_tokens = {i for e in ents_of(doc) for i in range(e.start, e.end)}
@@ -273,149 +130,6 @@ class RoleFinder:
                 continue
             found.append((span, span.label_ == "FORMER_TITLE"))
         return found
-
-    def _complement(self, doc: Doc, title: Span, ctx: Passage) -> tuple[int, str | None, int]:
-        """(end of the title phrase, organisation canonical or None, end of the raw title)."""
-        i = title.end
-        if i < len(doc) and doc[i].text == "(":  # "le CFO (Chief Financial Officer) de la compagnie"
-            close = next((t.i for t in doc[i + 1 : i + 8] if t.text in (")", "(")), None)
-            if close is not None and doc[close].text == ")":
-                i = close + 1
-        while i < len(doc) and i - title.end < MAX_CHUNK:
-            token = doc[i]
-            if (
-                token.i in ctx.ent_start
-                and ctx.ent_start[token.i].label_ in ("ORG",)
-                and i > 0
-                and doc[i - 1].lower_ in PREPOSITIONS
-            ):
-                return ctx.ent_start[token.i].end, ctx.canonical(ctx.ent_start[token.i]), i - 1
-            if token.lower_ in PREPOSITIONS:
-                j = i + 1
-                while j < len(doc) and doc[j].lower_ in DETERMINERS:
-                    j += 1
-                if j < len(doc) and j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
-                    return ctx.ent_start[j].end, ctx.canonical(ctx.ent_start[j]), i
-                k = j
-                while k < len(doc) and k - j < 3 and doc[k].lower_ in self.org_refs:
-                    k += 1
-                if k < len(doc) and k > j and k in ctx.ent_start and ctx.ent_start[k].label_ == "ORG":
-                    return ctx.ent_start[k].end, ctx.canonical(ctx.ent_start[k]), i
-                owner = _owner_after(doc, k, ctx) if k > j else None
-                if owner is not None:  # "directeur de la banque privée de Société Générale"
-                    return owner.end, ctx.canonical(owner), i
-                if k > j:
-                    return k, ctx.salient_org(title.start), i
-                if j < len(doc) and doc[j].text in self.words["places"]:
-                    i = ctx.ent_start[j].end if j in ctx.ent_start else j + 1
-                    continue  # a region: "directeur des partenaires pour l'Europe de l'Ouest chez Cisco"
-                if j < len(doc) and (doc[j].is_title or j in ctx.ent_start) and not doc[j].is_sent_start:
-                    return j + 1, None, i  # a name that is no company: a country, a ministry...
-                i = j
-                continue
-            if token.lower_ in CHARGED and i + 1 < len(doc) and doc[i + 1].lower_ in PREPOSITIONS:
-                i += 1  # "vice-présidente chargée de l'imagerie de Teledyne": the title goes on
-                continue
-            if token.lower_ in ("et", "&") and i + 1 < len(doc) and (i + 1) in ctx.title_starts:
-                i += 1
-                continue
-            if token.i in ctx.ent_start and token.text in self.words["places"]:
-                # a region the title covers: "vice-président Europe du Sud de Y"
-                i = ctx.ent_start[token.i].end
-                continue
-            if (
-                token.is_punct
-                or token.is_space
-                or (
-                    token.lower_ in ("le", "dès", "depuis", "en") and i + 1 < len(doc) and doc[i + 1].like_num
-                )
-                or token.pos_ in ("VERB", "AUX", "PRON", "SCONJ")
-                or token.i in ctx.ent_start
-            ):
-                break
-            i += 1
-        return i, None, i
-
-    def _person_for(self, doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Span | None, bool]:
-        listed = _person_before_a_listed_title(doc, title, ctx)
-        if listed is not None:
-            return listed, False
-        k = title.start - 1
-        while k >= 0 and doc[k].lower_ in FORMER:
-            k -= 1
-        if k >= 0 and doc[k].lower_ in DEMONSTRATIVES:  # "..., cette ancienne directrice de Y a été"
-            return ctx.last_person_before(k), True
-        i, gap = title.start - 1, 0
-        while i >= 0 and gap < 8:
-            token = doc[i]
-            if i in ctx.person_end:
-                return ctx.person_end[i], False
-            if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
-                i, gap = ctx.title_chunks[i] - 1, gap + 1
-                continue
-            aside = _aside_start(doc, i, ctx)
-            if aside is not None:  # "Karim Saïdi, ex-Workday, a été nommé", "X (ex-Cisco) devient"
-                i = aside - 1
-                continue
-            if token.pos_ == "ADJ" and token.is_lower and i > 0 and doc[i - 1].lower_ in DETERMINERS | FORMER:
-                i -= 1  # "Brian Krzanich, le charismatique CEO d'Intel"
-                continue
-            if appointments.is_age(doc, i):
-                i -= 2  # "Romain Dufresne, 39 ans, jusqu'ici directeur des opérations"
-                continue
-            if token.lower_ in SUBJECT_PRONOUNS:
-                return ctx.last_person_before(token.i), True
-            if token.lower_ not in GAP_BEFORE_TITLE:
-                break
-            i, gap = i - 1, gap + 1
-        relative = _relative_clause_subject(doc, i + 1, ctx) if gap else None
-        if relative is not None:  # "X, qui dirigeait la filiale Y, deviendra directrice financière du groupe"
-            return relative, False
-        j = start = _past_region(doc, chunk_end, ctx)
-        if j + 1 < len(doc) and doc[j].lower_ in ("depuis", "en") and doc[j + 1].like_num:
-            j = start = j + 2  # "À la tête de Gaspard depuis 2019, Émilie Faure"
-        while (
-            j < len(doc)
-            and j - start < 4
-            and doc[j].lower_ in (",", ":", "m.", "mme", "on", "trouve", "retrouve")
-        ):
-            j += 1  # "À la tête de l'entreprise, on trouve Yann Le Goff"
-        if j in ctx.person_start and j > chunk_end - 1:
-            return ctx.person_start[j], False
-        if _pronoun_after(doc, chunk_end) and _opens_sentence(doc, title, ctx):
-            return ctx.last_person_before(title.start), True  # "Ancien directeur de Y, il prendra..."
-        return None, False
-
-    def _lists(self, doc: Doc, ctx: Passage, titles_found: list, assigned: set[int]) -> None:
-        """'les patrons mondiaux du marketing (A), de la distribution (B)': each name in brackets."""
-        for person in ctx.persons:
-            if person.start in assigned or person.start == 0 or person.end >= len(doc):
-                continue
-            if doc[person.start - 1].text != "(" or doc[person.end].text != ")":
-                continue
-            sent = person.sent
-            before = [t for t, _ in titles_found if sent.start <= t.start < person.start]
-            if not before:
-                continue
-            title = before[-1]
-            if any(t.pos_ in ("VERB", "AUX") for t in doc[title.end : person.start]):
-                continue
-            local_start = person.start - 1
-            while local_start > title.end and doc[local_start - 1].text not in (",", ")"):
-                local_start -= 1
-            local = doc[local_start : person.start - 1].text.strip()
-            raw = (
-                doc[title.start : person.start - 1].text
-                if local_start <= title.end
-                else f"{title.text} {local}".strip()
-            )
-            _, org, _ = self._complement(doc, title, ctx)
-            org_name = org or ctx.salient_org(title.start)
-            if org_name:
-                former = _former_before(doc, title.start)
-                self._add(
-                    doc, ctx, person, org_name, raw, former, title, rule="person_in_brackets_after_title"
-                )
 
     def _add(self, doc, ctx, person, org_name, raw, former, title, role=None, rule="title") -> None:
         parts = self._joined_titles(raw) if role is None else []
@@ -460,184 +174,3 @@ class RoleFinder:
             return []
         parts = [p.strip() for p in text.split(" et ")]
         return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
-
-
-def _revealed_after(doc: Doc, title: Span, ctx: Passage) -> Span | None:
-    """'Y annonce l'arrivée d'un nouveau directeur financier. Il s'agit de X': a title announced with no
-    name in its sentence, its holder named by the opening of the next one."""
-    if title.start == 0 or doc[title.start - 1].lower_ not in ANNOUNCED:
-        return None
-    s = ctx.sentence_index(title.start)
-    if s + 1 >= len(ctx.sent_starts) or any(ctx.sentence_index(p.start) == s for p in ctx.persons):
-        return None
-    start = ctx.sent_starts[s + 1]
-    for size in range(2, 5):
-        opening = " ".join(t.lower_ for t in doc[start : start + size]).replace("’", "'").replace("' ", "'")
-        if opening in REVEAL_OPENINGS and (start + size) in ctx.person_start:
-            return ctx.person_start[start + size]
-    return None
-
-
-def _relative_clause_subject(doc: Doc, comma: int, ctx: Passage) -> Span | None:
-    """'X, qui dirigeait jusqu'ici les finances de la filiale Y, <comma>': X, the person a relative clause
-    ending at ``comma`` is said of (no sentence end, no other person, no second comma in it)."""
-    if comma >= len(doc) or doc[comma].text != ",":
-        return None
-    for k in range(comma - 1, max(1, comma - 25), -1):
-        token = doc[k]
-        if token.lower_ == "qui" and doc[k - 1].text == ",":
-            return ctx.person_end.get(k - 2)
-        if token.text in (",", ".", "!", "?", ";", ":", "«", "»") or k in ctx.person_end:
-            return None
-    return None
-
-
-def _whose(doc: Doc, title: Span, ctx: Passage) -> str | None:
-    """'le fonds Quadrille Capital, dont il devient associé': the company 'dont' stands for."""
-    for k in range(title.start - 1, max(0, title.start - 6), -1):
-        if doc[k].lower_ == "dont":
-            org = ctx.ent_end.get(k - 2) if doc[k - 1].text == "," else None
-            return ctx.canonical(org) if org is not None and org.label_ == "ORG" else None
-        if not (doc[k].is_lower and doc[k].is_alpha):
-            return None
-    return None
-
-
-def _in_brackets(doc: Doc, span: Span) -> bool:
-    return (
-        0 < span.start
-        and span.end < len(doc)
-        and doc[span.start - 1].text == "("
-        and doc[span.end].text == ")"
-    )
-
-
-def _past_description(doc: Doc, by: int, ctx: Passage) -> int:
-    """'fondée par deux anciens ingénieurs de Safran, A et B': the comma before the names that a short
-    description of them (lowercase words, a company, no verb) comes before; ``by`` itself otherwise."""
-    if (by + 1) in ctx.person_start:
-        return by
-    for k in range(by + 1, min(len(doc) - 1, by + 10)):
-        token = doc[k]
-        if token.text == ",":
-            return k if (k + 1) in ctx.person_start else by
-        if token.pos_ in ("VERB", "AUX") or (token.is_punct and token.text != "-"):
-            return by
-        if not (token.is_lower or k in ctx.ent_start or any(e.start < k < e.end for e in ctx.orgs)):
-            return by
-    return by
-
-
-def _past_apposition(doc: Doc, j: int, ctx: Passage) -> int:
-    """'par A, une ancienne chercheuse du CEA-Leti, et B': the ', et' that goes on with the list after
-    a short description of A (no verb in it); j itself when there is none."""
-    if j >= len(doc) or doc[j].text != ",":
-        return j
-    for k in range(j + 1, min(len(doc) - 1, j + 14)):
-        token = doc[k]
-        if token.text == "," and doc[k + 1].lower_ == "et" and (k + 2) in ctx.person_start:
-            return k + 1
-        finite = token.pos_ in ("VERB", "AUX") and "Part" not in token.morph.get("VerbForm")
-        if finite or k in ctx.person_start or token.text in (".", ";", ":", "«", "»"):
-            return j
-    return j
-
-
-def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:
-    """Start of an aside that ends at token i between a name and its title: a former employer
-    ('ex-Workday', 'ex- Cisco') or a short bracket ('(ex-Cisco)', '(CFO)')."""
-    if doc[i].text == ")":
-        start = next((k for k in range(i - 1, max(-1, i - 9), -1) if doc[k].text == "("), None)
-        return start if start is not None and not any(t.text == ")" for t in doc[start + 1 : i]) else None
-    ent = ctx.ent_end.get(i)
-    if ent is not None and ent.label_ == "ORG" and has_ex_prefix(ent.text):
-        return ent.start
-    if (
-        ent is not None
-        and ent.label_ == "ORG"
-        and ent.start > 0
-        and doc[ent.start - 1].lower_ in ("ex-", "ex")
-    ):
-        return ent.start - 1
-    return None
-
-
-def _former_before(doc: Doc, start: int) -> bool:
-    for i in range(max(0, start - 3), start):
-        if doc[i].lower_ in FORMER:
-            return True
-    return False
-
-
-UNIT_WORDS = frozenset({"filiale", "branche", "division", "activité", "activités", "de", "du", "d'", "d’"})
-
-
-def _past_region(doc: Doc, i: int, ctx: Passage) -> int:
-    """'Le patron de Lumeo pour l'Amérique du Nord, Ryan Cooper': the name comes after the region."""
-    if i < len(doc) and doc[i].lower_ in ("pour", "en"):
-        j = i + 1
-        while j < len(doc) and doc[j].lower_ in DETERMINERS:
-            j += 1
-        if j in ctx.ent_start and ctx.ent_start[j].label_ == "LOC":
-            return ctx.ent_start[j].end
-    return i
-
-
-def _listed_after(doc: Doc, person: Span, title: Span, ctx: Passage) -> list[Span]:
-    """The other names of 'TITLE, A et B' (or 'A, B et C') when the first one follows the title."""
-    if person.start < title.end:
-        return []
-    found, i = [], person.end
-    while i + 1 < len(doc) and doc[i].lower_ in (",", "et") and (i + 1) in ctx.person_start:
-        found.append(ctx.person_start[i + 1])
-        i = found[-1].end
-    return found
-
-
-def _person_before_a_listed_title(doc: Doc, title: Span, ctx: Passage) -> Span | None:
-    """'Jérôme Aucouturier, éleveur de charolaises et président de Y': the title comes second."""
-    if title.start < 3 or doc[title.start - 1].lower_ != "et":
-        return None
-    i = title.start - 2
-    while i > 0 and title.start - i < 8 and (doc[i].is_lower or doc[i].lower_ in ("d'", "d’", "l'", "l’")):
-        i -= 1
-    if doc[i].text == "," and (i - 1) in ctx.person_end and i < title.start - 2:
-        return ctx.person_end[i - 1]
-    return None
-
-
-def _pronoun_after(doc: Doc, i: int) -> bool:
-    """', il' or ', elle' after the title phrase, past a short 'pour la région Sud-Est'."""
-    if i < len(doc) and doc[i].lower_ in ("pour", "en"):
-        i = next((t.i for t in doc[i : i + 7] if t.text == ","), i)
-    return i + 1 < len(doc) and doc[i].text == "," and doc[i + 1].lower_ in SUBJECT_PRONOUNS | DEMONSTRATIVES
-
-
-def _opens_sentence(doc: Doc, title: Span, ctx: Passage) -> bool:
-    """The title (with 'ancien', 'le') starts its sentence."""
-    i = title.start
-    while i > 0 and doc[i - 1].lower_ in FORMER | DETERMINERS:
-        i -= 1
-    return i == 0 or doc[i - 1].is_space or doc[i - 1].text in (".", "!", "?", "\n")
-
-
-def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
-    """'(la banque) privée de Société Générale': adjectives, then 'de' and a company (without an adjective,
-    'du transporteur de Montluçon' names a home town)."""
-    start = k
-    while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
-        k += 1
-    if k == start and k + 2 < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
-        # "de l'enseigne de bricolage Distrimaxx": the trade in lowercase, then the company's name
-        j = k + 1
-        while j < len(doc) and j - k <= 3 and doc[j].is_lower and doc[j].is_alpha:
-            j += 1
-        ent = ctx.ent_start.get(j)
-        return ent if j > k + 1 and ent is not None and ent.label_ == "ORG" else None
-    if k == start or k >= len(doc) or doc[k].lower_ not in ("de", "du", "d'", "d’"):
-        return None
-    k += 1
-    while k < len(doc) and doc[k].lower_ in DETERMINERS:
-        k += 1
-    ent = ctx.ent_start.get(k)
-    return ent if ent is not None and ent.label_ == "ORG" else None
