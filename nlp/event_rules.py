@@ -283,6 +283,10 @@ def results(scene: Scene) -> list[dict]:
     clause = {t.lower_ for t in scene.clause_before()}
     if (set(scene.words_before(4)) | clause | after) & scene.words["forecasts"]:
         return []  # 'Il prévoit l'atteinte d'un chiffre d'affaires de N'
+    if clause & scene.words["size_verbs"]:
+        return []  # 'X, qui pèse 40 M€ de chiffre d'affaires, ...': a size told in passing
+    if clause & scene.words["growth_verbs"] and clause & scene.words["helping_verbs"]:
+        return []  # 'il a contribué à porter le chiffre d'affaires de 12 à 95 M€': a career told
     # 'une perte de 22 M€, pour un chiffre d'affaires de 168 M€': the revenue is the figure
     money = _revenue_told(scene) if scene.trigger.text.lower() not in scene.words["revenue"] else None
     after = [m for m in scene.after("MONEY") if m.start - scene.trigger.end <= 10]

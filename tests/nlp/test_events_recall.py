@@ -1,0 +1,31 @@
+"""Sentence shapes of branch events7 (issue #12): a launch named after a colon, a partnership of two
+companies told by a plural verb or by 'Premier client :', a board seat ('y siégera comme T'), and
+results that are no event (a career's figure, a size told in passing); on sentences written for the
+project (invented companies and people)."""
+
+from __future__ import annotations
+
+from tests.nlp.test_events_syntax import events
+
+
+def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
+    text = "Bravura a porté son chiffre d'affaires à 40 M€ en 2024."
+    assert [e["org"] for e in events(extract, text, "results")] == ["Bravura"]
+
+
+# case -> (text, kind of event that must not be found)
+NO_EVENT = {
+    "a career's figure": (
+        "Ancien de Delvio, Marc Tison a contribué à porter le chiffre d'affaires de 12 à 95 M€ en six ans.",
+        "results",
+    ),
+    "a size told in passing": (
+        "Bravura, qui pèse 40 M€ de chiffre d'affaires, ouvre un bureau à Lyon.",
+        "results",
+    ),
+}
+
+
+def test_shapes_that_give_no_event(extract):
+    fired = {case: found for case, (text, kind) in NO_EVENT.items() if (found := events(extract, text, kind))}
+    assert fired == {}
