@@ -176,18 +176,25 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
     if not products and commas:
         products = [p for p in [_unnamed_product(scene)] if p is not None]
-    if not products:
+    if not products or _object_broken(scene, products[0], commas):
         return []
-    first = products[0]
-    named_by = first.start - 1 if scene.doc[first.start - 1].lower_ in _NAMING else first.start
-    if clause_break(scene, scene.trigger.end, named_by, commas):
-        return []  # the participle 'baptisée' before the name is no clause of its own
-    product = _named_one(scene, products) or first
+    product = _named_one(scene, products) or products[0]
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
         return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
     named = scene.name(product) if product.label_ else product.text  # a run no entity covers
     return [{"kind": "launch", "org": org, "product": named}] if org else []
+
+
+def _object_broken(scene: Scene, product: Span, commas: bool) -> bool:
+    """A clause between the trigger and the product; a name given after a colon closes the object
+    ('lance une offre destinée aux transporteurs : P, une station ...'), a participle inside it no verb."""
+    start, before = scene.trigger.end, product.start - 1
+    if commas and before > start and scene.doc[before].text == ":":
+        return any(finite(t) or (t.is_punct and t.text != ",") for t in scene.doc[start:before])
+    # the participle 'baptisée' before the name is no clause of its own
+    named_by = before if scene.doc[before].lower_ in _NAMING else product.start
+    return clause_break(scene, start, named_by, commas)
 
 
 _NAMING = frozenset(

@@ -100,6 +100,8 @@ class EventFinder:
             kind, shape = doc.vocab.strings[match_id].split("|")
             trigger = doc[start:end]
             sentence = _sentence(doc, starts, start)
+            if kind in _PAST_COLON:
+                sentence = _through_colon(doc, starts, sentence)
             scene = Scene(doc, trigger, sentence, ctx, self.words, year, found, self.title_words)
             if scene.is_hedged() or _says(doc, start):
                 continue
@@ -175,6 +177,19 @@ def _sentence(doc: Doc, starts: list[int], i: int) -> Span:
     s = bisect_right(starts, i) - 1
     end = starts[s + 1] if s + 1 < len(starts) else len(doc)
     return doc[starts[s] : end]
+
+
+#: kinds whose attribute a sentence may name after a colon ('lance une offre : P, une station ...')
+_PAST_COLON = frozenset({"launch"})
+
+
+def _through_colon(doc: Doc, starts: list[int], sentence: Span) -> Span:
+    """The sentence and the piece after its colon, when it ends on one with no line break after it."""
+    last = sentence[-1] if not sentence[-1].is_space else sentence[-2] if len(sentence) > 1 else None
+    if last is None or last.text != ":" or _breaks(last) or sentence.end >= len(doc):
+        return sentence
+    after = _sentence(doc, starts, sentence.end)
+    return doc[sentence.start : after.end]
 
 
 def _finish(event: dict, scene: Scene, rule: str) -> dict:

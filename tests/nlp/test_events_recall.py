@@ -8,6 +8,11 @@ from __future__ import annotations
 from tests.nlp.test_events_syntax import events
 
 
+def test_a_launch_named_after_a_colon(extract):
+    text = "Kervalia lance aussi une offre destinée aux artisans : Vigil-3, un coffret de capteurs connectés."
+    assert [(e["org"], e["product"]) for e in events(extract, text, "launch")] == [("Kervalia", "Vigil-3")]
+
+
 def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
     text = "Bravura a porté son chiffre d'affaires à 40 M€ en 2024."
     assert [e["org"] for e in events(extract, text, "results")] == ["Bravura"]
@@ -22,6 +27,10 @@ NO_EVENT = {
     "a size told in passing": (
         "Bravura, qui pèse 40 M€ de chiffre d'affaires, ouvre un bureau à Lyon.",
         "results",
+    ),
+    "a colon opening another clause": (
+        "Kervalia lance un appel aux start-up : Thales et Capgemini ont déjà répondu.",
+        "launch",
     ),
 }
 
