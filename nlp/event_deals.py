@@ -48,7 +48,7 @@ def partnership(scene: Scene) -> list[dict]:
     if named is not None:
         partners = [named]  # the name right after 'avec', whatever the entity stage made of it
     if not partners:
-        return _partnership_relative(scene)
+        return _partnership_relative(scene) or _partnership_pair(scene)
     if any(t.pos_ in ("VERB", "AUX") for t in scene.doc[scene.trigger.end : partners[0].start]):
         return []  # 'un contrat avec X et recrute chez Y': Y is in another clause
     org = scene.company(exclude=(scene.name(partners[0]),), passage=True)
@@ -94,7 +94,7 @@ def partnership_noun(scene: Scene) -> list[dict]:
         None,
     )
     if with_ is None:
-        return _partnership_relative(scene)
+        return _first_client(scene) or _partnership_relative(scene)
     between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
     if with_ is None or any(t.text in CLAUSE_MARKS or finite(t) for t in between):
         return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
@@ -143,3 +143,45 @@ def _partnership_relative(scene: Scene) -> list[dict]:
             return []
         return [{"kind": "partnership", "org": org, "partner": partner}]
     return []
+
+
+def _partnership_pair(scene: Scene) -> list[dict]:
+    """'X et le japonais Y s'associent', 'X et Y s'allient': the two companies of the subject."""
+    doc = scene.doc
+    clause = scene.clause_before()
+    named = [o for o in scene.before("ORG") if o.start >= clause.start]
+    if len(named) < 2:
+        return []
+    first, second = named[-2], named[-1]
+    if first.start > scene.sent.start and doc[first.start - 1].text == ",":
+        return []  # 'X, Y et Z s'allient': three or more, no one first company
+    between = doc[first.end : second.start]
+    kinds = scene.words["nationalities"]
+    if (
+        not between
+        or between[0].lower_ != "et"
+        or any(not (t.is_lower and (t.pos_ in ("DET", "ADJ") or t.lower_ in kinds)) for t in between[1:])
+        or first.start > scene.sent.start
+        and doc[first.start - 1].lower_ in scene.words["of_words"]
+    ):
+        return []  # 'X et le japonais Y', not 'les salariés de X et ceux de Y'
+    if any(not t.is_lower or t.pos_ in ("VERB", "AUX") for t in doc[second.end : scene.trigger.start]):
+        return []
+    org, partner = scene.name(first), scene.name(second)
+    return [] if org == partner else [{"kind": "partnership", "org": org, "partner": partner}]
+
+
+def _first_client(scene: Scene) -> list[dict]:
+    """'Premier client : Y.': the company the sentence names after the colon is a client of the
+    passage's company."""
+    doc, end = scene.doc, scene.trigger.end
+    if not scene.trigger[0].lower_.startswith("premi") or end >= scene.sent.end or doc[end].text != ":":
+        return []
+    found = _partner_after(scene, end + 1, reach=3)
+    if found is None:
+        return []
+    partner = scene.name(found)
+    org = scene.company(exclude=(partner,), passage=True)
+    if org is None or org == partner:
+        return []
+    return [{"kind": "partnership", "org": org, "partner": partner}]

@@ -179,8 +179,9 @@ def _sentence(doc: Doc, starts: list[int], i: int) -> Span:
     return doc[starts[s] : end]
 
 
-#: kinds whose attribute a sentence may name after a colon ('lance une offre : P, une station ...')
-_PAST_COLON = frozenset({"launch"})
+#: kinds whose attribute a sentence may name after a colon ('lance une offre : P, une station ...',
+#: 'Premier client : Y.')
+_PAST_COLON = frozenset({"launch", "partnership"})
 
 
 def _through_colon(doc: Doc, starts: list[int], sentence: Span) -> Span:

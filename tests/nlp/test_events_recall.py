@@ -13,6 +13,21 @@ def test_a_launch_named_after_a_colon(extract):
     assert [(e["org"], e["product"]) for e in events(extract, text, "launch")] == [("Kervalia", "Vigil-3")]
 
 
+def test_two_companies_of_a_plural_verb_are_partners(extract):
+    text = "ÉNERGIE - Engie et l'allemand Siemens Energy s'associent à Marseille."
+    found = [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
+    assert found == [("Engie", "Siemens Energy")]
+
+
+def test_a_first_client_after_a_colon_is_a_partner(extract):
+    text = (
+        "La start-up Grainor dévoile Agrivo, un outil de pilotage des semis. Premier client : Danone. "
+        "Le déploiement commence en mai."
+    )
+    found = [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
+    assert found == [("Grainor", "Danone")]
+
+
 def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
     text = "Bravura a porté son chiffre d'affaires à 40 M€ en 2024."
     assert [e["org"] for e in events(extract, text, "results")] == ["Bravura"]
@@ -31,6 +46,19 @@ NO_EVENT = {
     "a colon opening another clause": (
         "Kervalia lance un appel aux start-up : Thales et Capgemini ont déjà répondu.",
         "launch",
+    ),
+    "three companies, no first one": (
+        "Renault, Valeo et Michelin s'allient pour le recyclage.",
+        "partnership",
+    ),
+    "people of two companies": (
+        "Les salariés de Renault et ceux de Valeo s'associent à la grève.",
+        "partnership",
+    ),
+    "a first client not named": (
+        "La start-up Grainor dévoile Agrivo, un outil de pilotage des semis. Premier client : un grand "
+        "céréalier breton.",
+        "partnership",
     ),
 }
 
