@@ -28,6 +28,15 @@ def test_a_first_client_after_a_colon_is_a_partner(extract):
     assert found == [("Grainor", "Danone")]
 
 
+def test_a_board_seat_is_an_appointment(extract):
+    text = (
+        "Chez Ferlane, Jean Pascot, qui dirigeait jusqu'ici la filiale de Brigam, y siégera comme "
+        "administrateur indépendant."
+    )
+    found = [(e["org"], e["person"], e.get("title")) for e in events(extract, text, "appointment")]
+    assert found == [("Ferlane", "Jean Pascot", "administrateur indépendant")]
+
+
 def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
     text = "Bravura a porté son chiffre d'affaires à 40 M€ en 2024."
     assert [e["org"] for e in events(extract, text, "results")] == ["Bravura"]
@@ -60,6 +69,7 @@ NO_EVENT = {
         "céréalier breton.",
         "partnership",
     ),
+    "a seat at a court": ("Jean Pascot siégera au tribunal de commerce de Lyon.", "appointment"),
 }
 
 
