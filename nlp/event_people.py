@@ -57,7 +57,7 @@ def titled_appointment(scene: Scene) -> dict | None:
     start, org = trigger.end, None
     joined = _joined_company(scene)
     if joined is not None:  # 'rejoint Z comme T', 'rejoindra l'équipe de direction de Z'
-        start, org = joined.end, scene.name(joined)
+        start, org = _past_apposition(scene, joined.end), scene.name(joined)
     noun = trigger.text.lower() in scene.words["title_nouns"]
     if noun and start < scene.sent.end and scene.doc[start].lower_ in _OF:
         start += 1  # 'la nomination de X comme T', 'l'arrivée de X au poste de T'
@@ -66,7 +66,7 @@ def titled_appointment(scene: Scene) -> dict | None:
         return None
     person = object_[0] if object_ else _subject_person(scene) or (scene.before("PERSON") or [None])[-1]
     if person is None:
-        return None
+        return _referred_move(scene, start, org)
     if object_:  # 'a recruté X comme T'
         start = person.end
     title, title_org = _title_after(scene, start)
@@ -79,6 +79,44 @@ def titled_appointment(scene: Scene) -> dict | None:
     return _person_event("appointment", org, scene.name(person), title, None)
 
 
+def _past_apposition(scene: Scene, i: int) -> int:
+    """Past an apposition to the company ('rejoindra Z, principal concurrent du groupe, comme T'): at
+    the second comma when a title's lead ('comme') follows it."""
+    doc = scene.doc
+    if i >= scene.sent.end or doc[i].text != ",":
+        return i
+    for t in doc[i + 1 : min(scene.sent.end - 1, i + 9)]:
+        if t.text == ",":
+            return t.i + 1 if doc[t.i + 1].lower_ in ("comme", "en") else i
+    return i
+
+
+def _referred_move(scene: Scene, start: int, org: str | None) -> dict | None:
+    """'X quitte Y. Il rejoindra Z comme T', '... le dirigeant rejoindra Z': the person of the move told
+    in the sentence before, when the subject is a pronoun or a leader word and the company is named."""
+    head = scene.subject_token()
+    if (
+        org is None
+        or head is None
+        or head.lower_ not in ("il", "elle")
+        and head.lower_ not in scene.words["leader_refs"]
+    ):
+        return None
+    before = scene.sentence_start_back(1)
+    who = next(
+        (
+            e["person"]
+            for e in reversed(scene.earlier)
+            if e["kind"] in ("appointment", "departure") and before <= e["start"] < scene.sent.start_char
+        ),
+        None,
+    )
+    if who is None:
+        return None
+    title, _ = _title_after(scene, start)
+    return _person_event("appointment", org, who, title, None)
+
+
 def _joined_company(scene: Scene) -> Span | None:
     """The company a joining verb governs: right after it ('rejoint Z'), or through a team in one
     phrase ('rejoindra l'équipe de direction européenne de Z'); a board is _board_seat's."""
@@ -89,8 +127,11 @@ def _joined_company(scene: Scene) -> Span | None:
         between = scene.doc[trigger.end : org.start]
         if org.start - trigger.end > 8 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
             return None
-        if len(between) > 1 and (
-            between[-1].lower_ not in _OF or any(t.lower_ in scene.words["boards"] for t in between)
+        nationality = all(t.pos_ == "DET" or t.lower_ in scene.words["nationalities"] for t in between)
+        if (
+            len(between) > 1
+            and not nationality  # 'rejoindra l'allemand Z comme T'
+            and (between[-1].lower_ not in _OF or any(t.lower_ in scene.words["boards"] for t in between))
         ):
             return None
         return None if scene.is_authority(scene.name(org)) else org

@@ -37,6 +37,15 @@ def test_a_board_seat_is_an_appointment(extract):
     assert found == [("Ferlane", "Jean Pascot", "administrateur indépendant")]
 
 
+def test_a_leader_told_before_joins_a_foreign_company_as_title(extract):
+    text = (
+        "Paul Ardent quitte la direction générale de Fibrelia. Arrivé il y a trois ans, le dirigeant "
+        "rejoindra l'allemand Siemens, principal concurrent du groupe, comme directeur des opérations."
+    )
+    found = [(e["org"], e["person"], e.get("title")) for e in events(extract, text, "appointment")]
+    assert found == [("Siemens", "Paul Ardent", "directeur des opérations")]
+
+
 def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
     text = "Bravura a porté son chiffre d'affaires à 40 M€ en 2024."
     assert [e["org"] for e in events(extract, text, "results")] == ["Bravura"]
@@ -68,6 +77,10 @@ NO_EVENT = {
         "La start-up Grainor dévoile Agrivo, un outil de pilotage des semis. Premier client : un grand "
         "céréalier breton.",
         "partnership",
+    ),
+    "a pronoun joining no company": (
+        "Paul Ardent quitte la direction générale de Fibrelia. Il rejoindra sa famille en Bretagne.",
+        "appointment",
     ),
     "a seat at a court": ("Jean Pascot siégera au tribunal de commerce de Lyon.", "appointment"),
 }
