@@ -79,6 +79,19 @@ def titled_appointment(scene: Scene) -> dict | None:
     return _person_event("appointment", org, scene.name(person), title, None)
 
 
+def _past_time_aside(scene: Scene, i: int) -> int:
+    """Past a time aside after the verb ('rejoindra à l'automne | l'allemand Z', 'en mars | Z')."""
+    doc = scene.doc
+    for size in (4, 3, 2, 1):
+        words = doc[i : min(scene.sent.end, i + size)]
+        if (
+            len(words) == size
+            and "".join(t.text_with_ws for t in words).strip().lower() in scene.words["launch_asides"]
+        ):
+            return i + size
+    return i
+
+
 def _past_apposition(scene: Scene, i: int) -> int:
     """Past an apposition to the company ('rejoindra Z, principal concurrent du groupe, comme T'): at
     the second comma when a title's lead ('comme') follows it."""
@@ -123,8 +136,9 @@ def _joined_company(scene: Scene) -> Span | None:
     trigger = scene.trigger
     if trigger.text.lower() not in scene.words["joining_verbs"] or trigger.text.lower().startswith("nomm"):
         return None
+    start = _past_time_aside(scene, trigger.end)
     for org in scene.after("ORG"):
-        between = scene.doc[trigger.end : org.start]
+        between = scene.doc[start : org.start]
         if org.start - trigger.end > 8 or any(t.is_punct or t.pos_ in ("VERB", "AUX") for t in between):
             return None
         nationality = all(t.pos_ == "DET" or t.lower_ in scene.words["nationalities"] for t in between)
@@ -247,8 +261,22 @@ def _team_org(scene: Scene, person: Span) -> str | None:
             return scene.name(org)
     for event in reversed(scene.earlier):
         if event["kind"] in ("appointment", "departure") and event["start"] >= scene.sentence_start_back(2):
-            return event["org"]
+            return _left_from(scene, event)
     return scene.ctx.most_named(person.start)
+
+
+def _left_from(scene: Scene, event: dict) -> str:
+    """The company of a move told just before; for a person who leaves one company to join another,
+    the one left ('X quitte Y. Il rejoindra Z. En attendant, l'intérim est assuré par W': W at Y)."""
+    if event["kind"] == "appointment":
+        for left in scene.earlier:
+            if (
+                left["kind"] == "departure"
+                and left["person"] == event["person"]
+                and left["org"] != event["org"]
+            ):
+                return left["org"]
+    return event["org"]
 
 
 def _title_after(scene: Scene, i: int) -> tuple[str | None, str | None]:
@@ -299,7 +327,7 @@ def _appointing_org(scene: Scene, org: str) -> str:
             event["kind"] in ("appointment", "departure")
             and event["start"] >= scene.previous_sentence_start()
         ):
-            return event["org"]
+            return _left_from(scene, event)
     return org
 
 

@@ -74,6 +74,7 @@ class EventFinder:
             for row in read_jsonl("event_words.jsonl", patterns_dir)
         }
         self.words["of_words"] = base["of_words"]
+        self.words["launch_asides"] = base["launch_asides"]
         self.title_words = frozenset(t.split()[0] for t in titles(patterns_dir))
         self.org_refs = base["org_heads"]
         self.public_bodies = base["public_bodies"]

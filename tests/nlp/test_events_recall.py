@@ -40,10 +40,19 @@ def test_a_board_seat_is_an_appointment(extract):
 def test_a_leader_told_before_joins_a_foreign_company_as_title(extract):
     text = (
         "Paul Ardent quitte la direction générale de Fibrelia. Arrivé il y a trois ans, le dirigeant "
-        "rejoindra l'allemand Siemens, principal concurrent du groupe, comme directeur des opérations."
+        "rejoindra à l'automne l'allemand Siemens, principal concurrent du groupe, comme directeur des opérations."
     )
     found = [(e["org"], e["person"], e.get("title")) for e in events(extract, text, "appointment")]
     assert found == [("Siemens", "Paul Ardent", "directeur des opérations")]
+
+
+def test_the_interim_after_a_leader_s_move_is_at_the_company_he_leaves(extract):
+    text = (
+        "Paul Ardent quitte la direction générale de Fibrelia. Il rejoindra l'allemand Siemens comme "
+        "directeur des opérations. En attendant, l'intérim sera assuré par la directrice financière, Léa Brun."
+    )
+    found = {e["person"]: e["org"] for e in events(extract, text, "appointment")}
+    assert found == {"Paul Ardent": "Siemens", "Léa Brun": "Fibrelia"}
 
 
 def test_a_company_s_own_revenue_raised_is_still_a_result(extract):
@@ -80,6 +89,10 @@ NO_EVENT = {
     ),
     "a pronoun joining no company": (
         "Paul Ardent quitte la direction générale de Fibrelia. Il rejoindra sa famille en Bretagne.",
+        "appointment",
+    ),
+    "a time aside before no company": (
+        "Jeanne Morel rejoindra à l'automne sa famille en Bretagne.",
         "appointment",
     ),
     "a seat at a court": ("Jean Pascot siégera au tribunal de commerce de Lyon.", "appointment"),
