@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from nlp.event_rules import RULES
 from nlp.event_scene import Scene, latest_year
 from nlp.lexicon import read_jsonl, titles, word_lists
-from nlp.passage import Passage
+from nlp.passage import FINAL, Passage
 from nlp.scoring import normalise
 from nlp.tokens import doc_text, ents_of, line_break_tokens, reads_fixed_ents, tokens_in
 
@@ -141,7 +141,6 @@ def _longest(doc: Doc, matches: list[tuple[int, int, int]]) -> list[tuple[int, i
 
 
 _STOPS = frozenset((".", "!", "?"))
-_FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})
 
 
 def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
@@ -151,7 +150,7 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
     starts = [0]
     for start in ctx.sent_starts[1:]:
         before = doc[start - 1]
-        if before.text in _FINAL or _breaks(before):
+        if before.text in FINAL or _breaks(before):
             starts.append(start)
     # a line break always ends a sentence (a title, a paragraph), even where the parser ran on
     # ('... d'Axelis.\n\nAxelis, lui-même racheté en 2019 ...')
