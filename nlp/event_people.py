@@ -250,8 +250,9 @@ def _own_board_seat(scene: Scene, board, person: Span, opening: bool = False) ->
 
 def _team_org(scene: Scene, person: Span) -> str | None:
     """The company of a person named with no company in the sentence: the one of a move told just
-    before ('X quitte l'entreprise. Y est nommée directrice juridique'), else the article's company (a
-    company named around the person is a former employer: 'jusqu'ici ... d'Alstom', 'ex-Sanofi')."""
+    before in the paragraph ('X quitte l'entreprise. Y est nommée directrice juridique'), else the one
+    the paragraph opens on, else the article's (a company named around the person is a former
+    employer: 'jusqu'ici ... d'Alstom', 'ex-Sanofi')."""
     before = [
         o for o in scene.before("ORG") if o.end <= person.start and not scene.is_authority(scene.name(o))
     ]
@@ -259,10 +260,15 @@ def _team_org(scene: Scene, person: Span) -> str | None:
         chez = org.start > 0 and scene.doc[org.start - 1].lower_ == "chez"
         if chez or org.root.dep_.startswith("nsubj") and not org.text.lower().startswith("ex"):
             return scene.name(org)
+    paragraph = scene.doc[scene.ctx.paragraph_start(person.start)].idx
     for event in reversed(scene.earlier):
-        if event["kind"] in ("appointment", "departure") and event["start"] >= scene.sentence_start_back(2):
+        if event["kind"] in ("appointment", "departure") and event["start"] >= max(
+            paragraph, scene.sentence_start_back(2)
+        ):
             return _left_from(scene, event)
-    return scene.ctx.most_named(person.start)
+    # 'Cyberwall. Changement de gouvernance ...: sa cofondatrice X devient T': a round-up's paragraph
+    # is about the company it opens on, not the move of the paragraph before
+    return scene.ctx.paragraph_opening(person.start) or scene.ctx.most_named(person.start)
 
 
 def _left_from(scene: Scene, event: dict) -> str:

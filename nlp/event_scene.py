@@ -255,7 +255,8 @@ class Scene:
         opens (a company named in the sentence before the noun is a former employer or a parent: 'la
         filiale de cybersécurité de Y'), or the one the sentence before is about (its subject, or the
         company just before a verb: 'Fondée en 2021 par A, X revendique ...', else the article's most
-        named), the more named of the two."""
+        named), the more named of the two; with no subject in the sentence before and no company before the
+        noun, the company that opens the paragraph."""
         head = self.doc[self.ref_at]
         for ent in self.ents:
             if (
@@ -266,7 +267,18 @@ class Scene:
             ):
                 return self.name(ent)  # 'Le fabricant de trottinettes X, placé en redressement, supprime'
         opening = self.ctx.salient_org(self.sent.start)
-        subject = self._previous_subject() or self.ctx.most_named(self.sent.start)
+        previous = self._previous_subject()
+        named = any(o.start < head.i for o in self.before("ORG"))  # 'CNET, c'est ... l'entreprise'
+        if (
+            previous is None
+            and not named
+            and opening
+            and opening == self.ctx.paragraph_opening(self.sent.start)
+        ):
+            # 'Fibroise. L'opérateur ... a nommé': a round-up's paragraph opens on its company, which the
+            # article's most named one (another paragraph's) does not override
+            return opening
+        subject = previous or self.ctx.most_named(self.sent.start)
         if subject is None or opening is None or subject == opening:
             return subject or opening
         counts = self.ctx.doc_counts

@@ -162,7 +162,18 @@ def sentence_starts(doc: Doc, ctx: Passage) -> list[int]:
         for t in tokens_in(doc, _STOPS)
         if 0 < t.i < len(doc) - 1 and doc[t.i + 1].is_title and not _initial(doc[t.i - 1])
     ]
-    return sorted(set(starts) | set(breaks) | set(stops))
+    # an amount that took the full stop into its token ('Belcia, 6 M€. La jeune pousse ...': a
+    # round-up's lead, then the story)
+    glued = [
+        e.end
+        for e in ents_of(doc)
+        if e.label_ == "MONEY"
+        and e.end < len(doc)
+        and len(e[-1]) > 1
+        and e[-1].text.endswith(".")
+        and doc[e.end].is_title
+    ]
+    return sorted(set(starts) | set(breaks) | set(stops) | set(glued))
 
 
 def _initial(token) -> bool:

@@ -161,7 +161,7 @@ class Passage:
         """A company named once, in passing, is rarely the one "son directeur financier" or "l'entreprise"
         means when the article is about another it names again and again: that one. But a company that
         opens the paragraph is what the paragraph is about ("L'éditeur Hexalock affirme ... Son président")."""
-        if name is None or self.is_public(name) or name == self._paragraph_opening(i):
+        if name is None or self.is_public(name) or name == self.paragraph_opening(i):
             return name
         topic = self.topic()
         if topic is None or topic == name:
@@ -170,7 +170,7 @@ class Passage:
             return topic
         return name
 
-    def _paragraph_opening(self, i: int) -> str | None:
+    def paragraph_opening(self, i: int) -> str | None:
         """The company named first in the paragraph of token i, in its first sentence, before i."""
         start = self.paragraph_start(i)
         named = [o for o in self.orgs if start <= o.start < i and not self.is_aside(o)]
