@@ -24,6 +24,11 @@ def appointment(scene: Scene) -> list[dict]:
     for person in dict.fromkeys(r["person"] for r in roles):
         own = [r for r in roles if r["person"] == person]
         current = [r for r in own if not r.get("former")]
+        if not current and leaving is None and _takes_interim(scene):
+            # 'l'intérim sera assuré par X, jusqu'ici directeur financier': X takes the interim
+            org = _appointing_org(scene, own[0]["org"])
+            events.append(_person_event("appointment", org, person, "intérim", None))
+            continue
         if not current and leaving is None:
             role = own[0]  # 'X, ancien PDG de Y, quitte ...' told with an appointment word elsewhere
             events.append(
@@ -42,6 +47,17 @@ def appointment(scene: Scene) -> list[dict]:
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
     org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
     return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
+
+
+def _takes_interim(scene: Scene) -> bool:
+    """'l'intérim sera assuré par X', 'X assure l'intérim': an interim taken now, not one told of the
+    past ('l'intérim qu'il avait assuré en 2019')."""
+    words = {t.lower_ for t in scene.sent}
+    return (
+        scene.trigger.text.lower() == "intérim"
+        and any(w.startswith("assur") for w in words)
+        and not words & {"avait", "avaient"}
+    )
 
 
 def titled_appointment(scene: Scene) -> dict | None:

@@ -125,7 +125,7 @@ def acquisition_passive(scene: Scene) -> list[dict]:
 def funding(scene: Scene) -> list[dict]:
     """'X lève N auprès de A et B', 'une levée de fonds de N', 'X boucle un tour de table de N'."""
     money = _first_amount_after(scene)
-    if money is None or money.start - scene.trigger.end > 12:
+    if money is None or money.start - scene.trigger.end > 12 and not _amount_of_subject(scene, money):
         return []
     if scene.trigger.text.lower() in _WEAK_FUNDING and not _obtained(scene, money):
         return []  # 'a obtenu un contrat de 5 M€': no money raised
@@ -145,6 +145,18 @@ def funding(scene: Scene) -> list[dict]:
 
 
 _WEAK_FUNDING = frozenset({"a obtenu", "obtient"})
+
+
+def _amount_of_subject(scene: Scene, money: Span) -> bool:
+    """'Le tour de table, bouclé auprès de A, de B et de C, s'élève à N': a round opening the sentence,
+    its amount told by a verb of amount after an aside, however long the list of investors."""
+    doc = scene.doc
+    if scene.trigger.start - scene.sent.start > 2 or scene.trigger.end >= scene.sent.end:
+        return False
+    if doc[scene.trigger.end].text != ",":
+        return False
+    verbs = [t for t in doc[max(scene.trigger.end, money.start - 3) : money.start]]
+    return any(t.lower_ in scene.words["amount_verbs"] for t in verbs)
 
 
 def _obtained(scene: Scene, money: Span) -> bool:

@@ -1,0 +1,52 @@
+"""Deals and moves of branch evd8 (issue #12) told away from their trigger: a round's amount after a
+list of investors ('Le tour de table, bouclé auprès de A, B et C, s'élève à N'), a minority stake
+('prend une participation minoritaire de 20 % dans Y') and an interim taken by a person whose title
+is past ('l'intérim sera assuré par X, jusqu'ici directrice financière'); on sentences written for
+the project (invented companies and people)."""
+
+from __future__ import annotations
+
+from tests.nlp.test_events_syntax import events
+
+
+def test_a_round_s_amount_told_after_its_investors(extract):
+    text = (
+        "La start-up Vorelia poursuit sa croissance\n\n"
+        "Le tour de table, bouclé auprès de Kima Ventures, d'Elaia et de Bpifrance, s'élève à 8 millions d'euros."
+    )
+    found = [(e["org"], e["amount"]["value"]) for e in events(extract, text, "funding")]
+    assert found == [("Vorelia", 8e6)]
+
+
+def test_a_minority_stake_is_an_acquisition_with_its_share(extract):
+    text = "Le groupe Vorelia prend une participation minoritaire de 20 % dans la start-up Kalidor."
+    found = [(e["org"], e["target"], e.get("stake")) for e in events(extract, text, "acquisition")]
+    assert found == [("Vorelia", "Kalidor", 20.0)]
+
+
+def test_the_interim_is_taken_by_a_person_whose_title_is_past(extract):
+    text = (
+        "Paul Brun quitte la présidence de Vorelia. L'intérim sera assuré par Léa Morel, "
+        "jusqu'ici directrice financière."
+    )
+    moves = {(e["kind"], e["person"]) for e in extract(text)["events"]}
+    assert ("appointment", "Léa Morel") in moves and ("departure", "Léa Morel") not in moves
+
+
+NO_EVENT = {
+    "a stake held": ("Vorelia détient une participation de 20 % dans Kalidor depuis 2019.", "acquisition"),
+    "a round's size far from a verb of amount": (
+        "Le tour de table, bouclé auprès de Kima Ventures, d'Elaia et de Bpifrance, a permis de recruter "
+        "des ingénieurs et d'ouvrir un bureau à Lyon, pour 8 millions d'euros de ventes.",
+        "funding",
+    ),
+    "an interim told of the past": (
+        "Paul Brun, ancien directeur général de Vorelia, évoque l'intérim qu'il avait assuré en 2019.",
+        "appointment",
+    ),
+}
+
+
+def test_far_shapes_that_give_no_event(extract):
+    fired = {case: found for case, (text, kind) in NO_EVENT.items() if (found := events(extract, text, kind))}
+    assert fired == {}
