@@ -242,10 +242,39 @@ def _board_seat(scene: Scene) -> dict | None:
                 return None
             title = doc[t.i : org.start - 1].text
             return _person_event("appointment", scene.name(org), scene.name(people[-1]), title, None)
+        referred = _board_of_the_passage(scene, t, people)
+        if referred is not None:
+            return referred
         # 'X rejoint le conseil d'administration en tant qu'administratrice': the passage's board
         definite = t.i > 0 and doc[t.i - 1].lower_ in ("le", "la", "l'", "l’")
         return _own_board_seat(scene, t, people[-1], opening=True) if definite and people else None
     return None
+
+
+def _board_of_the_passage(scene: Scene, board, people: list[Span]) -> dict | None:
+    """'estime X, associé chez A, qui rejoint le conseil d'administration de la start-up': the board of
+    the company the article is about (the one the person works at, 'chez A', is not it)."""
+    doc = scene.doc
+    of = next(
+        (
+            w
+            for w in doc[board.i + 1 : min(scene.sent.end - 2, board.i + 5)]
+            if w.lower_ in _OF and doc[w.i + 1].lower_ in ("la", "l'", "l’")
+        ),
+        None,
+    )
+    if of is None or not people:
+        return None
+    noun = doc[of.i + 2]
+    glued = noun.i + 2 < len(doc) and doc[noun.i + 1].text == "-" and not noun.whitespace_
+    word = f"{noun.lower_}-{doc[noun.i + 2].lower_}" if glued else noun.lower_
+    if word not in scene.words["passage_refs"]:
+        return None
+    org = scene.ctx.topic()
+    employers = {scene.name(o) for o in scene.ents if o.label_ == "ORG" and doc[o.start - 1].lower_ == "chez"}
+    if org is None or org in employers:
+        return None
+    return _person_event("appointment", org, scene.name(people[-1]), doc[board.i : of.i].text, None)
 
 
 def _own_board_seat(scene: Scene, board, person: Span, opening: bool = False) -> dict | None:

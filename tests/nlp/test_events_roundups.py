@@ -2,7 +2,8 @@
 ('Tervia. L'éditeur ... a nommé X', 'Belcia, 6 M€. La jeune pousse ... lève N'), where a reference
 noun or a title with no company means the paragraph's company, not the article's most named nor the
 one of the move told in the paragraph before; on sentences written for the project (invented
-companies and people)."""
+companies and people). A board 'de la start-up' is the article's company's, not the one the person
+works at."""
 
 from __future__ import annotations
 
@@ -39,3 +40,14 @@ def test_a_paragraph_without_its_own_company_keeps_the_article_s(extract):
     first = "Maltex promeut Louis Ferrand au poste de directeur industriel. Maltex emploie 300 personnes."
     text = first + "\n\nPar ailleurs, Anne Loriot est nommée directrice financière."
     assert {e["org"] for e in events(extract, text, "appointment")} == {"Maltex"}
+
+
+def test_a_board_of_the_start_up_is_the_article_s_company(extract):
+    text = (
+        "La start-up Brelvia lève 10 millions d'euros\n\n"
+        "La start-up rennaise Brelvia lève 10 millions d'euros auprès de Norvest Capital. Brelvia compte "
+        "40 salariés.\n\n« Brelvia peut devenir un champion européen », estime Yann Kerlo, associé chez "
+        "Norvest Capital, qui rejoint le conseil d'administration de la start-up."
+    )
+    seats = [(e["org"], e["person"]) for e in events(extract, text, "appointment")]
+    assert seats == [("Brelvia", "Yann Kerlo")]  # not at Norvest Capital, where he is a partner
