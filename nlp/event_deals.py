@@ -94,7 +94,7 @@ def partnership_noun(scene: Scene) -> list[dict]:
         None,
     )
     if with_ is None:
-        return _first_client(scene) or _partnership_relative(scene)
+        return _first_client(scene) or _partnership_relative(scene) or _entrusted(scene)
     between = scene.doc[scene.trigger.end : with_.i] if with_ is not None else []
     if with_ is None or any(t.text in CLAUSE_MARKS or finite(t) for t in between):
         return []  # 'un partenariat (de cinq ans) signé avec Y': a participle is no new clause
@@ -171,12 +171,39 @@ def _partnership_pair(scene: Scene) -> list[dict]:
     return [] if org == partner else [{"kind": "partnership", "org": org, "partner": partner}]
 
 
-def _first_client(scene: Scene) -> list[dict]:
-    """'Premier client : Y.': the company the sentence names after the colon is a client of the
-    passage's company."""
-    doc, end = scene.doc, scene.trigger.end
-    if not scene.trigger[0].lower_.startswith("premi") or end >= scene.sent.end or doc[end].text != ":":
+def _entrusted(scene: Scene) -> list[dict]:
+    """'X confiera la maintenance de ses rames à Y dans le cadre d'un contrat de cinq ans': the company
+    entrusted, after 'à', is the partner of the one that entrusts it."""
+    doc, i = scene.doc, scene.trigger.start
+    if i < 4 or [t.lower_ for t in doc[i - 4 : i - 2]] != ["le", "cadre"]:
+        return []  # only 'dans le cadre d'un contrat'
+    verb = next((t for t in doc[scene.sent.start : i] if t.lower_ in scene.words["entrust_verbs"]), None)
+    if verb is None:
         return []
+    found = [
+        o for o in scene.after("ORG", verb.i + 1) if o.end <= i and doc[o.start - 1].lower_ in ("à", "au")
+    ]
+    if not found:
+        return []
+    partner = scene.name(found[-1])
+    before = [o for o in scene.before("ORG") if o.end <= verb.i and scene.name(o) != partner]
+    org = scene.name(before[-1]) if before else scene.company(exclude=(partner,), passage=True)
+    if org is None or org == partner:
+        return []
+    return [{"kind": "partnership", "org": org, "partner": partner}]
+
+
+def _first_client(scene: Scene) -> list[dict]:
+    """'Premier client : Y.', 'Premier client de poids, Y a commandé ...': the company the sentence
+    names after the colon (or opening the clause after the comma) is a client of the passage's company."""
+    doc, end = scene.doc, scene.trigger.end
+    if not scene.trigger[0].lower_.startswith("premi") or end >= scene.sent.end:
+        return []
+    if doc[end].text != ":":
+        comma = next((t.i for t in doc[end : min(scene.sent.end, end + 4)] if t.text == ","), None)
+        if comma is None or scene.trigger.start != scene.sent.start:
+            return []
+        end = comma  # 'Premier client de poids, Y a commandé'
     found = _partner_after(scene, end + 1, reach=3)
     if found is None:
         return []

@@ -198,6 +198,10 @@ class Scene:
         found = self.verb_subject()
         if isinstance(found, Span) and self.name(found) not in exclude:
             return self.name(found)
+        if found is None:
+            named = self._named_before_relative()
+            if named is not None:  # '... la concurrence de Zentrova, qui a levé N': Zentrova's round
+                return None if named is False or self.name(named) in exclude else self.name(named)
         if found == "ref" and self.ref_at is not None:
             meant = self.referred_org()
             if meant and meant not in exclude and meant.lower() not in self.words["nationalities"]:
@@ -232,6 +236,18 @@ class Scene:
             if found and found not in exclude and found.lower() not in self.words["nationalities"]:
                 return found
         return None
+
+    def _named_before_relative(self) -> Span | bool | None:
+        """The trigger's subject is a relative 'qui' right after a name, which it stands for: the company
+        named there, False for a proper name no entity covers, None when no name is there."""
+        head = self.subject_token()
+        if head is None or head.lower_ != "qui" or head.i < 2 or self.doc[head.i - 1].text != ",":
+            return None
+        before = self.doc[head.i - 2]
+        for ent in self.ents:
+            if ent.start <= before.i < ent.end:
+                return ent if ent.label_ == "ORG" else None
+        return False if before.pos_ == "PROPN" and before.text[:1].isupper() else None
 
     def _possessor(self, found) -> str | None:
         """'Son chiffre d'affaires avait atteint N' opening a sentence: the company of the event told

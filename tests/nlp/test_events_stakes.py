@@ -1,8 +1,10 @@
 """Deals and moves of branch evd8 (issue #12) told away from their trigger: a round's amount after a
 list of investors ('Le tour de table, bouclé auprès de A, B et C, s'élève à N'), a minority stake
 ('prend une participation minoritaire de 20 % dans Y') and an interim taken by a person whose title
-is past ('l'intérim sera assuré par X, jusqu'ici directrice financière'); on sentences written for
-the project (invented companies and people)."""
+is past ('l'intérim sera assuré par X, jusqu'ici directrice financière'); a partner entrusted with a
+job 'dans le cadre d'un contrat' or named after 'Premier client de poids,'; and a round told in a
+relative is the company named before it ('... de Zentrova, qui a levé N'), not the main clause's; on
+sentences written for the project (invented companies and people)."""
 
 from __future__ import annotations
 
@@ -33,7 +35,39 @@ def test_the_interim_is_taken_by_a_person_whose_title_is_past(extract):
     assert ("appointment", "Léa Morel") in moves and ("departure", "Léa Morel") not in moves
 
 
+PARTNERS = {
+    "entrusted with a job under a contract": (
+        "Le groupe Ferlane confiera la maintenance de ses capteurs à Kalidor dans le cadre d'un contrat "
+        "de cinq ans.",
+        ("Ferlane", "Kalidor"),
+    ),
+    "a first client before a comma": (
+        "La start-up Vorelia dévoile un capteur de vibrations. Premier client de poids, Airbus a commandé "
+        "300 capteurs.",
+        ("Vorelia", "Airbus"),
+    ),
+}
+
+
+def test_partners_told_away_from_avec(extract):
+    found = {
+        case: [(e["org"], e["partner"]) for e in events(extract, text, "partnership")]
+        for case, (text, _) in PARTNERS.items()
+    }
+    assert found == {case: [pair] for case, (_, pair) in PARTNERS.items()}
+
+
+def test_a_round_told_in_a_relative_is_the_company_named_before_it(extract):
+    text = "Vorelia fait face à la concurrence de Zentrova, qui a levé 48 millions d'euros."
+    assert [e["org"] for e in events(extract, text, "funding")] == ["Zentrova"]
+
+
 NO_EVENT = {
+    "a contract with no company entrusted": (
+        "Le groupe Ferlane confiera la maintenance de ses capteurs à un prestataire dans le cadre d'un "
+        "contrat de cinq ans.",
+        "partnership",
+    ),
     "a stake held": ("Vorelia détient une participation de 20 % dans Kalidor depuis 2019.", "acquisition"),
     "a round's size far from a verb of amount": (
         "Le tour de table, bouclé auprès de Kima Ventures, d'Elaia et de Bpifrance, a permis de recruter "
