@@ -131,6 +131,10 @@ def funding(scene: Scene) -> list[dict]:
         return []  # 'a obtenu un contrat de 5 M€': no money raised
     owner = _owner_after(scene, money)  # 'la levée de 160 M€ de la start-up X'
     org = scene.name(owner) if owner is not None else scene.company()
+    giver = _giver(scene, org)
+    if giver is not None:  # 'la BEI (apporte) un prêt de 20 M€': the lender, not the company raising
+        passage = (scene.ctx.salient_org(scene.sent.start), scene.ctx.topic())
+        org = next((o for o in passage if o and o != giver and not scene.is_authority(o)), None)
     if org is None:
         return []
     event = {"kind": "funding", "org": org, "amount": _amount(money)}
@@ -145,6 +149,23 @@ def funding(scene: Scene) -> list[dict]:
 
 
 _WEAK_FUNDING = frozenset({"a obtenu", "obtient"})
+
+
+def _giver(scene: Scene, org: str | None) -> str | None:
+    """The company found is the one that gives the money: the subject of a verb of giving before the
+    trigger ('L'Ademe lui accorde une aide de N', 'l'État apporte N et la BEI un prêt de M')."""
+    named = [o for o in scene.before("ORG") if scene.name(o) == org]
+    if not named:
+        return None
+    doc, giving = scene.doc, scene.words["giving_verbs"]
+    last = named[-1]
+    verbs = [t for t in doc[last.end : min(last.end + 4, scene.trigger.start)] if t.lower_ in giving]
+    if any(last.root.head == t and last.root.dep_.startswith("nsubj") for t in verbs):
+        return org  # 'L'Ademe lui accorde une aide de N' (not 'X, qui apporte des capteurs, lève N')
+    # 'l'État apporte N et la BEI (BEI) un prêt de M': the verb told once for both
+    between = [t for t in doc[last.end : scene.trigger.start] if not (t.is_punct or t.ent_type_ == "ORG")]
+    told = any(t.lower_ in giving for t in doc[scene.sent.start : last.start])
+    return org if told and len(between) == 1 and between[0].pos_ == "DET" else None
 
 
 def _amount_of_subject(scene: Scene, money: Span) -> bool:

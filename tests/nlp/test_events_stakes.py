@@ -3,8 +3,9 @@ list of investors ('Le tour de table, bouclé auprès de A, B et C, s'élève à
 ('prend une participation minoritaire de 20 % dans Y') and an interim taken by a person whose title
 is past ('l'intérim sera assuré par X, jusqu'ici directrice financière'); a partner entrusted with a
 job 'dans le cadre d'un contrat' or named after 'Premier client de poids,'; and a round told in a
-relative is the company named before it ('... de Zentrova, qui a levé N'), not the main clause's; on
-sentences written for the project (invented companies and people)."""
+relative is the company named before it ('... de Zentrova, qui a levé N'), not the main clause's;
+a lender giving a loan is not the company raising it; on sentences written for the project
+(invented companies and people)."""
 
 from __future__ import annotations
 
@@ -60,6 +61,26 @@ def test_partners_told_away_from_avec(extract):
 def test_a_round_told_in_a_relative_is_the_company_named_before_it(extract):
     text = "Vorelia fait face à la concurrence de Zentrova, qui a levé 48 millions d'euros."
     assert [e["org"] for e in events(extract, text, "funding")] == ["Zentrova"]
+
+
+LENT = {
+    "a loan, the verb told once for two lenders": (
+        "La start-up Brelvia construit sa première usine à Nantes. L'État apporte une subvention de "
+        "5 millions d'euros et la Banque européenne d'investissement (BEI) un prêt de 20 millions d'euros."
+    ),
+    "an aid before a round": (
+        "La start-up Brelvia conçoit des capteurs. L'Ademe lui accorde alors une aide de 1,8 million "
+        "d'euros, avant une série A de 12 millions d'euros bouclée auprès d'Eurazeo."
+    ),
+    "a giving verb in the subject's relative": (
+        "Brelvia, qui apporte aux usines des capteurs connectés, lève 6 millions d'euros auprès d'Elaia."
+    ),
+}
+
+
+def test_the_one_who_gives_the_money_is_not_the_company_raising_it(extract):
+    found = {case: [e["org"] for e in events(extract, text, "funding")] for case, text in LENT.items()}
+    assert found == {case: ["Brelvia"] for case in LENT}
 
 
 NO_EVENT = {
