@@ -19,6 +19,7 @@ from nlp.event_mergers import merger
 from nlp.event_people import appointment, departure, successor
 from nlp.event_scene import Scene
 from nlp.event_shutdowns import shutdown, shutdown_passive
+from nlp.tokens import ents_of
 
 Rule = Callable[[Scene], list[dict]]
 
@@ -131,6 +132,7 @@ def funding(scene: Scene) -> list[dict]:
         return []  # 'a obtenu un contrat de 5 M€': no money raised
     owner = _owner_after(scene, money)  # 'la levée de 160 M€ de la start-up X'
     org = scene.name(owner) if owner is not None else scene.company()
+    org = _paragraph_lead(scene, money) or org
     giver = _giver(scene, org)
     if giver is not None:  # 'la BEI (apporte) un prêt de 20 M€': the lender, not the company raising
         passage = (scene.ctx.salient_org(scene.sent.start), scene.ctx.topic())
@@ -149,6 +151,33 @@ def funding(scene: Scene) -> list[dict]:
 
 
 _WEAK_FUNDING = frozenset({"a obtenu", "obtient"})
+
+
+def _paragraph_lead(scene: Scene, money: Span) -> str | None:
+    """'Lumen, 11 M€. La jeune pousse ... lève 11 millions d'euros': a round-up's paragraph opening on a
+    name and the amount, then telling the round; the name is the company raising, whatever the entity
+    stage made of it (the company it names, or a run of capitalised words)."""
+    doc = scene.doc
+    start = scene.ctx.paragraph_start(scene.trigger.start)
+    if start >= scene.sent.start:
+        return None  # the lead is a sentence of its own before the round's
+    end = start
+    while end < min(start + 4, scene.sent.start) and doc[end].text[:1].isupper():
+        end += 1
+    if end == start or end >= scene.sent.start or doc[end].text != ",":
+        return None
+    lead = next((e for e in ents_of(doc) if e.label_ == "MONEY" and e.start == end + 1), None)
+    if lead is None or lead.end > scene.sent.start:
+        return None
+    if (
+        lead._.value is None
+        or money._.value is None
+        or abs(lead._.value - money._.value) > 1e-6 * money._.value
+    ):
+        return None
+    run = doc[start:end]
+    named = next((o for o in ents_of(doc) if o.label_ == "ORG" and o.text == run.text), None)
+    return scene.name(named) if named is not None else run.text
 
 
 def _giver(scene: Scene, org: str | None) -> str | None:

@@ -3,7 +3,7 @@
 noun or a title with no company means the paragraph's company, not the article's most named nor the
 one of the move told in the paragraph before; on sentences written for the project (invented
 companies and people). A board 'de la start-up' is the article's company's, not the one the person
-works at."""
+works at. A lead 'Name, N M€.' names the company of the round of N told after it."""
 
 from __future__ import annotations
 
@@ -51,3 +51,14 @@ def test_a_board_of_the_start_up_is_the_article_s_company(extract):
     )
     seats = [(e["org"], e["person"]) for e in events(extract, text, "appointment")]
     assert seats == [("Brelvia", "Yann Kerlo")]  # not at Norvest Capital, where he is a partner
+
+
+def test_a_lead_with_the_amount_names_the_company_of_the_round(extract):
+    text = (
+        "Levées de fonds de la semaine\n\n"
+        "Quarto, 2 M€. La start-up toulousaine lève 2 millions d'euros auprès de Side Capital.\n\n"
+        "Norvane, 5 M€. La start-up rennaise Brelvia lève 4 millions d'euros auprès de Kima Ventures."
+    )
+    found = {e["amount"]["value"]: e["org"] for e in events(extract, text, "funding")}
+    # a name the entity stage may not know as a company; another amount than the lead's is not its round
+    assert (found.get(2e6), found.get(4e6)) == ("Quarto", "Brelvia")
