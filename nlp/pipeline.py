@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import multiprocessing
 import os
 import weakref
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
@@ -97,17 +97,15 @@ def extract_texts(
         return
     global _worker_nlp
     _worker_nlp = nlp
-    work = functools.partial(_extract_chunk, batch_size=batch_size)
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        window = []
+        # a new chunk as soon as the oldest is back: no worker waits for the other at a window's end
+        pending: deque = deque()
         for chunk in _chunks(texts, max(1, min(batch_size, _CHUNK_TEXTS))):
-            window.append(chunk)
-            if len(window) == n_process * _CHUNKS_PER_WORKER:
-                for results in pool.imap(work, window):
-                    yield from results
-                window = []
-        for results in pool.imap(work, window):
-            yield from results
+            pending.append(pool.apply_async(_extract_chunk, (chunk, batch_size)))
+            if len(pending) == n_process * _CHUNKS_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _worker_nlp: Language | None = None
