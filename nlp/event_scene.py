@@ -8,6 +8,7 @@ first amount after it") so that each rule reads as the sentence shape it handles
 from __future__ import annotations
 
 import re
+import weakref
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
@@ -428,7 +429,7 @@ class Scene:
 
     def is_hedged(self) -> bool:
         """A rumour, a denial, a hypothesis or a negation: not an event the article reports."""
-        sentence = {t.lower_ for t in self.sent}
+        sentence = _sentence_reading(self.sent)[0]
         if sentence & self.words["denials"]:
             return True
         after = {t.lower_ for t in self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 2)]}
@@ -452,8 +453,9 @@ class Scene:
         l'activité', 'une levée de fonds ..., qui pourrait être annoncée': a hypothesis or a rumour."""
         root = self.trigger.root
         line = {root, *(a for a in root.ancestors if self.sent.start <= a.i < self.sent.end)}
-        for t in self.sent:
-            if not _is_conditional(t) or t.lower_ in self.words["conditional_ok"]:
+        for i in _sentence_reading(self.sent)[1]:
+            t = self.doc[i]
+            if t.lower_ in self.words["conditional_ok"]:
                 continue
             if t in line or t.head in line and t.dep_.startswith(("aux", "cop")):
                 return True  # 'X rachèterait', 'le rachat ... interviendrait'
@@ -498,6 +500,25 @@ def _plural(token) -> bool:
     return "Plur" in token.morph.get("Number") or bool(
         determiners & {"les", "des", "ces", "leurs", "plusieurs"}
     )
+
+
+_SENTENCES: weakref.WeakKeyDictionary[Doc, dict] = weakref.WeakKeyDictionary()
+
+
+def _sentence_reading(sent: Span) -> tuple[frozenset[str], list[int]]:
+    """The lowercase words of a sentence and the positions of its tokens in the conditional (in order),
+    read once per sentence: every trigger of the sentence asks again (`is_hedged`). Positions, not
+    tokens: a token holds its Doc, which would then never leave the weak dictionary."""
+    doc = sent.doc
+    cache = _SENTENCES.get(doc)
+    if cache is None or cache["size"] != len(doc):
+        cache = _SENTENCES[doc] = {"size": len(doc)}
+    found = cache.get((sent.start, sent.end))
+    if found is None:
+        tokens = list(sent)
+        found = frozenset(t.lower_ for t in tokens), [t.i for t in tokens if _is_conditional(t)]
+        cache[(sent.start, sent.end)] = found
+    return found
 
 
 def _is_conditional(token) -> bool:

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-import functools
 import logging
 import multiprocessing
 import os
 import weakref
 from bisect import bisect_right
+from collections import deque
 from collections.abc import Iterable, Iterator
 
 import spacy
 from spacy.language import Language
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
+from thinc.api import Model, NumpyOps
+from threadpoolctl import threadpool_limits
 
 from nlp import entities, events, roles, tokens  # noqa: F401  (registers the veille_* factories)
 from nlp.attribute_table import speed_up_attribute_ruler
@@ -34,8 +36,29 @@ def load_pipeline(model: str | None = None) -> Language:
     # no veille rule reads lemmas (trigger words are word forms): the lemmatizer only costs time
     nlp = spacy.load(name, exclude=["lemmatizer"])
     speed_up_attribute_ruler(nlp)  # same TAG/POS/MORPH/DEP, a table rather than a Matcher pass
+    numpy_matmul(nlp)
     add_components(nlp)
     return nlp
+
+
+def numpy_matmul(nlp: Language) -> None:
+    """The model's matrix products through numpy's BLAS, on one thread: the same weights, the same
+    products, most of the model's time (the tok2vec, ner's own tok2vec, the lower layers of parser and ner).
+
+    thinc multiplies with the BLIS it bundles; on a CPU that build does not know (the AVX-512 EPYC of the
+    benchmarks: 'libblis: selecting sub-configuration generic' with BLIS_ARCH_DEBUG=1) BLIS runs its
+    generic kernel, ~2.8x slower than numpy's OpenBLAS on the same products. thinc's own
+    NumpyOps(use_blis=False) hands them to numpy.dot. One BLAS thread: veille's parallelism is processes
+    (n_process), and on products this small a second thread mostly spins (more CPU seconds, no gain).
+    The parser's per-state step (thinc's CBlas) keeps BLIS. Output byte-identical on the 304 texts of
+    the eval sets and the bench corpus."""
+    threadpool_limits(limits=1, user_api="blas")  # kept for the process (and the forked workers)
+    ops = NumpyOps(use_blis=False)
+    for _, component in nlp.pipeline:
+        model = getattr(component, "model", None)
+        if isinstance(model, Model):
+            for node in model.walk():
+                node.ops = ops
 
 
 def add_components(nlp: Language) -> Language:
@@ -74,17 +97,15 @@ def extract_texts(
         return
     global _worker_nlp
     _worker_nlp = nlp
-    work = functools.partial(_extract_chunk, batch_size=batch_size)
     with multiprocessing.get_context("fork").Pool(n_process) as pool:
-        window = []
+        # a new chunk as soon as the oldest is back: no worker waits for the other at a window's end
+        pending: deque = deque()
         for chunk in _chunks(texts, max(1, min(batch_size, _CHUNK_TEXTS))):
-            window.append(chunk)
-            if len(window) == n_process * _CHUNKS_PER_WORKER:
-                for results in pool.imap(work, window):
-                    yield from results
-                window = []
-        for results in pool.imap(work, window):
-            yield from results
+            pending.append(pool.apply_async(_extract_chunk, (chunk, batch_size)))
+            if len(pending) == n_process * _CHUNKS_PER_WORKER:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
 
 
 _worker_nlp: Language | None = None

@@ -8,7 +8,7 @@ import pytest
 import spacy
 
 import nlp as veille_nlp
-from nlp.pipeline import warm_tokenizer
+from nlp.pipeline import DEFAULT_MODEL, numpy_matmul, warm_tokenizer
 
 
 def test_factories_are_declared_as_spacy_entry_points():
@@ -33,6 +33,29 @@ def test_components_work_on_a_blank_pipeline_for_amounts():
     blank = veille_nlp.add_components(spacy.blank("fr"))
     [result] = veille_nlp.extract_texts(blank, ["Le contrat vaut 1,5 Md€."])
     assert [(e["value"], e["currency"]) for e in result["entities"]] == [(1.5e9, "EUR")]
+
+
+def test_the_model_multiplies_with_numpy_and_annotates_as_with_blis(nlp):
+    from thinc.api import NumpyOps
+
+    for _, component in nlp.pipeline:
+        if hasattr(component, "model") and hasattr(component.model, "walk"):
+            assert all(isinstance(n.ops, NumpyOps) and not n.ops.use_blis for n in component.model.walk())
+    texts = [
+        "Hélène Marchal, directrice générale de Brintek depuis 2021, rejoint le conseil de Quarvis.",
+        "Le groupe lyonnais Tessaro lève 40 millions d'euros pour ouvrir une usine à Valence.",
+    ]
+    with_blis = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    with_numpy = spacy.load(DEFAULT_MODEL, exclude=["lemmatizer"])
+    numpy_matmul(with_numpy)
+
+    def annotations(model):
+        return [
+            ([(t.pos_, str(t.morph), t.dep_, t.head.i) for t in doc], [(e.text, e.label_) for e in doc.ents])
+            for doc in model.pipe(texts)
+        ]
+
+    assert annotations(with_numpy) == annotations(with_blis)
 
 
 def test_two_processes_give_the_same_output_as_one(nlp):
