@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.passage import Passage
-from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, KINSHIP, SUBJECT_PRONOUNS
 
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 REVEAL_OPENINGS = word_lists()["reveal_openings"]
@@ -40,7 +40,8 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
     while i >= 0 and gap < 8:
         token = doc[i]
         if i in ctx.person_end:
-            return ctx.person_end[i], False
+            relative = _kin_of(doc, ctx.person_end[i], ctx)
+            return relative or ctx.person_end[i], False
         if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
             i, gap = ctx.title_chunks[i] - 1, gap + 1
             continue
@@ -88,6 +89,23 @@ def _person_before_a_listed_title(doc: Doc, title: Span, ctx: Passage) -> Span |
     if doc[i].text == "," and (i - 1) in ctx.person_end and i < title.start - 2:
         return ctx.person_end[i - 1]
     return None
+
+
+def _kin_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
+    """'Michel Brossard, frère cadet de Gérard et directeur général délégué': Gérard is a relative named
+    in an aside about Michel Brossard, who holds the title; the person the aside is said of."""
+    k = person.start - 1
+    if k < 3 or doc[k].lower_ not in ("de", "d'", "d’", "du"):
+        return None
+    k -= 1
+    while k > 0 and person.start - k <= 4 and doc[k].is_lower and doc[k].lower_ not in KINSHIP:
+        k -= 1  # "frère cadet de", "fille aînée de"
+    if not (doc[k].lower_ in KINSHIP and k >= 2):
+        return None
+    k -= 1
+    while k > 0 and doc[k].lower_ in DETERMINERS:
+        k -= 1  # "X, le frère de"
+    return ctx.person_end.get(k - 1) if doc[k].text == "," else None
 
 
 def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:

@@ -1,0 +1,81 @@
+"""The company of a title told without one, in news columns and funding notes, and the holder of a title
+after a relative's name (issue #15, 2026-12-04 evening); sentences written for the project, invented names."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.nlp.conftest import pairs
+
+VELORAMA = (
+    "Velorama change de patron\n\n"
+    "Le lyonnais Velorama, loueur de vélos cargo, a un nouveau directeur général. "
+    "Velorama l'a annoncé lundi. Velorama compte 80 salariés.\n\n"
+)
+
+
+@pytest.mark.parametrize(
+    "text,expected,wrong",
+    [
+        (  # a column header in capitals is the company the paragraph spells in lower case
+            VELORAMA + "BRIVALIS. Hélène Marcq quitte la présidence de la société Brivalis, verrier normand, "
+            "pour rejoindre Ormet. En attendant, l'intérim sera assuré par Julien Sarrat, directeur général "
+            "délégué.\n\n",
+            ("Julien Sarrat", "Brivalis"),
+            {("Julien Sarrat", "Velorama")},
+        ),
+        (  # the company a person left for is not the paragraph's
+            VELORAMA
+            + "Le poste était vacant depuis le départ de Claire Vidal, partie chez Ondix pour prendre "
+            "la direction commerciale. Depuis, c'est le directeur financier, Paul Ferrat, qui assurait "
+            "l'intérim.\n\nOndix a confirmé l'arrivée de Claire Vidal.\n\n",
+            ("Paul Ferrat", "Velorama"),
+            {("Paul Ferrat", "Ondix")},
+        ),
+        (  # negative: a company that opens the paragraph keeps its titles
+            VELORAMA
+            + "Chez Ondix, le directeur financier, Paul Ferrat, quitte ses fonctions. Ondix recrute.\n\n",
+            ("Paul Ferrat", "Ondix"),
+            set(),
+        ),
+        (  # the investors of a round are not the company of "son PDG"
+            "La start-up nantaise Tivolia lève 8 millions d'euros. L'opération doit financer une usine. "
+            "Sa série A est menée par Kestra Capital, aux côtés de Dunes Ventures. Son PDG, Marc Olier, veut "
+            "recruter 40 personnes.",
+            ("Marc Olier", "Tivolia"),
+            {("Marc Olier", "Kestra Capital"), ("Marc Olier", "Dunes Ventures")},
+        ),
+        (  # negative: the agent named alone keeps the title
+            "Le projet de réseau est piloté par la société Norvane depuis 2021. Son PDG, Luc Brunet, vise 2026.",
+            ("Luc Brunet", "Norvane"),
+            set(),
+        ),
+        (  # the former employers of a career list ("passé par A puis par B") are not the paragraph's
+            VELORAMA + "Ingénieur de formation, passé par Oxalis puis par Brevix, où il dirigeait l'offre de "
+            "location, Yann Morel succède au fondateur. L'autre cofondatrice, Lucie Tran, reste directrice "
+            "technique.\n\nNi Oxalis ni Brevix n'ont commenté.\n\n",
+            ("Lucie Tran", "Velorama"),
+            {("Lucie Tran", "Brevix"), ("Lucie Tran", "Oxalis")},
+        ),
+        (  # negative: a relative named before the name leaves the title to the name
+            "Le frère de Gérard Orsal, Hugo Orsal, directeur général de la société Orsalia, a démissionné.",
+            ("Hugo Orsal", "Orsalia"),
+            {("Gérard Orsal", "Orsalia")},
+        ),
+    ],
+)
+def test_the_company_of_a_title_in_a_passage(extract, text, expected, wrong):
+    found = pairs(extract(text))
+    assert expected in found, found
+    assert not wrong & found, found
+
+
+def test_a_relative_named_in_an_aside_does_not_take_the_title(extract):
+    text = (
+        "Gérard Ferlac, 71 ans, président de Ferlac Industries, passe la main. Michel Ferlac, frère "
+        "cadet de Gérard et directeur général délégué depuis vingt ans, part à la retraite."
+    )
+    roles = {(r["person"], r["role"]) for r in extract(text)["roles"]}
+    assert ("Michel Ferlac", "DEPUTY_CEO") in roles, roles
+    assert ("Gérard Ferlac", "PRESIDENT") in roles, roles  # his own title
+    assert ("Gérard Ferlac", "DEPUTY_CEO") not in roles, roles
