@@ -89,9 +89,7 @@ class Passage:
             and o.start < i
             and not self.is_aside(o)
             and not self.is_parent(o)
-            and not is_career_org(
-                self.doc, o, WORDS
-            )  # "Passée par DeepMind, l'ingénieure a fondé la société"
+            and not self.in_career(o)  # "Passée par DeepMind, l'ingénieure a fondé la société"
         ]
         self._strong = bool(same) and not self._is_partner(same[-1])
         if self._strong:

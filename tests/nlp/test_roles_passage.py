@@ -79,3 +79,63 @@ def test_a_relative_named_in_an_aside_does_not_take_the_title(extract):
     assert ("Michel Ferlac", "DEPUTY_CEO") in roles, roles
     assert ("Gérard Ferlac", "PRESIDENT") in roles, roles  # his own title
     assert ("Gérard Ferlac", "DEPUTY_CEO") not in roles, roles
+
+
+@pytest.mark.parametrize(
+    "text,expected,wrong",
+    [
+        (  # an office left is a former title at the company
+            "Hélène Marcq quitte la présidence du directoire de la société Brivalis pour une autre aventure.",
+            ("Hélène Marcq", "Brivalis", True),
+            set(),
+        ),
+        (  # negative: leaving a room is no office
+            "Hélène Marcq quitte la salle de la société Brivalis.",
+            None,
+            {("Hélène Marcq", "Brivalis", True), ("Hélène Marcq", "Brivalis", False)},
+        ),
+        (  # the person who leaves 'pour rejoindre Y comme T', past an apposition
+            "Hélène Marcq quitte la société Brivalis, le verrier normand, pour rejoindre la société Ormet "
+            "comme directrice des achats.",
+            ("Hélène Marcq", "Ormet", False),
+            set(),
+        ),
+        (  # a relative clause first
+            "Il remplace Claire Vidal, qui a quitté le groupe en mai pour rejoindre la société Ondix comme "
+            "directrice du contrôle de gestion.",
+            ("Claire Vidal", "Ondix", False),
+            set(),
+        ),
+        (  # a name, then 'dirige' and a time aside
+            "À 53 ans, Isabelle Forgeat dirige depuis cinq ans la société Lusival, un biscuitier charentais.",
+            ("Isabelle Forgeat", "Lusival", False),
+            set(),
+        ),
+        (  # 'il' for the person named in the sentence before
+            "Paul Morin a quitté la société Brintek en 2020. Il dirige la société Sorvane depuis 2021.",
+            ("Paul Morin", "Sorvane", False),
+            set(),
+        ),
+        (  # 'chez Y, où il dirigeait ...': a former role at Y
+            "Marc Olier rejoint la société Tivolia. Il a passé dix ans chez la société Brevix, où il "
+            "dirigeait les ventes.",
+            ("Marc Olier", "Brevix", True),
+            set(),
+        ),
+        (  # negative: 'où' after a town
+            "Marc Olier vit à Lyon, où il dirige une chorale.",
+            None,
+            set(),
+        ),
+        (  # negative: 'dirige' something that is no company
+            "Paul Morin dirige les débats de la commission.",
+            None,
+            set(),
+        ),
+    ],
+)
+def test_verbs_that_state_or_end_a_role(extract, text, expected, wrong):
+    result = extract(text)
+    found = {(r["person"], r["org"], r["former"]) for r in result["roles"]}
+    assert (expected in found) if expected else not found, found
+    assert not wrong & found, found
