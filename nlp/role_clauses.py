@@ -134,8 +134,11 @@ def relative_verbs(finder, doc: Doc, ctx: Passage) -> None:
         i = token.i - 1
         if doc[i].lower_ in ("a", "avait"):
             i -= 1
-        if doc[i].lower_ == "qui" and doc[i - 1].text == "," and (i - 2) in ctx.person_end:
-            person, kind = ctx.person_end[i - 2], "relative_verb"
+        named = i - 2
+        if named >= 0 and title_holder.is_age(doc, named):
+            named -= 3  # "Gérard Brossard, 71 ans, qui dirigeait l'entreprise"
+        if doc[i].lower_ == "qui" and doc[i - 1].text == "," and named in ctx.person_end:
+            person, kind = ctx.person_end[named], "relative_verb"
         else:
             person, kind = _subject(doc, i, ctx), "subject_verb"  # "À 53 ans, X dirige depuis cinq ans Y"
         if person is None:

@@ -116,6 +116,18 @@ def test_a_relative_named_in_an_aside_does_not_take_the_title(extract):
             ("Paul Morin", "Sorvane", False),
             set(),
         ),
+        (  # an age between the name and its relative clause
+            "Claire Brossel prend la tête de la société Brossel Industries. Elle succède à son père, Gérard "
+            "Brossel, 71 ans, qui dirigeait l'entreprise depuis 1989.",
+            ("Gérard Brossel", "Brossel Industries", True),
+            set(),
+        ),
+        (  # a unit's own name between the unit and its company
+            "Olivier Tarnat est nommé. Ancien directeur financier de la division matériels de la société "
+            "Manilor, il remplace Jacqueline Morin.",
+            ("Olivier Tarnat", "Manilor", True),
+            set(),
+        ),
         (  # 'chez Y, où il dirigeait ...': a former role at Y
             "Marc Olier rejoint la société Tivolia. Il a passé dix ans chez la société Brevix, où il "
             "dirigeait les ventes.",
