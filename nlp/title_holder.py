@@ -40,8 +40,8 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
     while i >= 0 and gap < 8:
         token = doc[i]
         if i in ctx.person_end:
-            relative = _kin_of(doc, ctx.person_end[i], ctx)
-            return relative or ctx.person_end[i], False
+            held = _kin_of(doc, ctx.person_end[i], ctx) or _relative_subject_of(doc, ctx.person_end[i], ctx)
+            return held or ctx.person_end[i], False
         if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
             i, gap = ctx.title_chunks[i] - 1, gap + 1
             continue
@@ -72,6 +72,7 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
         and doc[j].lower_ in (",", ":", "m.", "mme", "on", "trouve", "retrouve")
     ):
         j += 1  # "À la tête de l'entreprise, on trouve Yann Le Goff"
+    j = _past_relative_clause(doc, j, ctx)  # "La présidente de Y, qui vient de lever 10 M€, X"
     if j in ctx.person_start and j > chunk_end - 1:
         return ctx.person_start[j], False
     if _pronoun_after(doc, chunk_end) and _opens_sentence(doc, title, ctx):
@@ -106,6 +107,38 @@ def _kin_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
     while k > 0 and doc[k].lower_ in DETERMINERS:
         k -= 1  # "X, le frère de"
     return ctx.person_end.get(k - 1) if doc[k].text == "," else None
+
+
+def _relative_subject_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
+    """'X, qui remplace Z, deviendra directeur général': Z is the object of a relative clause about X, who
+    holds the title that follows the clause."""
+    k = person.start - 1
+    while k > 0 and person.start - k <= 4 and doc[k].is_lower and doc[k].lower_ != "qui":
+        k -= 1  # "qui remplace", "qui succède à", "qui a remplacé"
+    if k < 3 or doc[k].lower_ != "qui" or doc[k - 1].text != ",":
+        return None
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    named = k - 2
+    if is_age(doc, named):
+        named -= 3
+    return ctx.person_end.get(named)
+
+
+def _past_relative_clause(doc: Doc, j: int, ctx: Passage) -> int:
+    """Past ', qui <a clause without a name or a sentence end>,' after a title phrase; j itself otherwise."""
+    k = j
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "qui" or (k > 0 and doc[k - 1].text != ","):
+        return j
+    for m in range(k + 1, min(len(doc), k + 16)):
+        token = doc[m]
+        if m in ctx.person_start or token.text in (".", "!", "?", ";", ":", "«", "»") or token.is_space:
+            return j
+        if token.text == ",":
+            return m + 1
+    return j
 
 
 def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:

@@ -151,3 +151,31 @@ def test_verbs_that_state_or_end_a_role(extract, text, expected, wrong):
     found = {(r["person"], r["org"], r["former"]) for r in result["roles"]}
     assert (expected in found) if expected else not found, found
     assert not wrong & found, found
+
+
+@pytest.mark.parametrize(
+    "text,expected,wrong",
+    [
+        (  # the title after 'X, qui remplace Z,' is X's; Z held it
+            "La société Brintek annonce un changement. Marc Olier, qui remplace Claire Vidal, deviendra "
+            "directeur général le 1er mars.",
+            {("Marc Olier", "CEO", False), ("Claire Vidal", "CEO", True)},
+            {("Claire Vidal", "CEO", False)},
+        ),
+        (  # the holder named after a relative clause about the company
+            "La cofondatrice et présidente de la société Brintek, qui vient de lever 10 millions d'euros, "
+            "Claire Vidal, a annoncé son départ.",
+            {("Claire Vidal", "FOUNDER", False), ("Claire Vidal", "PRESIDENT", False)},
+            set(),
+        ),
+        (  # negative: no name after the relative clause
+            "Le PDG de la société Brintek, qui a racheté Sorvane, a démissionné. Paul Morin est parti.",
+            set(),
+            {("Paul Morin", "CEO", False)},
+        ),
+    ],
+)
+def test_a_relative_clause_between_a_title_and_its_holder(extract, text, expected, wrong):
+    found = {(r["person"], r["role"], r["former"]) for r in extract(text)["roles"]}
+    assert expected <= found, found
+    assert not wrong & found, found
