@@ -60,6 +60,10 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
         if token.lower_ not in GAP_BEFORE_TITLE:
             break
         i, gap = i - 1, gap + 1
+    if gap and any(t.lower_ == "devenir" for t in doc[i + 1 : title.start]):
+        subject = _subject_before_infinitive(doc, i, ctx)  # "Elle gravit les échelons jusqu'à devenir T"
+        if subject is not None:
+            return subject
     relative = _relative_clause_subject(doc, i + 1, ctx) if gap else None
     if relative is not None:  # "X, qui dirigeait la filiale Y, deviendra directrice financière du groupe"
         return relative, False
@@ -107,6 +111,25 @@ def _kin_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
     while k > 0 and doc[k].lower_ in DETERMINERS:
         k -= 1  # "X, le frère de"
     return ctx.person_end.get(k - 1) if doc[k].text == "," else None
+
+
+def _subject_before_infinitive(doc: Doc, i: int, ctx: Passage) -> tuple[Span, bool] | None:
+    """'Elle y gravit les échelons jusqu'à devenir T', 'il lui cède le fauteuil pour devenir T': the
+    subject of the sentence an infinitive 'devenir' ending at token i hangs from."""
+    start = ctx.sent_starts[ctx.sentence_index(i)]
+    for k in range(i, max(start - 1, i - 15), -1):
+        if k in ctx.person_end:
+            return ctx.person_end[k], False
+        if doc[k].lower_ in SUBJECT_PRONOUNS:  # the one person of the last sentences, else unsure
+            s = ctx.sentence_index(k)
+            near = {
+                ctx.canonical(p) for p in ctx.persons if p.end <= k and s - ctx.sentence_index(p.start) <= 5
+            }
+            person = ctx.last_person_before(k)
+            return (person, True) if person is not None and len(near) == 1 else None
+        if doc[k].text in (".", "!", "?", ";", ":", "«", "»"):
+            return None
+    return None
 
 
 def _relative_subject_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:

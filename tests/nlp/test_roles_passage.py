@@ -168,6 +168,18 @@ def test_verbs_that_state_or_end_a_role(extract, text, expected, wrong):
             {("Claire Vidal", "FOUNDER", False), ("Claire Vidal", "PRESIDENT", False)},
             set(),
         ),
+        (  # 'jusqu'à devenir T': the subject of the sentence, the one person named in the last sentences
+            "Isabelle Fortin rejoint la société Danova en 2001. Elle y gravit les échelons jusqu'à devenir "
+            "directrice marketing de la société Danova.",
+            {("Isabelle Fortin", "CMO", True)},
+            set(),
+        ),
+        (  # negative: two people named just before 'il': unsure, no title given to the wrong one
+            "Henri Lusval recrute Claire Vidal en 2019. Trois ans plus tard, il lui cède le fauteuil de PDG "
+            "pour devenir président d'honneur de la société Lusval.",
+            set(),
+            {("Claire Vidal", "PRESIDENT", False), ("Claire Vidal", "PRESIDENT", True)},
+        ),
         (  # negative: no name after the relative clause
             "Le PDG de la société Brintek, qui a racheté Sorvane, a démissionné. Paul Morin est parti.",
             set(),
