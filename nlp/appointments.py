@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp import successions, title_org
 from nlp.lexicon import normalise_title, word_lists, word_maps
 from nlp.role_words import DETERMINERS
-from nlp.title_holder import person_before
+from nlp.title_holder import person_before, subject_before_infinitive
 from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
@@ -28,6 +28,7 @@ logger = logging.getLogger(__name__)
 OFFICE_NOUNS = word_maps()["office_nouns"]
 TAKE_WORDS = word_lists()["take_words"]
 LEAVE_WORDS = word_lists()["leave_words"]
+GERUNDS = word_lists()["take_gerunds"]
 RECRUIT_VERBS = word_lists()["recruit_verbs"]
 JOIN_VERBS = word_lists()["join_verbs"]
 AS_WORDS = word_lists()["as_words"]
@@ -46,12 +47,17 @@ def offices(finder, doc: Doc, ctx) -> None:
         if doc[take].lower_ in ("lui", "elle") and doc[take - 2 : take].text.lower() == "quant à":
             take -= 3  # "X prend quant à lui la présidence de Y"
         left = doc[take].lower_ in LEAVE_WORDS  # "X quitte la présidence du directoire de Y": a former title
-        if (not left and doc[take].lower_ not in TAKE_WORDS) or feminine == doc[
+        if (not left and doc[take].lower_ not in TAKE_WORDS | GERUNDS) or feminine == doc[
             token.i - 2 : token.i + 1
         ].text.lower():
             continue  # "à la tête" itself is a title of the lexicon
         if left:
             person = person_before(doc, take - 1, ctx, LEAVE_WORDS)
+        elif doc[take].lower_ in GERUNDS and doc[take - 1].lower_ == "en":
+            subject = subject_before_infinitive(
+                doc, take - 2, ctx
+            )  # "elle saute le pas en prenant la direction"
+            person = subject[0] if subject else None
         else:
             person = person_before(doc, take - 1, ctx, TAKE_WORDS) or successions.successor_before(
                 doc, take, ctx

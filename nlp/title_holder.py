@@ -16,6 +16,8 @@ words, pronouns and former-title words of nlp/role_words.py.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
@@ -61,7 +63,7 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
             break
         i, gap = i - 1, gap + 1
     if gap and any(t.lower_ == "devenir" for t in doc[i + 1 : title.start]):
-        subject = _subject_before_infinitive(doc, i, ctx)  # "Elle gravit les échelons jusqu'à devenir T"
+        subject = subject_before_infinitive(doc, i, ctx)  # "Elle gravit les échelons jusqu'à devenir T"
         if subject is not None:
             return subject
     relative = _relative_clause_subject(doc, i + 1, ctx) if gap else None
@@ -113,7 +115,7 @@ def _kin_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
     return ctx.person_end.get(k - 1) if doc[k].text == "," else None
 
 
-def _subject_before_infinitive(doc: Doc, i: int, ctx: Passage) -> tuple[Span, bool] | None:
+def subject_before_infinitive(doc: Doc, i: int, ctx: Passage) -> tuple[Span, bool] | None:
     """'Elle y gravit les échelons jusqu'à devenir T', 'il lui cède le fauteuil pour devenir T': the
     subject of the sentence an infinitive 'devenir' ending at token i hangs from."""
     start = ctx.sent_starts[ctx.sentence_index(i)]
@@ -126,10 +128,19 @@ def _subject_before_infinitive(doc: Doc, i: int, ctx: Passage) -> tuple[Span, bo
                 ctx.canonical(p) for p in ctx.persons if p.end <= k and s - ctx.sentence_index(p.start) <= 5
             }
             person = ctx.last_person_before(k)
-            return (person, True) if person is not None and len(near) == 1 else None
+            if person is None or len(near) > 1:
+                return None
+            return (person, True) if near or _most_named_person(ctx) == ctx.canonical(person) else None
         if doc[k].text in (".", "!", "?", ";", ":", "«", "»"):
             return None
     return None
+
+
+def _most_named_person(ctx: Passage) -> str | None:
+    """The person a portrait is about: the one named most often (ties: none)."""
+    counts = Counter(ctx.canonical(p) for p in ctx.persons)
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
 
 
 def _relative_subject_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:

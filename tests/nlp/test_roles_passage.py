@@ -139,6 +139,18 @@ def test_a_relative_named_in_an_aside_does_not_take_the_title(extract):
             None,
             set(),
         ),
+        (  # 'en prenant la direction générale de Y': the subject of the sentence, the portrait's person
+            "Isabelle Fortin quitte la société Danova. Isabelle Fortin aime les défis. Son parcours est "
+            "classique. En 2015, elle saute le pas en prenant la direction générale des Pâtisseries Granval, "
+            "un fabricant de gâteaux.",
+            ("Isabelle Fortin", "Pâtisseries Granval", False),
+            set(),
+        ),
+        (  # negative: a gerund with no person for its subject
+            "Le fonds a grandi en prenant la direction des opérations de la société Brintek.",
+            None,
+            set(),
+        ),
         (  # negative: 'dirige' something that is no company
             "Paul Morin dirige les débats de la commission.",
             None,
