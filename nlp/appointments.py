@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 from nlp import successions, title_org
 from nlp.lexicon import normalise_title, word_lists, word_maps
 from nlp.role_words import DETERMINERS
-from nlp.title_holder import person_before
+from nlp.title_holder import person_before, subject_before_infinitive
 from nlp.tokens import tokens_in
 
 logger = logging.getLogger(__name__)
@@ -27,6 +27,8 @@ logger = logging.getLogger(__name__)
 #: "la direction financière" is held by "la directrice financière": the feminine title names the role
 OFFICE_NOUNS = word_maps()["office_nouns"]
 TAKE_WORDS = word_lists()["take_words"]
+LEAVE_WORDS = word_lists()["leave_words"]
+GERUNDS = word_lists()["take_gerunds"]
 RECRUIT_VERBS = word_lists()["recruit_verbs"]
 JOIN_VERBS = word_lists()["join_verbs"]
 AS_WORDS = word_lists()["as_words"]
@@ -35,7 +37,8 @@ BOARD_BODIES = word_lists()["board_bodies"]
 
 
 def offices(finder, doc: Doc, ctx) -> None:
-    """'prend la direction de Y', 'reconduit à la présidence du conseil de surveillance de Y'."""
+    """'prend la direction de Y', 'reconduit à la présidence du conseil de surveillance de Y'; 'quitte la
+    présidence de Y' (a former title)."""
     for token in tokens_in(doc, OFFICE_NOUNS):
         feminine = OFFICE_NOUNS.get(token.lower_)
         if feminine is None or token.i < 2 or doc[token.i - 1].lower_ not in ("la", "les"):
@@ -43,12 +46,26 @@ def offices(finder, doc: Doc, ctx) -> None:
         take = token.i - 2
         if doc[take].lower_ in ("lui", "elle") and doc[take - 2 : take].text.lower() == "quant à":
             take -= 3  # "X prend quant à lui la présidence de Y"
-        if doc[take].lower_ not in TAKE_WORDS or feminine == doc[token.i - 2 : token.i + 1].text.lower():
+        left = doc[take].lower_ in LEAVE_WORDS  # "X quitte la présidence du directoire de Y": a former title
+        if (not left and doc[take].lower_ not in TAKE_WORDS | GERUNDS) or feminine == doc[
+            token.i - 2 : token.i + 1
+        ].text.lower():
             continue  # "à la tête" itself is a title of the lexicon
-        person = person_before(doc, take - 1, ctx, TAKE_WORDS) or successions.successor_before(doc, take, ctx)
+        if left:
+            person = person_before(doc, take - 1, ctx, LEAVE_WORDS)
+        elif doc[take].lower_ in GERUNDS and doc[take - 1].lower_ == "en":
+            subject = subject_before_infinitive(
+                doc, take - 2, ctx
+            )  # "elle saute le pas en prenant la direction"
+            person = subject[0] if subject else None
+        else:
+            person = person_before(doc, take - 1, ctx, TAKE_WORDS) or successions.successor_before(
+                doc, take, ctx
+            )
         if person is None:
             continue
-        person = successions.successor(doc, person, ctx) or person
+        if not left:
+            person = successions.successor(doc, person, ctx) or person
         end = token.i + 1
         while (
             end < len(doc)
@@ -76,7 +93,7 @@ def offices(finder, doc: Doc, ctx) -> None:
             continue
         role = normalise_title(raw, finder.patterns_dir)
         office = doc[token.i - 1 : end]
-        finder._add(doc, ctx, person, org, office.text, False, office, role, rule="office_verb")
+        finder._add(doc, ctx, person, org, office.text, left, office, role, rule="office_verb")
 
 
 def _org_after(finder, doc: Doc, i: int, ctx) -> str | None:
@@ -122,10 +139,16 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
     for token in tokens_in(doc, JOIN_VERBS):
         if token.lower_ not in JOIN_VERBS:
             continue
-        person = person_before(doc, token.i - 1, ctx) or _person_before_title(doc, token.i - 1, ctx)
+        person = (
+            person_before(doc, token.i - 1, ctx)
+            or _person_before_title(doc, token.i - 1, ctx)
+            or _subject_of_purpose(doc, token, ctx)
+        )
         j = token.i + 1
         while j < len(doc) and doc[j].lower_ in DETERMINERS | {"chez"}:
             j += 1
+        if j + 1 < len(doc) and doc[j].lower_ in finder.org_refs and (j + 1) in ctx.ent_start:
+            j += 1  # "rejoindre le groupe Fives comme ..."
         if person is None:
             continue
         if _board_end(doc, j) is not None:
@@ -143,6 +166,16 @@ def joins(finder, doc: Doc, ctx, titles_found) -> None:
         _, _, raw_end = title_org.complement(finder, doc, title, ctx)
         raw = doc[title.start : max(raw_end, title.end)].text
         finder._add(doc, ctx, person, ctx.canonical(org), raw, False, title, rule="joins_as_title")
+
+
+def _subject_of_purpose(doc: Doc, verb, ctx) -> Span | None:
+    """'X quitte la présidence de Z, le spécialiste du froid, pour rejoindre Y comme T', 'X, qui a quitté le
+    groupe en début d'année pour rejoindre Y comme T': the person last named in the sentence."""
+    if verb.i < 1 or doc[verb.i - 1].lower_ != "pour":
+        return None
+    person = ctx.last_person_before(verb.i)
+    same = person is not None and ctx.sentence_index(person.start) == ctx.sentence_index(verb.i)
+    return person if same else None
 
 
 def elsewhere(doc: Doc, ctx, person: Span, guessed: str | None, at: Span) -> str | None:

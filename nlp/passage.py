@@ -21,6 +21,9 @@ WORDS = word_lists()
 PARTNER_PREPOSITIONS = WORDS["partner_prepositions"]
 ASIDE_WORDS = word_lists()["aside_words"]
 PARENT_WORDS = word_lists()["parent_words"]
+MOVE_WORDS = WORDS["move_words"]
+CAREER_AND, CAREER_OF = WORDS["career_and"], WORDS["career_of"]
+DETERMINERS = WORDS["title_determiners"]
 FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})  # what a sentence ends with (or a line break)
 NAME_LINKS = frozenset({"nmod", "appos", "flat:name", "amod", "dep"})  # a name hanging from its noun
 
@@ -38,6 +41,7 @@ class Passage:
         self.person_end = {e.end - 1: e for e in self.persons}
         self.person_start = {e.start: e for e in self.persons}
         self.orgs = [e for e in ents if e.label_ == "ORG"]
+        self.folded = _folded_spellings(self.orgs)
         self.title_starts: set[int] = set()
         self.title_chunks: dict[int, int] = {}  # last token of a title phrase -> its first token
         self.para_starts = [0] + [i + 1 for i in line_break_tokens(doc)]
@@ -53,9 +57,11 @@ class Passage:
         """'Commission nationale ...', 'Autorité de ...': a public body rarely employs the executive meant."""
         return name.split(" ", 1)[0].lower() in self.public_bodies
 
-    @staticmethod
-    def canonical(span: Span) -> str:
-        return span._.canonical or span.text
+    def canonical(self, span: Span) -> str:
+        """The entity's canonical name; a column header in capitals ('KERLYS.') is the company the text
+        spells 'Kerlys' further on."""
+        name = span._.canonical or span.text
+        return self.folded.get(name, name) if span.label_ == "ORG" else name
 
     def sentence_index(self, i: int) -> int:
         return bisect_right(self.sent_starts, i) - 1
@@ -83,9 +89,7 @@ class Passage:
             and o.start < i
             and not self.is_aside(o)
             and not self.is_parent(o)
-            and not is_career_org(
-                self.doc, o, WORDS
-            )  # "Passée par DeepMind, l'ingénieure a fondé la société"
+            and not self.in_career(o)  # "Passée par DeepMind, l'ingénieure a fondé la société"
         ]
         self._strong = bool(same) and not self._is_partner(same[-1])
         if self._strong:
@@ -94,7 +98,11 @@ class Passage:
         opening = [
             o
             for o in self.orgs
-            if paragraph <= o.start < i and not self.is_aside(o) and not self._is_partner(o)
+            if paragraph <= o.start < i
+            and not self.is_aside(o)
+            and not self._is_partner(o)
+            and not self.is_destination(o)  # "Le poste était vacant depuis le départ de Z, partie chez Y"
+            and not self.in_career(o)  # "passé par Atos puis par Scaleway, ..., il succède à"
         ]
         companies = [o for o in opening if not self.is_public(self.canonical(o))]
         if companies:
@@ -135,10 +143,12 @@ class Passage:
             # 'La Compagnie X, qui ..., a commandé des moteurs Siemens. ... son PDG'
             self._strong = True  # a subject just before: "Mirakl ... Son cofondateur, X" even if named once
             return self.canonical(subjects[-1])
-        if all(self._is_partner(o) for o in before) and self.topic() is not None:
+        own = [o for o in before if not self._is_partner(o)]
+        if not own and self.topic() is not None:
             # "L'hébergeur a signé un contrat avec Orange Business. Son patron": not the partner's
             return self.topic()
-        return self.canonical(before[-1])
+        # "Sa série B est menée par A, aux côtés de B. Son PDG": not an investor's
+        return self.canonical((own or before)[-1])
 
     @staticmethod
     def is_subject(org: Span) -> bool:
@@ -232,7 +242,37 @@ class Passage:
             between = {t.lower_ for t in self.doc[listed.end : org.start]}
             if between & {"et", ",", "ou"}:  # "auprès de Frst et d'Elaia": the list shares its preposition
                 return self._is_partner(listed)
+        if self._is_agent(org):
+            return True  # "menée par X", "rachetée par X": the agent of a deal, not the company it is about
         return i >= 0 and self.doc[i].lower_ in PARTNER_PREPOSITIONS and not self._frames_sentence(org)
+
+    def _is_agent(self, org: Span) -> bool:
+        """'menée par X', 'rachetée par le fonds X': the agent of a participle."""
+        i = org.start - 1
+        while i > 0 and org.start - i <= 3 and self.doc[i].is_lower and self.doc[i].lower_ != "par":
+            i -= 1  # past "le fonds", "l'américain"
+        return i > 0 and self.doc[i].lower_ == "par" and _participle(self.doc[i - 1])
+
+    def in_career(self, org: Span) -> bool:
+        """A former employer of a career phrase ('passé par A'), or listed after one ('puis par B')."""
+        if is_career_org(self.doc, org, WORDS):
+            return True
+        i = org.start - 1
+        while i >= 0 and org.start - i <= 5 and i not in self.ent_end:
+            token = self.doc[i]
+            if not (token.lower_ in CAREER_AND | CAREER_OF or token.lower_ in DETERMINERS):
+                return False
+            i -= 1
+        listed = self.ent_end.get(i)
+        linked = any(t.lower_ in ("et", "puis") for t in self.doc[i + 1 : org.start])
+        return listed is not None and listed.label_ == "ORG" and linked and self.in_career(listed)
+
+    def is_destination(self, org: Span) -> bool:
+        """'Z, partie chez Y', 'pour rejoindre Y': the company a person leaves for, not the passage's."""
+        i = org.start - 1
+        while i > 0 and org.start - i <= 3 and self.doc[i].is_lower and self.doc[i].lower_ not in MOVE_WORDS:
+            i -= 1  # "partie chez l'équipementier Y": past the preposition, the determiner, a noun
+        return i >= 0 and self.doc[i].lower_ in MOVE_WORDS
 
     def _frames_sentence(self, org: Span) -> bool:
         """'Pour Voltane, l'opération marque ...', 'Pour le groupe X, ...': a preposition opening the sentence,
@@ -278,6 +318,27 @@ class Passage:
     def last_person_before(self, i: int) -> Span | None:
         before = [p for p in self.persons if p.end <= i]
         return before[-1] if before else None
+
+
+def _participle(token) -> bool:
+    return token.is_lower and (
+        "Part" in token.morph.get("VerbForm") or token.lower_.endswith(("é", "ée", "és", "ées"))
+    )
+
+
+def _folded_spellings(orgs: list[Span]) -> dict[str, str]:
+    """{'KERLYS': 'Kerlys'}: a name in capitals that the text also spells in lower case."""
+    spelled = {}
+    for o in orgs:
+        name = o._.canonical or o.text
+        if not name.isupper():
+            spelled.setdefault(name.casefold(), name)
+    folded = {}
+    for o in orgs:
+        name = o._.canonical or o.text
+        if name.isupper() and len(name) > 3 and name.casefold() in spelled:
+            folded[name] = spelled[name.casefold()]
+    return folded
 
 
 def _merged_sentence_starts(doc: Doc, para_starts: list[int]) -> list[int]:

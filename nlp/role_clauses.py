@@ -134,11 +134,20 @@ def relative_verbs(finder, doc: Doc, ctx: Passage) -> None:
         i = token.i - 1
         if doc[i].lower_ in ("a", "avait"):
             i -= 1
-        if doc[i].lower_ != "qui" or doc[i - 1].text != "," or (i - 2) not in ctx.person_end:
+        named = i - 2
+        if named >= 0 and title_holder.is_age(doc, named):
+            named -= 3  # "Gérard Brossard, 71 ans, qui dirigeait l'entreprise"
+        if doc[i].lower_ == "qui" and doc[i - 1].text == "," and named in ctx.person_end:
+            person, kind = ctx.person_end[named], "relative_verb"
+        else:
+            person, kind = _subject(doc, i, ctx), "subject_verb"  # "À 53 ans, X dirige depuis cinq ans Y"
+        if person is None:
             continue
         j = token.i + 1
         if doc[j].lower_ == "depuis" and j + 1 < len(doc) and doc[j + 1].like_num:
             j += 2  # "qui dirige depuis 2019 la filiale française de Norelia"
+            if j < len(doc) and doc[j].lower_ in ("ans", "années", "mois"):
+                j += 1  # "dirige depuis cinq ans Y"
         while j < len(doc) and (
             doc[j].lower_ in DETERMINERS | finder.org_refs | UNIT_WORDS or doc[j].pos_ == "ADJ"
         ):
@@ -151,11 +160,18 @@ def relative_verbs(finder, doc: Doc, ctx: Passage) -> None:
             if k is not None and all(t.is_lower for t in doc[j:k]) and (k + 1) in ctx.ent_start:
                 j = k + 1
         former = token.lower_ in PAST_RELATIVE_VERBS  # "qui a dirigé la filiale pendant dix ans"
-        person = ctx.person_end[i - 2]
-        if j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
+        where = _where_before(doc, i, ctx) if kind == "subject_verb" else None
+        if where is not None:  # "Passée par Uber, où elle dirigeait les opérations pour la France"
+            verb = doc[token.i : token.i + 1]
+            finder._add(
+                doc, ctx, person, ctx.canonical(where), token.text, former, verb, role, rule="where_verb_org"
+            )
+        elif j in ctx.ent_start and ctx.ent_start[j].label_ == "ORG":
             org = ctx.canonical(ctx.ent_start[j])
             verb = doc[token.i : token.i + 1]
-            finder._add(doc, ctx, person, org, token.text, former, verb, role, rule="relative_verb_org")
+            finder._add(doc, ctx, person, org, token.text, former, verb, role, rule=f"{kind}_org")
+        elif kind == "subject_verb":
+            continue  # "elle a fondé l'entreprise": which one is told elsewhere (nlp/founders.py)
         elif any(t.lower_ in finder.org_refs for t in doc[token.i + 1 : j]) or any(
             doc[k : k + 3].text.lower() in finder.org_refs for k in range(token.i + 1, j - 2)
         ):
@@ -171,8 +187,29 @@ def relative_verbs(finder, doc: Doc, ctx: Passage) -> None:
                     former,
                     verb,
                     role,
-                    rule="relative_verb_org_of_passage",
+                    rule=f"{kind}_org_of_passage",
                 )
+
+
+def _where_before(doc: Doc, i: int, ctx: Passage) -> Span | None:
+    """'<company>, où <pronoun at i>': the company a relative 'où' stands for."""
+    if i < 3 or doc[i - 1].lower_ != "où" or doc[i - 2].text != ",":
+        return None
+    org = ctx.ent_end.get(i - 3)
+    return org if org is not None and org.label_ == "ORG" else None
+
+
+def _subject(doc: Doc, i: int, ctx: Passage) -> Span | None:
+    """The subject that ends at token i: a name ('X dirige Y') or 'il'/'elle' for the person named last,
+    in the sentence or the one before."""
+    if i in ctx.person_end:
+        return ctx.person_end[i]
+    if doc[i].lower_ not in ("il", "elle"):
+        return None
+    person = ctx.last_person_before(i)
+    if person is None or ctx.sentence_index(i) - ctx.sentence_index(person.start) > 1:
+        return None
+    return person
 
 
 def _in_brackets(doc: Doc, span: Span) -> bool:

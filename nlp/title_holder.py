@@ -16,11 +16,13 @@ words, pronouns and former-title words of nlp/role_words.py.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.passage import Passage
-from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, SUBJECT_PRONOUNS
+from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, KINSHIP, SUBJECT_PRONOUNS
 
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 REVEAL_OPENINGS = word_lists()["reveal_openings"]
@@ -40,7 +42,8 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
     while i >= 0 and gap < 8:
         token = doc[i]
         if i in ctx.person_end:
-            return ctx.person_end[i], False
+            held = _kin_of(doc, ctx.person_end[i], ctx) or _relative_subject_of(doc, ctx.person_end[i], ctx)
+            return held or ctx.person_end[i], False
         if i in ctx.title_chunks:  # "X, directeur financier (CFO), CEO de Y et membre du conseil"
             i, gap = ctx.title_chunks[i] - 1, gap + 1
             continue
@@ -59,6 +62,10 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
         if token.lower_ not in GAP_BEFORE_TITLE:
             break
         i, gap = i - 1, gap + 1
+    if gap and any(t.lower_ == "devenir" for t in doc[i + 1 : title.start]):
+        subject = subject_before_infinitive(doc, i, ctx)  # "Elle gravit les échelons jusqu'à devenir T"
+        if subject is not None:
+            return subject
     relative = _relative_clause_subject(doc, i + 1, ctx) if gap else None
     if relative is not None:  # "X, qui dirigeait la filiale Y, deviendra directrice financière du groupe"
         return relative, False
@@ -71,6 +78,7 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
         and doc[j].lower_ in (",", ":", "m.", "mme", "on", "trouve", "retrouve")
     ):
         j += 1  # "À la tête de l'entreprise, on trouve Yann Le Goff"
+    j = _past_relative_clause(doc, j, ctx)  # "La présidente de Y, qui vient de lever 10 M€, X"
     if j in ctx.person_start and j > chunk_end - 1:
         return ctx.person_start[j], False
     if _pronoun_after(doc, chunk_end) and _opens_sentence(doc, title, ctx):
@@ -88,6 +96,83 @@ def _person_before_a_listed_title(doc: Doc, title: Span, ctx: Passage) -> Span |
     if doc[i].text == "," and (i - 1) in ctx.person_end and i < title.start - 2:
         return ctx.person_end[i - 1]
     return None
+
+
+def _kin_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
+    """'Michel Brossard, frère cadet de Gérard et directeur général délégué': Gérard is a relative named
+    in an aside about Michel Brossard, who holds the title; the person the aside is said of."""
+    k = person.start - 1
+    if k < 3 or doc[k].lower_ not in ("de", "d'", "d’", "du"):
+        return None
+    k -= 1
+    while k > 0 and person.start - k <= 4 and doc[k].is_lower and doc[k].lower_ not in KINSHIP:
+        k -= 1  # "frère cadet de", "fille aînée de"
+    if not (doc[k].lower_ in KINSHIP and k >= 2):
+        return None
+    k -= 1
+    while k > 0 and doc[k].lower_ in DETERMINERS:
+        k -= 1  # "X, le frère de"
+    return ctx.person_end.get(k - 1) if doc[k].text == "," else None
+
+
+def subject_before_infinitive(doc: Doc, i: int, ctx: Passage) -> tuple[Span, bool] | None:
+    """'Elle y gravit les échelons jusqu'à devenir T', 'il lui cède le fauteuil pour devenir T': the
+    subject of the sentence an infinitive 'devenir' ending at token i hangs from."""
+    start = ctx.sent_starts[ctx.sentence_index(i)]
+    for k in range(i, max(start - 1, i - 15), -1):
+        if k in ctx.person_end:
+            return ctx.person_end[k], False
+        if doc[k].lower_ in SUBJECT_PRONOUNS:  # the one person of the last sentences, else unsure
+            s = ctx.sentence_index(k)
+            near = {
+                ctx.canonical(p) for p in ctx.persons if p.end <= k and s - ctx.sentence_index(p.start) <= 5
+            }
+            person = ctx.last_person_before(k)
+            if person is None or len(near) > 1:
+                return None
+            return (person, True) if near or _most_named_person(ctx) == ctx.canonical(person) else None
+        if doc[k].text in (".", "!", "?", ";", ":", "«", "»"):
+            return None
+    return None
+
+
+def _most_named_person(ctx: Passage) -> str | None:
+    """The person a portrait is about: the one named most often (ties: none)."""
+    counts = Counter(ctx.canonical(p) for p in ctx.persons)
+    top = counts.most_common(2)
+    return top[0][0] if top and (len(top) == 1 or top[0][1] > top[1][1]) else None
+
+
+def _relative_subject_of(doc: Doc, person: Span, ctx: Passage) -> Span | None:
+    """'X, qui remplace Z, deviendra directeur général': Z is the object of a relative clause about X, who
+    holds the title that follows the clause."""
+    k = person.start - 1
+    while k > 0 and person.start - k <= 4 and doc[k].is_lower and doc[k].lower_ != "qui":
+        k -= 1  # "qui remplace", "qui succède à", "qui a remplacé"
+    if k < 3 or doc[k].lower_ != "qui" or doc[k - 1].text != ",":
+        return None
+    if person.end >= len(doc) or doc[person.end].text != ",":
+        return None
+    named = k - 2
+    if is_age(doc, named):
+        named -= 3
+    return ctx.person_end.get(named)
+
+
+def _past_relative_clause(doc: Doc, j: int, ctx: Passage) -> int:
+    """Past ', qui <a clause without a name or a sentence end>,' after a title phrase; j itself otherwise."""
+    k = j
+    if k < len(doc) and doc[k].text == ",":
+        k += 1
+    if k >= len(doc) or doc[k].lower_ != "qui" or (k > 0 and doc[k - 1].text != ","):
+        return j
+    for m in range(k + 1, min(len(doc), k + 16)):
+        token = doc[m]
+        if m in ctx.person_start or token.text in (".", "!", "?", ";", ":", "«", "»") or token.is_space:
+            return j
+        if token.text == ",":
+            return m + 1
+    return j
 
 
 def _aside_start(doc: Doc, i: int, ctx: Passage) -> int | None:

@@ -90,6 +90,8 @@ def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
     start = k
     while k < len(doc) and doc[k].is_lower and doc[k].pos_ == "ADJ":
         k += 1
+    if k == start and k + 2 < len(doc) and _unit_name(doc, k):
+        k += 1  # "de la division matériels de Manitou": the unit's own name, then its company
     if k == start and k + 2 < len(doc) and doc[k].lower_ in ("de", "d'", "d’"):
         # "de l'enseigne de bricolage Distrimaxx": the trade in lowercase, then the company's name
         j = k + 1
@@ -104,6 +106,16 @@ def _owner_after(doc: Doc, k: int, ctx: Passage) -> Span | None:
         k += 1
     ent = ctx.ent_start.get(k)
     return ent if ent is not None and ent.label_ == "ORG" else None
+
+
+def _unit_name(doc: Doc, k: int) -> bool:
+    """'(la division) matériels de', '(la branche) énergie du': one lowercase noun, then 'de'."""
+    return (
+        doc[k].is_lower
+        and doc[k].is_alpha
+        and doc[k].pos_ == "NOUN"
+        and doc[k + 1].lower_ in ("de", "du", "d'", "d’")
+    )
 
 
 def whose(doc: Doc, title: Span, ctx: Passage) -> str | None:
