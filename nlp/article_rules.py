@@ -279,7 +279,7 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
                 c.end = c.start + k
                 return Verdict("ORG", "company_before_person", final=True)
             if c.label == "ORG" and (
-                c.rule in ("org_after_trigger", "org_after_title")
+                c.rule in ("org_after_trigger", "org_after_title", "org_head_word")
                 or (c.source == "model" and art.org_texts.is_strong(span.text))
             ):
                 return Verdict("ORG", "company_full_name")  # "BNP Paribas Fortis" after "auprès de"
