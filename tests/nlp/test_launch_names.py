@@ -64,3 +64,10 @@ def test_a_known_company_after_a_release_noun_stays_a_company(extract):
 def test_a_name_given_by_a_participle_opening_the_sentence(extract):
     text = "La start-up Silvane grandit. Baptisée Orvane R2, la puce a été lancée à cette occasion."
     assert "Orvane R2" in products(extract, text)
+
+
+def test_a_product_named_after_its_company_behind_a_verb_stays_a_product(extract):
+    result = extract(
+        "La fintech Boussane lève 15 M€. Fondée en 2021, la jeune pousse édite Boussane Flux, un logiciel."
+    )
+    assert "Boussane Flux" in labelled(result, "PRODUCT") and "Boussane Flux" not in labelled(result, "ORG")
