@@ -107,3 +107,15 @@ def test_a_version_of_a_known_line_is_launched_as_written(extract):
         ("Microsoft", "Windows 12")
     ]
     assert launches(extract, "Apple lance l'iPhone en Inde.") == [("Apple", "iPhone")]
+
+
+def test_a_reference_noun_with_a_relative_clause_launches_for_the_passage_s_company(extract):
+    text = (
+        "La start-up Silvane grandit vite. L'entreprise, qui a levé 48 millions d'euros depuis sa création, "
+        "notamment auprès de l'EIC Fund et de Bpifrance, lance également Orvakit, un kit de développement."
+    )
+    assert launches(extract, text) == [("Silvane", "Orvakit")]
+    named = (
+        "Le fabricant de trottinettes Zelvo, placé en redressement, lance Zelvo Go, un service de location."
+    )
+    assert launches(extract, named) == [("Zelvo", "Zelvo Go")]
