@@ -5,6 +5,9 @@ company after its trade word; on sentences written for the project (invented nam
 
 from __future__ import annotations
 
+import spacy
+
+from nlp.gazetteer import _generation_number
 from tests.nlp.conftest import labelled
 
 
@@ -71,3 +74,16 @@ def test_a_product_named_after_its_company_behind_a_verb_stays_a_product(extract
         "La fintech Boussane lève 15 M€. Fondée en 2021, la jeune pousse édite Boussane Flux, un logiciel."
     )
     assert "Boussane Flux" in labelled(result, "PRODUCT") and "Boussane Flux" not in labelled(result, "ORG")
+
+
+def test_a_known_line_s_generation_number_ends_the_name(extract):
+    found = products(
+        extract, "La tablette Orvane se contente d'un Snapdragon 7s Gen 3 et d'un écran de 11 pouces."
+    )
+    assert "Snapdragon 7s Gen 3" in found
+
+
+def test_a_number_with_a_unit_after_it_is_no_generation_number():
+    doc = spacy.blank("fr")("un Snapdragon 8 Gen 3 et un Snapdragon 8 Gen 12 Go en 2024")
+    assert _generation_number(doc, 4)  # "3" before "et"
+    assert not _generation_number(doc, 10)  # "12" before "Go"
