@@ -280,11 +280,20 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
                 return Verdict("ORG", "company_before_person", final=True)
             if c.label == "ORG" and (
                 c.rule in ("org_after_trigger", "org_after_title")
+                or (c.rule == "org_head_word" and _right_after_head(doc, c))
                 or (c.source == "model" and art.org_texts.is_strong(span.text))
             ):
                 return Verdict("ORG", "company_full_name")  # "BNP Paribas Fortis" after "auprès de"
             return _after_company(art, c, prefix, rest)
     return None
+
+
+def _right_after_head(doc, c: Candidate) -> bool:
+    """'le constructeur chinois X Mobile': the name right after its trade word, adjectives between only
+    (not 'la jeune pousse édite X Flux', where a verb the rule skipped stands between)."""
+    if c.trigger is None:
+        return False
+    return all(t.is_lower and t.pos_ == "ADJ" for t in doc[c.trigger[1] : c.start])
 
 
 def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:

@@ -19,6 +19,7 @@ from nlp.event_mergers import merger
 from nlp.event_people import appointment, departure, successor
 from nlp.event_scene import Scene
 from nlp.event_shutdowns import shutdown, shutdown_passive
+from nlp.naming import OPEN_QUOTES
 from nlp.tokens import ents_of
 
 Rule = Callable[[Scene], list[dict]]
@@ -234,8 +235,16 @@ def _cued(scene: Scene, money: Span, org: Span) -> bool:
 
 
 def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
-    """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger."""
-    products = [p for p in scene.after("PRODUCT") if p.start - scene.trigger.end <= reach]
+    """'X lance / dévoile (son premier produit, le module) P': the first product after the trigger; an
+    aside between commas right after it ('a dévoilé mardi, lors du salon S, sa bague P') is skipped."""
+    if scene.trigger.root.pos_ == "NOUN" and set(scene.words_before(3)) & scene.words["steering_verbs"]:
+        return []  # 'où elle a piloté le lancement du P': a career told, not the company's launch
+    start = _past_aside(scene, scene.trigger.end)
+    products = [p for p in scene.after("PRODUCT", start) if p.start - start <= reach]
+    if not products:
+        products = _after_object_colon(scene, start)
+    if not products and _passive(scene):
+        return launch_arrival(scene)  # 'Baptisée P, la puce a été officiellement lancée'
     if not products and commas:
         products = [p for p in [_unnamed_product(scene)] if p is not None]
     if not products or _object_broken(scene, products[0], commas):
@@ -244,19 +253,116 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
         return []  # 'annonce l'arrêt de son service P': the end of P, not its launch
     org = scene.company() or product._.maker
-    named = scene.name(product) if product.label_ else product.text  # a run no entity covers
-    return [{"kind": "launch", "org": org, "product": named}] if org else []
+    if not org:
+        return []
+    named = _product_name(scene, product) if product.label_ else product.text  # a run no entity covers
+    listed = [_product_name(scene, p) for p in _listed(scene, product)]
+    return [{"kind": "launch", "org": org, "product": name} for name in dict.fromkeys([named, *listed])]
+
+
+_CLITICS = frozenset({"s'", "s’", "se"})
+
+
+def _product_name(scene: Scene, product: Span) -> str | None:
+    """The product launched as written when it is a version of the line its canonical name says
+    ('Windows 10', 'Android One' for 'Windows', 'Android'): the version is what comes out."""
+    found = scene.name(product)
+    return product.text if found and product.text.startswith(found + " ") else found
+
+
+def _listed(scene: Scene, product: Span) -> list[Span]:
+    """'dévoile P1 et P2', ': l'P1, l'P2 et l'P3': the products listed right after the first one."""
+    found, end = [], product.end
+    for p in scene.after("PRODUCT", product.end):
+        gap = [t.lower_ for t in scene.doc[end : p.start]]
+        if not gap or gap[0] not in (",", "et") or not set(gap) <= scene.words["list_joints"]:
+            break
+        if p.end < scene.sent.end and (finite(scene.doc[p.end]) or scene.doc[p.end].lower_ in _CLITICS):
+            break  # 'lance P et Q s'en inquiète': Q is the subject of another clause
+        found.append(p)
+        end = p.end
+    return found
+
+
+def _after_object_colon(scene: Scene, start: int) -> list[Span]:
+    """'a officialisé ses deux nouveaux smartphones pour le marché européen : l'P1 et l'P2': the product
+    named right after a colon that closes the object, a phrase with a product word and no verb."""
+    doc = scene.doc
+    for t in doc[start : min(scene.sent.end, start + _OBJECT_REACH)]:
+        if t.text == ":":
+            break
+        if finite(t) or t.is_punct:
+            return []
+    else:
+        return []
+    if not _names_a_product(scene, start, t.i):
+        return []
+    products = scene.after("PRODUCT", t.i + 1)
+    first = (
+        t.i + 2
+        if t.i + 1 < len(doc) and doc[t.i + 1].lower_ in scene.words["object_determiners"]
+        else t.i + 1
+    )
+    return products[:1] if products and products[0].start == first else []
+
+
+_OBJECT_REACH = 12
+
+
+def _names_a_product(scene: Scene, start: int, end: int) -> bool:
+    """A product word in the object ('ses deux nouveaux smartphones'), the name after the colon its own."""
+    return any(t.lower_ in scene.words["product_heads"] for t in scene.doc[start:end])
+
+
+_MAX_ASIDE = 10
+
+
+def _past_aside(scene: Scene, start: int) -> int:
+    """The token after a time word and an aside between commas that open the object ('mardi, à
+    l'occasion du salon S,'); start itself when the object follows (an aside holds no verb nor a
+    product, and is closed by a second comma)."""
+    doc, i = scene.doc, start
+    if i < scene.sent.end and doc[i].lower_ in scene.words["launch_asides"]:
+        i += 1
+    if i >= scene.sent.end or doc[i].text != ",":
+        return start
+    for t in doc[i + 1 : min(scene.sent.end, i + 1 + _MAX_ASIDE)]:
+        if t.text == ",":
+            return t.i + 1 if t.i > i + 1 else start
+        if finite(t) or t.is_punct or t.ent_type_ == "PRODUCT":
+            return start
+    return start
 
 
 def _object_broken(scene: Scene, product: Span, commas: bool) -> bool:
     """A clause between the trigger and the product; a name given after a colon closes the object
     ('lance une offre destinée aux transporteurs : P, une station ...'), a participle inside it no verb."""
-    start, before = scene.trigger.end, product.start - 1
-    if commas and before > start and scene.doc[before].text == ":":
-        return any(finite(t) or (t.is_punct and t.text != ",") for t in scene.doc[start:before])
-    # the participle 'baptisée' before the name is no clause of its own
-    named_by = before if scene.doc[before].lower_ in _NAMING else product.start
+    start, before = _past_aside(scene, scene.trigger.end), product.start - 1
+    doc = scene.doc
+    colon = before - 1 if doc[before].lower_ in scene.words["object_determiners"] else before
+    if colon > start and doc[colon].text == ":" and (commas or _names_a_product(scene, start, colon)):
+        return any(finite(t) or (t.is_punct and t.text != ",") for t in doc[start:colon])
+    # the participle 'baptisée' before the name is no clause of its own, nor the quote opening it
+    named_by = (
+        before
+        if scene.doc[before].lower_ in _NAMING or scene.doc[before].text in OPEN_QUOTES
+        else product.start
+    )
+    if start < named_by and scene.doc[start].lower_ in scene.words["object_determiners"]:
+        # 'sa bague connectée P', 'sa montre P': the words of the object's noun phrase, whatever their
+        # tag (a noun the tagger read as a verb right after a determiner, a participle), are no clause
+        return any(
+            (finite(t) and scene.doc[t.i - 1].lower_ not in scene.words["object_determiners"])
+            or (t.is_punct and not (commas and _apposition_comma(scene, t)))
+            for t in scene.doc[start + 1 : named_by]
+        )
     return clause_break(scene, start, named_by, commas)
+
+
+def _apposition_comma(scene: Scene, token) -> bool:
+    """A comma that opens an apposition naming the object ('son premier produit, le module P')."""
+    nxt = scene.doc[token.i + 1] if token.i + 1 < len(scene.doc) else None
+    return token.text == "," and nxt is not None and nxt.lower_ in scene.words["object_determiners"]
 
 
 _NAMING = frozenset(
@@ -330,19 +436,39 @@ def launch_arrival(scene: Scene) -> list[dict]:
         or (scene.name(makers[-1]) if makers else None)
         or scene.ctx.salient_org(product.start)
     )
-    return [{"kind": "launch", "org": org, "product": scene.name(product)}] if org else []
+    return [{"kind": "launch", "org": org, "product": _product_name(scene, product)}] if org else []
 
 
 def _in_passive_subject(scene: Scene) -> list[Span]:
     """'Le premier d'entre eux, baptisé P, a été dévoilé ...': the product named in the subject of a
-    passive participle, however long the subject."""
-    if not scene.trigger.text.lower().startswith(("a été", "ont été", "est ")):
+    passive participle, however long the subject, or by a naming participle that opens the sentence
+    ('Baptisée P, la puce a été officiellement lancée')."""
+    if not scene.trigger.text.lower().startswith(("a été", "ont été", "est ")) and not _passive(scene):
         return []
+    opening = scene.doc[scene.sent.start]
+    if opening.lower_ in _NAMING:
+        named = [p for p in scene.before("PRODUCT") if p.start == opening.i + 1]
+        if named:
+            return named
     subjects = [c for c in scene.trigger.root.children if c.dep_ in ("nsubj:pass", "nsubj")]
     if not subjects:
         return []
     lo, hi = subjects[0].left_edge.i, subjects[0].right_edge.i
     return [p for p in scene.before("PRODUCT") if lo <= p.start and p.end - 1 <= hi]
+
+
+_PASSIVE_AUX = frozenset({"été", "est", "sont", "sera", "seront"})
+
+
+def _passive(scene: Scene) -> bool:
+    """A participle trigger after a passive auxiliary, an adverb between ('a été officiellement lancée')."""
+    trigger = scene.trigger
+    if len(trigger) != 1 or not trigger.text.lower().endswith(("é", "ée", "és", "ées")):
+        return False
+    i = trigger.start - 1
+    while i > scene.sent.start and scene.doc[i].pos_ == "ADV":
+        i -= 1
+    return i < trigger.start - 1 and scene.doc[i].lower_ in _PASSIVE_AUX
 
 
 def results(scene: Scene) -> list[dict]:

@@ -281,7 +281,8 @@ class Scene:
                 and head.i < ent.start < self.trigger.start
                 and head.left_edge.i <= ent.root.i <= head.right_edge.i
                 and self.doc[ent.start - 1].pos_ not in ("ADP", "PUNCT")
-            ):
+                and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[head.i + 1 : ent.start])
+            ):  # not in a clause of its own: 'L'entreprise, qui a levé N auprès de l'A, lance P'
                 return self.name(ent)  # 'Le fabricant de trottinettes X, placé en redressement, supprime'
         opening = self.ctx.salient_org(self.sent.start)
         previous = self._previous_subject()

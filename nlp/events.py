@@ -75,6 +75,7 @@ class EventFinder:
         }
         self.words["of_words"] = base["of_words"]
         self.words["launch_asides"] = base["launch_asides"]
+        self.words["product_heads"] = base["product_heads"]
         self.title_words = frozenset(t.split()[0] for t in titles(patterns_dir))
         self.org_refs = base["org_heads"]
         self.public_bodies = base["public_bodies"]

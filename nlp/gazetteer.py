@@ -66,7 +66,21 @@ def _model_number(doc: Doc, end: int, words: dict) -> int:
         )
     ):
         end += 1
+    if _generation_number(doc, end):
+        end += 1  # 'Snapdragon 7s Gen 3': the number after the words ends the name
     return end
+
+
+def _generation_number(doc: Doc, i: int) -> bool:
+    """A small number after a name's word, that a punctuation mark, 'et' or 'ou' closes (no unit after it:
+    not '12 Go')."""
+    if i >= len(doc) or not doc[i - 1].whitespace_ or not doc[i - 1].is_alpha:
+        return False
+    token = doc[i]
+    if not (token.is_digit and len(token.text) <= 2):
+        return False
+    after = doc[i + 1] if i + 1 < len(doc) else None
+    return after is None or after.is_punct or after.lower_ in ("et", "ou")
 
 
 def _short_code(text: str) -> bool:

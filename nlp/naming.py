@@ -47,6 +47,12 @@ def product_candidates(doc: Doc, words: dict, person_tokens: set[int]) -> list[C
         if token.i >= 3:
             named = _name_before_product_apposition(doc, token.i, words, person_tokens)
             found.append((token.i, tagged(named, "product_before_apposition", (token.i, token.i + 1))))
+    for token in tokens_in(doc, words["launch_nouns"]):
+        named = _after_launch_noun(doc, token.i + 1, words, person_tokens)
+        found.append((token.i, tagged(named, "product_after_launch_noun", (token.i, token.i + 1))))
+    for token in tokens_in(doc, _COLON):
+        listed = _listed_after_colon(doc, token.i, words, person_tokens)
+        found.append((token.i, tagged(listed, "products_listed_after_colon", (token.i, token.i + 1))))
     for token in _code_tokens(doc):
         if token.text.lower() not in words["not_names"]:
             found.append((token.i, tagged([_model_code(doc, token.i, words)], "product_model_code")))
@@ -76,6 +82,8 @@ def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[
         i = aside  # "a lancé en avril Kerval Signature", "lance dans la foulée Flotte 2.0"
     if i < len(doc) and doc[i].lower_ in ARTICLES:
         i += 1
+    if i < len(doc) and doc[i].text in OPEN_QUOTES:
+        return _quoted_name(doc, i, words)
     end = capital_run(doc, i, words, allow_numbers=True)
     if end == i or doc[i].text in words["places"]:
         return []
@@ -83,7 +91,107 @@ def _after_verb(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[
         return []  # but "a lancé Kerval Signature, une gamme de ...": the model's "person" is the product
     if doc[i:end].text.lower() in words["not_names"] or doc[i].is_sent_start:
         return []
+    return [Candidate(i, end, "PRODUCT", "context"), *_listed_after(doc, end, words, person_tokens)]
+
+
+_MAX_LISTED = 3
+_LIST_WORDS = frozenset({",", "et"})
+_CLITICS = frozenset({"s'", "s’", "se", "en", "y"})
+
+
+def _listed_after(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'dévoile Scale-G8 et AI Endpoints 2', ': l'Orion Nova 5 Pro et l'Orion Nova 5': the names listed
+    after a product, each after ',' or 'et' and its article; a name that a verb follows is the subject
+    of another clause ('lance Orbis et Kalio s'inquiète'), not a product."""
+    found: list[Candidate] = []
+    while len(found) < _MAX_LISTED and end + 1 < len(doc) and doc[end].lower_ in _LIST_WORDS:
+        i = end + 1
+        if doc[i].lower_ in ARTICLES:
+            i += 1
+        stop = capital_run(doc, i, words, allow_numbers=True)
+        if stop == i or i >= len(doc) or doc[i:stop].text in words["places"]:
+            break
+        if any(t in person_tokens for t in range(i, stop)) or doc[i:stop].text.lower() in words["not_names"]:
+            break
+        if stop < len(doc) and (doc[stop].pos_ in ("VERB", "AUX") or doc[stop].lower_ in _CLITICS):
+            break
+        found.append(Candidate(i, stop, "PRODUCT", "context"))
+        end = stop
+    return found
+
+
+OPEN_QUOTES = frozenset({"«", "“", '"'})
+_CLOSE_QUOTES = frozenset({"»", "”", '"'})
+_MAX_QUOTED = 8
+
+
+def _quoted_name(doc: Doc, quote: int, words: dict) -> list[Candidate]:
+    """'lance « Les Sablés du Dimanche », une gamme ...': the capitalised words between quotes right after
+    a launch verb are the product's name, common words and article included; a quoted saying (a verb, a
+    lowercase start, a long run) is none."""
+    start = quote + 1
+    if start >= len(doc) or not is_capitalised(doc[start]):
+        return []
+    for end in range(start + 1, min(len(doc), start + _MAX_QUOTED + 1)):
+        token = doc[end]
+        if token.text in _CLOSE_QUOTES:
+            name = doc[start:end]
+            if any(t.pos_ in ("VERB", "AUX") or breaks_line(t) for t in name):
+                return []
+            if name.text.lower() in words["not_names"] or name.text in words["places"]:
+                return []
+            return [Candidate(start, end, "PRODUCT", "context")]
+        if token.is_punct and token.text not in ("'", "’", "-", ":", "&"):
+            return []
+    return []
+
+
+_OF = frozenset({"de", "d'", "d’", "du"})
+
+
+def _after_launch_noun(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'la sortie d'Ashfall: Requiem le 19 mars', 'le lancement commercial de Vela 2': the name after a
+    launch noun and 'de' (an adjective between); a company of the model's there ('la sortie de X du
+    capital') is left to it."""
+    if i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    if i >= len(doc) or doc[i].lower_ not in _OF:
+        return []
+    i += 1
+    if i < len(doc) and doc[i].lower_ in ARTICLES:
+        i += 1
+    end = capital_run(doc, i, words, allow_numbers=True)
+    while end + 1 < len(doc) and _title_colon(doc, end) and is_capitalised(doc[end + 1]):
+        end = capital_run(doc, end + 1, words, allow_numbers=True)  # "Ashfall: Requiem"
+    if end == i or doc[i:end].text in words["places"] or doc[i:end].text.lower() in words["not_names"]:
+        return []
+    if any(t in person_tokens or doc[t].ent_type_ == "ORG" for t in range(i, end)):
+        return []
     return [Candidate(i, end, "PRODUCT", "context")]
+
+
+_COLON = frozenset({":"})
+_HEAD_REACH = 8
+
+
+def _listed_after_colon(doc: Doc, colon: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+    """'ses deux nouveaux smartphones pour le marché européen : l'Orion Nova 5 Pro et l'Orion Nova 5':
+    two names or more listed after a colon that closes a plural product word's phrase (no verb between)."""
+    for t in reversed(doc[max(0, colon - _HEAD_REACH) : colon]):
+        if t.is_punct or t.pos_ in ("VERB", "AUX") or breaks_line(t):
+            return []
+        if t.is_lower and t.lower_ in words["product_heads"] and t.lower_.endswith(("s", "x")):
+            break
+    else:
+        return []
+    i = colon + 1
+    if i < len(doc) and doc[i].lower_ in ARTICLES:
+        i += 1
+    end = capital_run(doc, i, words, allow_numbers=True)
+    if end == i or doc[i:end].text in words["places"] or any(t in person_tokens for t in range(i, end)):
+        return []
+    rest = _listed_after(doc, end, words, person_tokens)
+    return [Candidate(i, end, "PRODUCT", "context"), *rest] if rest else []
 
 
 def _product_apposition_after(doc: Doc, end: int, words: dict) -> bool:

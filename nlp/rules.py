@@ -116,7 +116,7 @@ def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) 
 
 def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple[int, int]:
     """Drop leading articles/elisions ("L’", "n’"), titles and civilities before a name, trailing punctuation."""
-    lead = words["leading_junk"] | words["elisions"]
+    lead = words["leading_junk"] | words["elisions"] | words["naming_words"]  # "Baptisée Aster R1, la puce"
     if label == "PERSON":
         lead = lead | words["civilities"] | words["title_words"]
     while start < end and (
@@ -616,7 +616,9 @@ def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int])
     if start > 0 and doc[start - 1].lower_ in ("a", "été", "est", "sera", "être"):
         return []  # "a été nommé directeur": an appointment, not a name
     run_end = capital_run(doc, end, words, allow_numbers=True)
-    if run_end == end or any(t in person_tokens for t in range(end, run_end)):
+    # the model's "person" that takes in a capitalised 'Baptisée' opening the sentence is no person
+    people = set() if start in person_tokens and not doc[start].is_lower else person_tokens
+    if run_end == end or any(t in people for t in range(end, run_end)):
         return []
     if doc[start].is_lower:
         label = _named_head(doc, start, words)
