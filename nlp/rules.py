@@ -277,13 +277,22 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _trade_word_end(ent: Span, words: dict) -> bool:
+    """'Deeptech Partners', 'Girardot Logistique': the model's person ends on a trade word (a company)."""
+    last = ent[-1]
+    return last.text[:1].isupper() and last.lower_ in words["org_suffixes"]
+
+
 def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     """Names recognised by the words around them (`heads` is a PhraseMatcher of head words):
     'la société Linksys', 'le géant américain Google', "le cabinet d'avocats Dentons" -> ORG;
     'Natcom, le concurrent de Digicel' -> ORG; "son service d'e-mail Cisco Mail" -> PRODUCT;
     "l'éditeur de logiciels Sagarel" -> ORG; 'M. Dupont', 'Wei-Lin Chang, directrice financière' -> PERSON."""
     person_tokens = {
-        i for ent in ents_of(doc) if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
+        i
+        for ent in ents_of(doc)
+        if ent.label_ == "PER" and len(ent) > 1 and not _trade_word_end(ent, words)
+        for i in range(ent.start, ent.end)
     }
     found = []
     vocab = doc.vocab.strings
@@ -360,7 +369,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             ):
                 continue  # "le cabinet Wood Mackenzie", "le néerlandais Hydra Sat": companies, even if the
                 # model saw a person (a person is "le Néerlandais Jan de Vries", capitalised)
-        if doc[run_start].text in words["places"]:
+        if only_places(doc, run_start, run_end, words):
             continue
         found.append(
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
@@ -377,6 +386,8 @@ def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> 
         return None
     if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
         kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
+    if doc[run_start - 1].lower_ in ("série", "séries") and len(doc[run_start]) <= 2:
+        return None  # "une levée de fonds de série B": a funding round, not a fund named B
     name_start = run_start
     if doc[run_start].text in (
         "Le",
@@ -394,6 +405,15 @@ def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> 
     if doc[run_start:run_end].text.lower() in words["not_names"]:
         return None  # "l'offre GPU", "une batterie LFP": a technology, not a name
     return kind, run_start, run_end
+
+
+def only_places(doc: Doc, start: int, end: int, words: dict) -> bool:
+    """'France', 'Paris Île-de-France': places; but 'Nord France Amorçage', 'Alpes Deeptech Partners' are
+    companies whose name opens on a place (a fund of a region, a firm of a valley)."""
+    places = words["places"]
+    return doc[start:end].text in places or all(
+        t.text in places or t.is_punct or t.lower_ in ("&", "et", "-") for t in doc[start:end]
+    )
 
 
 def _home_adjective(token: Token, words: dict) -> bool:
@@ -682,7 +702,7 @@ def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> 
     if i < len(doc) and doc[i].lower_ in ("l'", "l’", "le", "la", "les") and doc[i].is_lower:
         i += 1
     end = capital_run(doc, i, words)
-    if end == i or doc[i:end].text in words["places"] or doc[i].text in words["places"]:
+    if end == i or only_places(doc, i, end, words):
         return []
     if any(t in person_tokens for t in range(i, end)) or doc[i:end].text.lower() in words["not_names"]:
         return []

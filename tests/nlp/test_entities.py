@@ -308,3 +308,36 @@ def test_a_nationality_noun_before_a_company_is_not_part_of_it(extract, text, or
     # Before: 'Américain' was a company and Sungard was not found; 'Français Orvalis' was the name
     found = labelled(extract(text), "ORG")
     assert orgs <= set(found) and not {"Américain", "Français"} & set(found), found
+
+
+def test_a_funding_round_letter_is_no_company(extract):
+    text = (
+        "La start-up rennaise Volpiane prépare une levée de fonds de série C. "
+        "Le fonds Kervalis Capital mène le tour."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert "C" not in orgs and "Volpiane" in orgs
+    assert "Kervalis Capital" in orgs  # negative: a fund's own name after "fonds" stays a company
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        ("Le solde revient au fonds régional Ouest Tremplin, entré au capital en 2022.", "Ouest Tremplin"),
+        (
+            "Le tour est mené par Savoie Vallée Partners, aux côtés d'un fonds public.",
+            "Savoie Vallée Partners",
+        ),
+        (
+            "Il a cédé ses titres au fonds Sud Horizon Capital, actionnaire depuis 2019.",
+            "Sud Horizon Capital",
+        ),
+    ],
+)
+def test_a_company_name_may_open_on_a_place(extract, text, company):
+    assert company in labelled(extract(text), "ORG")
+
+
+def test_a_place_after_a_company_word_stays_a_place(extract):
+    orgs = labelled(extract("Un partenariat avec Lyon a été signé par la société Brintek."), "ORG")
+    assert "Lyon" not in orgs and "Brintek" in orgs
