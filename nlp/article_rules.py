@@ -213,6 +213,19 @@ def surname_of_person(art: Article, c: Candidate) -> Verdict | None:
     return None
 
 
+def first_name_of_person(art: Article, c: Candidate) -> Verdict | None:
+    """'« Élodie est la mieux placée »': the first name alone of a person named in full, not a company
+    that acts (the full name is then its canonical, `canonical._persons`)."""
+    if c.size != 1 or c.source != "model" or c.label not in ("LOC", "MISC", "ORG"):
+        return None
+    text = art.text(c)
+    if text in art.entries or art.org_texts.is_strong(text) or text in art.org_first_words:
+        return None
+    if any(name.split()[0] == text for name in art.people):
+        return Verdict("PERSON", "first_name_of_person")
+    return None
+
+
 def acting_name(art: Article, c: Candidate) -> Verdict | None:
     """'Fermio a signé': an unknown name that acts and is never a place is a company."""
     text = art.text(c)
@@ -460,6 +473,7 @@ LABEL_RULES: list[LabelRule] = [
     trade_word_name,
     person_elsewhere,
     surname_of_person,
+    first_name_of_person,
     acting_name,
     company_of_article,
     person_named_like_company,

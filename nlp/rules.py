@@ -205,6 +205,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
 
 
 OF_WORDS = ("de", "du", "des", "d'", "d’")
+CAREER_PASSED = frozenset({"passé", "passée", "passés", "passées"})  # "passé par X": X is a former employer
 
 
 def _second_company(doc: Doc, i: int, end: int) -> bool:
@@ -314,14 +315,17 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             not doc[start].is_lower
             and kind not in ("PERSON", "NAMED")
             and not (capital_nationality or acronym_head)
+            and not (kind == "ORG_NEXT" and doc[start].is_sent_start)  # "Passé par Fives, ...", "Chez X, ..."
         ):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
-            # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
-            people = set() if doc[start].lower_ == "chez" else person_tokens
+            # 'analyste chez Kepler Cheuvreux', 'passée par Accenture et Roland Berger': after "chez" or a
+            # career's "passé par", a name is a company even if it looks like a person
+            career = doc[start].lower_ in CAREER_PASSED
+            people = set() if doc[start].lower_ == "chez" or career else person_tokens
             orgs = _org_right_after(doc, end, words, people)
             if orgs:
-                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people)
+                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people, bare=career)
             found.extend(tagged(orgs, "org_after_trigger", trigger))
             continue
         if kind == "VARIANT":  # "Sa prochaine génération, Orca-2, ...": only in apposition
@@ -485,17 +489,22 @@ def _name_before_launched(
     return [Candidate(name_start, comma, "PRODUCT", "context")]
 
 
-def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+def _coordinated_orgs(
+    doc: Doc, end: int, words: dict, person_tokens: set[int], bare: bool = False
+) -> list[Candidate]:
     """'auprès d'Eurazeo et de Frst', 'aux côtés de Starquest Capital et de Karista': the companies
-    listed after a trigger's company, each with its "et de"."""
+    listed after a trigger's company, each with its "et de"; with `bare`, also "et X", "et par X"
+    ('passé par Revolut et N26', 'passée par Fives et par Renault')."""
     found: list[Candidate] = []
     while True:
         end = _after_aside(doc, end)  # "les rachats de BO (par SAP) et de Ilog (par IBM)"
-        if not (
-            end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS
-        ):
+        if end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS:
+            start = end + 2
+        elif bare and end + 1 < len(doc) and doc[end].lower_ in ("et", "ou", "puis"):
+            start = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ in ("par", "chez") else end + 1
+        else:
             break
-        more = _org_right_after(doc, end + 2, words, person_tokens)
+        more = _org_right_after(doc, start, words, person_tokens)
         if not more:
             break
         found += more
@@ -584,13 +593,23 @@ def _run_before(doc: Doc, end: int, words: dict, particles: bool = False) -> int
 def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'Natcom, le concurrent de Digicel': the name before ', le <company word>'."""
     i = head - 1
+    while i >= 0 and head - i <= 2 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1  # "Valade Cartonnages, la principale filiale française du groupe"
     if i >= 0 and doc[i].lower_ in ("le", "la", "l'", "l’", "un", "une"):
         i -= 1
     if i < 1 or doc[i].text != ",":
         return []
     start = _run_before(doc, i, words)
-    if start == i or any(t in person_tokens for t in range(start, i)) or doc[start:i].text in words["places"]:
+    if start == i or doc[start:i].text in words["places"]:
         return []
+    noun = doc[head].lower_
+    company_noun = (
+        noun in words["org_nouns"]
+        and noun not in words["person_like_org_nouns"]
+        and not _clause_subject(doc, head)  # "cofondée avec Julie Carpentier, la société revendique ..."
+    )
+    if any(t in person_tokens for t in range(start, i)) and not company_noun:
+        return []  # "Breizh Up, le fonds de la région": no person is a fund or a subsidiary
     if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
         return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
     places = ("à", "en", "au", "aux", "près", "dans", "depuis")
@@ -609,6 +628,15 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
     ):
         return []  # "dans la banlieue de Limoges, la PME familiale ...": a place, then the subject
     return [Candidate(start, i, "ORG", "context")]
+
+
+def _clause_subject(doc: Doc, head: int) -> bool:
+    """The noun after the comma opens the main clause ('..., la société revendique'), no apposition."""
+    i = head + 1
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    verb_next = i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not has_morph(doc[i], "VerbForm", "Part")
+    return verb_next or doc[head].dep_ in ("nsubj", "nsubj:pass")
 
 
 def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:

@@ -52,6 +52,13 @@ def test_job_titles_are_not_people(extract):
             "Girardot Logistique",
         ),
         ("À Roanne, Berthier Machines en a fait l'expérience.", "Berthier Machines"),
+        # a name in apposition to a company noun ("la filiale", "le fonds") is a company, not a person
+        ("Le jeu est développé par Atelier Morvan, la filiale lyonnaise rachetée en 2019.", "Atelier Morvan"),
+        (
+            "Il a dirigé Fabre Emballages, la principale filiale belge du groupe, jusqu'en 2020.",
+            "Fabre Emballages",
+        ),
+        ("Elle a convaincu Yvon Kerlann, le fonds de la famille, de remettre au pot.", "Yvon Kerlann"),
     ],
 )
 def test_unknown_companies_are_companies_not_people(extract, text, company):
@@ -341,3 +348,48 @@ def test_a_company_name_may_open_on_a_place(extract, text, company):
 def test_a_place_after_a_company_word_stays_a_place(extract):
     orgs = labelled(extract("Un partenariat avec Lyon a été signé par la société Brintek."), "ORG")
     assert "Lyon" not in orgs and "Brintek" in orgs
+
+
+def test_a_career_names_companies_even_when_they_look_like_people(extract):
+    text = (
+        "Passée par Brintek et par Valorix, Léa Ombrelle a rejoint Kimazou en 2021. "
+        "Il est passé par Quantis et Gérard Lemoyne avant de fonder sa société."
+    )
+    result = extract(text)
+    orgs = labelled(result, "ORG")
+    assert {"Brintek", "Valorix", "Quantis", "Gérard Lemoyne"} <= set(orgs)
+    assert "Léa Ombrelle" in labelled(result, "PERSON")  # negative: the person after the career aside
+
+
+def test_a_person_after_a_company_list_stays_a_person(extract):
+    result = extract(
+        "La société Brintek travaille avec Valorix et Jeanne Morvillier, sa cofondatrice, le dit."
+    )
+    assert "Jeanne Morvillier" in labelled(result, "PERSON")
+    assert "Jeanne Morvillier" not in labelled(result, "ORG")
+
+
+def test_a_person_in_apposition_to_a_person_like_noun_stays_a_person(extract):
+    result = extract("Jeanne Roux, une spécialiste du cloud souverain, a rejoint Brintek.")
+    assert "Jeanne Roux" in labelled(result, "PERSON")
+
+
+def test_a_first_name_alone_is_the_person_named_in_full(extract):
+    result = extract(
+        "Brintek a nommé Maëlle Kerrien directrice générale. "
+        "« Maëlle est la mieux placée pour ce poste », estime le fondateur."
+    )
+    people = labelled(result, "PERSON")
+    assert people.get("Maëlle", {}).get("canonical") == "Maëlle Kerrien"
+
+
+def test_a_company_named_like_no_person_still_acts(extract):
+    result = extract("Brintek a nommé Maëlle Kerrien directrice générale. Valdora a signé un contrat.")
+    assert "Valdora" not in labelled(result, "PERSON")  # negative: not the first name of an article's person
+
+
+def test_a_person_before_the_subject_of_the_main_clause_stays_a_person(extract):
+    text = "Fondée par Paul Leroux avec Armelle Quintin, la société revendique 300 clients."
+    result = extract(text)
+    assert "Armelle Quintin" in labelled(result, "PERSON")
+    assert "Armelle Quintin" not in labelled(result, "ORG")
