@@ -282,6 +282,8 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
     for k in range(c.size - 1, 0, -1):
         prefix = doc[c.start : c.start + k].text
         if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
+            if c.label == "ORG" and division_word(span[-1], words):
+                return Verdict("ORG", "company_named_after_product")  # "Linux Foundation"
             entry = entries[prefix]
             return Verdict(
                 "PRODUCT", "gazetteer_product_prefix", canonical=entry["canonical"], maker=entry.get("maker")
@@ -305,6 +307,10 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
     words, org_texts = art.words, art.org_texts
     parent = art.entries.get(prefix, {}).get("canonical", prefix)
     rest_words = span_words(rest)
+    if prefix.split()[0].lower() in words["network_bank_words"] and not any(
+        w in words["product_suffixes"] for w in rest_words
+    ):  # "Crédit Agricole Anjou Maine", "Caisse d'Epargne Rhône Alpes": a regional bank, not a product
+        return Verdict("ORG", "regional_bank", maker=parent)
     if c.label == "PRODUCT":
         if division_word(rest[-1], words):  # "EDF Renouvelables", "Orange Business": a division
             return Verdict("ORG", "company_division")

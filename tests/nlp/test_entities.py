@@ -393,3 +393,20 @@ def test_a_person_before_the_subject_of_the_main_clause_stays_a_person(extract):
     result = extract(text)
     assert "Armelle Quintin" in labelled(result, "PERSON")
     assert "Armelle Quintin" not in labelled(result, "ORG")
+
+
+def test_a_regional_bank_a_foundation_a_truck_maker_are_companies(extract):
+    result = extract(
+        "La dette est apportée par le Crédit Agricole Pays Basque et par Bpifrance. "
+        "Le Crédit Mutuel Océan et Brintek ont signé un accord de financement. "
+        "Le projet est placé sous l'égide de la Linux Foundation depuis 2023. "
+        "Les commandes de Renault Trucks ont reculé de 12 % cette année."
+    )
+    companies = {"Crédit Agricole Pays Basque", "Crédit Mutuel Océan", "Linux Foundation", "Renault Trucks"}
+    assert companies <= set(labelled(result, "ORG"))
+    assert not companies & set(labelled(result, "PRODUCT"))
+
+
+def test_a_product_named_after_a_bank_stays_a_product(extract):
+    result = extract("Le Crédit Agricole lance Crédit Agricole Pay, son application de paiement.")
+    assert "Crédit Agricole Pay" not in labelled(result, "ORG")  # negative: a product suffix
