@@ -417,8 +417,8 @@ def plausible_org(art: Article, c: Candidate) -> bool:
         return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":
         return False
-    if c.size == 1 and text.lower() in art.lowercase_words:
-        return False
+    if c.size == 1 and text.lower() in art.lowercase_words and not art.org_texts.is_strong(text):
+        return False  # "Énergie :" above "le prix de l'énergie"; but "la start-up Kilomètre" then "le dernier kilomètre"
     if c.source == "model" and c.size == 1 and _home_town(doc, c):
         return False
     if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):

@@ -410,3 +410,11 @@ def test_a_regional_bank_a_foundation_a_truck_maker_are_companies(extract):
 def test_a_product_named_after_a_bank_stays_a_product(extract):
     result = extract("Le Crédit Agricole lance Crédit Agricole Pay, son application de paiement.")
     assert "Crédit Agricole Pay" not in labelled(result, "ORG")  # negative: a product suffix
+
+
+def test_a_company_named_by_a_common_word_stays_a_company(extract):
+    result = extract(
+        "Énergie : la start-up nantaise Boussole lève 4 millions d'euros. Boussole vise l'Europe. "
+        "« Nous voulons être la boussole des artisans face au prix de l'énergie », dit sa fondatrice."
+    )
+    assert labelled(result, "ORG").keys() & {"Boussole", "Énergie"} == {"Boussole"}  # not the rubric word
