@@ -18,7 +18,7 @@ from typing import NamedTuple
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from nlp.lexicon import has_ex_prefix, word_lists
+from nlp.lexicon import has_ex_prefix, read_jsonl, word_lists
 from nlp.rules import Candidate, span_words
 from nlp.tokens import span_text
 
@@ -48,6 +48,7 @@ class Article:
     org_first_words: dict[str, str]  # first word -> a company's name of several words
     surnames: set[str]
     acting: set[str]
+    employers: set[str] = frozenset()  # 'X supprime 95 emplois': see `employer_names`
 
     def text(self, c: Candidate) -> str:
         return span_text(self.doc, c.start, c.end)
@@ -244,6 +245,13 @@ def company_of_article(art: Article, c: Candidate) -> Verdict | None:
         and not (c.label == "PRODUCT" and c.source == "context" and not art.org_texts.is_strong(text))
     ):
         return Verdict("ORG", "company_of_article")
+    return None
+
+
+def employer_name(art: Article, c: Candidate) -> Verdict | None:
+    """'Caddie Malin arrête la livraison et supprime 95 emplois': only a company cuts or employs staff."""
+    if c.label == "PERSON" and c.source == "model" and art.text(c) in art.employers:
+        return Verdict("ORG", "employer_name")
     return None
 
 
@@ -470,6 +478,36 @@ def acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
     return acting - placed
 
 
+JOB_WORDS = frozenset(
+    w for row in read_jsonl("event_words.jsonl") if row["name"] == "job_words" for w in row["words"]
+)
+
+
+def employer_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
+    """The model's people that are the subject of a workforce verb with jobs as its object ('X emploie 90
+    personnes', 'X arrête ... et supprime 95 emplois', the verb a conjunct of the subject's verb)."""
+    found = set()
+    for c in chosen:
+        if c.label != "PERSON" or c.size < 2 or c.source != "model":
+            continue
+        root = doc[c.start : c.end].root
+        if root.dep_ != "nsubj":
+            continue
+        verbs = [root.head]
+        verbs += [
+            t
+            for t in root.head.children
+            if t.dep_ == "conj" and not any(ch.dep_.startswith("nsubj") for ch in t.children)
+        ]
+        if any(
+            v.lower_ in words["workforce_verbs"]
+            and any(ch.dep_ == "obj" and ch.lower_ in JOB_WORDS for ch in v.children)
+            for v in verbs
+        ):
+            found.add(span_text(doc, c.start, c.end))
+    return found
+
+
 #: Tried in this order on each candidate; a `final` verdict ends the run.
 LABEL_RULES: list[LabelRule] = [
     trim_product_head,
@@ -482,6 +520,7 @@ LABEL_RULES: list[LabelRule] = [
     first_name_of_person,
     acting_name,
     company_of_article,
+    employer_name,
     person_named_like_company,
     company_prefix,
     implausible_place,

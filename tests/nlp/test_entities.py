@@ -418,3 +418,15 @@ def test_a_company_named_by_a_common_word_stays_a_company(extract):
         "« Nous voulons être la boussole des artisans face au prix de l'énergie », dit sa fondatrice."
     )
     assert labelled(result, "ORG").keys() & {"Boussole", "Énergie"} == {"Boussole"}  # not the rubric word
+
+
+def test_the_subject_of_a_workforce_verb_is_a_company(extract):
+    text = (
+        "Retail : Octave Brunel arrête la livraison à domicile et supprime 60 emplois. "
+        "Coup dur pour Octave Brunel, qui avait levé 20 millions d'euros. "
+        "Jean Morel supprime trois réunions par semaine."
+    )
+    result = extract(text)
+    assert "Octave Brunel" in labelled(result, "ORG")  # a name that looks like a person's
+    assert "Octave Brunel" not in labelled(result, "PERSON")
+    assert "Jean Morel" in labelled(result, "PERSON")  # negative: the object is no job
