@@ -19,7 +19,7 @@ from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
 from nlp.lexicon import has_ex_prefix, read_jsonl, word_lists
-from nlp.rules import Candidate, span_words
+from nlp.rules import Candidate, opens_sentence, span_words
 from nlp.tokens import span_text
 
 logger = logging.getLogger(__name__)
@@ -423,6 +423,8 @@ def plausible_org(art: Article, c: Candidate) -> bool:
             return _named_again(doc, span[0])  # a rubric ("Réseaux") above the title
     if any(w in words["title_words"] for w in lowered) and c.source == "model":
         return False
+    if c.source == "model" and _common_phrase_opening(doc, c, words):
+        return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":
         return False
     if c.size == 1 and text.lower() in art.lowercase_words and not art.org_texts.is_strong(text):
@@ -436,6 +438,26 @@ def plausible_org(art: Article, c: Candidate) -> bool:
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
         return _named_again(doc, span[0])
     return True
+
+
+def _common_phrase_opening(doc: Doc, c: Candidate, words: dict) -> bool:
+    """'Coup de tonnerre dans la robotique.': a common noun phrase opening the sentence (a common first
+    word, a lowercase noun after it), not a company; 'Société générale', 'Agence nationale de la
+    recherche' open on a company word."""
+    first = doc[c.start]
+    if (
+        c.size < 2
+        or not opens_sentence(doc, c.start)
+        or not first.is_title
+        or not doc.vocab.has_vector(first.lower_)
+    ):
+        return False
+    if any(
+        first.lower_ in words[name]
+        for name in ("org_heads", "public_bodies", "org_prefixes", "network_bank_words")
+    ):
+        return False
+    return any(t.is_lower and t.is_alpha and t.pos_ == "NOUN" for t in doc[c.start + 1 : c.end])
 
 
 def _named_again(doc: Doc, token) -> bool:

@@ -82,6 +82,17 @@ def breaks_line(token: Token) -> bool:
     return token.is_space or "\n" in token.text
 
 
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """The token opens a sentence or a paragraph (the parser does not always mark it)."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or breaks_line(doc[i - 1])
+
+
+def _common_word_opening(token: Token) -> bool:
+    """'Interrogé', 'Contactée': a participle or adjective (the tagger may say PROPN) the vocabulary knows."""
+    known = token.doc.vocab.has_vector(token.lower_)
+    return known and (token.pos_ in ("VERB", "ADJ", "ADV") or token.lower_.endswith(("é", "ée", "és", "ées")))
+
+
 def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) -> int:
     """End of the run of name-like tokens from start (start itself when there is none)."""
     end = start
@@ -125,6 +136,7 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
         or doc[start].is_punct
         or doc[start].is_quote
         or doc[start].lower_.endswith(("'", "’"))
+        and not (label != "PERSON" and _article_of_name(doc, start, end))  # "dont L'Occitane"
         or doc[start].is_space
         or doc[start].is_lower
     ):  # "groupe Orbix", "l'ancien PDG": names start upper
@@ -153,9 +165,10 @@ def digit_prefix(doc: Doc, start: int) -> int:
 
 
 def _article_of_name(doc: Doc, i: int, end: int) -> bool:
-    """'Les Echos', 'Le Monde' mid-sentence: a capitalised article inside a name is part of it."""
+    """'Les Echos', 'Le Monde', "dont L'Occitane" mid-sentence: a capitalised article inside a name is part
+    of it."""
     token = doc[i]
-    if token.lower_ not in ("le", "la", "les") or not token.text[0].isupper() or i + 1 >= end:
+    if token.lower_ not in ("le", "la", "les", "l'", "l’") or not token.text[0].isupper() or i + 1 >= end:
         return False
     return i > 0 and not doc[i - 1].is_punct and not breaks_line(doc[i - 1])
 
@@ -602,6 +615,8 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
     start = _run_before(doc, i, words)
     if start == i or doc[start:i].text in words["places"]:
         return []
+    if i == start + 1 and opens_sentence(doc, start) and _common_word_opening(doc[start]):
+        return []  # "Interrogé, le groupe assure ...": an opening participle, then the subject
     noun = doc[head].lower_
     company_noun = (
         noun in words["org_nouns"]

@@ -430,3 +430,29 @@ def test_the_subject_of_a_workforce_verb_is_a_company(extract):
     assert "Octave Brunel" in labelled(result, "ORG")  # a name that looks like a person's
     assert "Octave Brunel" not in labelled(result, "PERSON")
     assert "Jean Morel" in labelled(result, "PERSON")  # negative: the object is no job
+
+
+def test_a_sentence_opening_is_no_company(nlp):
+    from nlp.article_rules import _common_phrase_opening
+    from nlp.lexicon import word_lists
+    from nlp.rules import Candidate, _name_before_apposition
+
+    words = word_lists()
+    doc = nlp("Coup de tonnerre dans la logistique nantaise.")
+    assert _common_phrase_opening(doc, Candidate(0, 3, "ORG", "model"), words)
+    doc = nlp("Société générale finance l'opération.")
+    assert not _common_phrase_opening(doc, Candidate(0, 2, "ORG", "model"), words)  # a company word opens it
+    doc = nlp("Interrogé, le groupe assure que des postes seront proposés.")
+    assert _name_before_apposition(doc, 3, words, set()) == []
+    doc = nlp("Brintek, le groupe lyonnais, assure que des postes seront proposés.")
+    assert [(c.start, c.end) for c in _name_before_apposition(doc, 3, words, set())] == [(0, 1)]
+
+
+def test_a_capitalised_elided_article_mid_sentence_is_part_of_the_name(extract):
+    result = extract(
+        "Nous avons déjà signé avec deux groupes de cosmétique, dont L'Ondine, précise sa présidente. "
+        "L'Arcep se tait."
+    )
+    orgs = set(labelled(result, "ORG"))
+    assert "L'Ondine" in orgs and "Ondine" not in orgs
+    assert "Arcep" in orgs  # negative: at the sentence start the article is no part of the name
