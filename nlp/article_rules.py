@@ -268,10 +268,20 @@ def person_named_like_company(art: Article, c: Candidate) -> Verdict | None:
     ):
         return None
     text = art.text(c)
+    last = doc[c.end - 1].text
+    if any(p != text and p.split()[-1] == last for p in art.people):
+        return None  # "fondé par Marcel Le Bihan" beside "Marcel Bateaux" and "Anne Le Bihan": a family name
     company = art.org_first_words.get(first, "")
     if company.startswith(text + " ") or text in art.org_texts or division_word(doc[c.end - 1], art.words):
         return Verdict("ORG", "company_full_name")
+    if c.end < len(doc) and model_number(doc[c.end], art.words) and _ends_a_name(doc, c.end + 1):
+        c.end += 1  # "le Marcel E-Cat 12, un catamaran": the model's "person" stops before the number
     return Verdict("PRODUCT", "product_of_company", maker=company or None)
+
+
+def _ends_a_name(doc: Doc, i: int) -> bool:
+    """Nothing of an amount or a quantity follows ("12 millions", "12 %"): a clause goes on or ends."""
+    return i >= len(doc) or doc[i].text in (",", ".", ")", ";", ":", "»") or doc[i].pos_ in ("VERB", "AUX")
 
 
 def company_prefix(art: Article, c: Candidate) -> Verdict | None:

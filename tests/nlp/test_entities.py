@@ -456,3 +456,13 @@ def test_a_capitalised_elided_article_mid_sentence_is_part_of_the_name(extract):
     orgs = set(labelled(result, "ORG"))
     assert "L'Ondine" in orgs and "Ondine" not in orgs
     assert "Arcep" in orgs  # negative: at the sentence start the article is no part of the name
+
+
+def test_a_founder_named_like_the_company_stays_a_person(extract):
+    result = extract(
+        "Le chantier naval breton, fondé en 1958 par Yves Le Goarant, a mis à l'eau jeudi le Yves E-Cat 12, "
+        "un catamaran électrique. « Il a fallu tout apprendre », raconte la présidente de Yves Bateaux, "
+        "Hélène Le Goarant."
+    )
+    assert "Yves Le Goarant" in labelled(result, "PERSON")  # the family's name, not a product of Yves Bateaux
+    assert "Yves Bateaux" in labelled(result, "ORG")
