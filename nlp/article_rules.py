@@ -18,8 +18,8 @@ from typing import NamedTuple
 from spacy.attrs import ORTH
 from spacy.tokens import Doc
 
-from nlp.lexicon import has_ex_prefix, word_lists
-from nlp.rules import Candidate, span_words
+from nlp.lexicon import has_ex_prefix, read_jsonl, word_lists
+from nlp.rules import Candidate, opens_sentence, span_words
 from nlp.tokens import span_text
 
 logger = logging.getLogger(__name__)
@@ -48,6 +48,7 @@ class Article:
     org_first_words: dict[str, str]  # first word -> a company's name of several words
     surnames: set[str]
     acting: set[str]
+    employers: set[str] = frozenset()  # 'X supprime 95 emplois': see `employer_names`
 
     def text(self, c: Candidate) -> str:
         return span_text(self.doc, c.start, c.end)
@@ -213,6 +214,19 @@ def surname_of_person(art: Article, c: Candidate) -> Verdict | None:
     return None
 
 
+def first_name_of_person(art: Article, c: Candidate) -> Verdict | None:
+    """'« Élodie est la mieux placée »': the first name alone of a person named in full, not a company
+    that acts (the full name is then its canonical, `canonical._persons`)."""
+    if c.size != 1 or c.source != "model" or c.label not in ("LOC", "MISC", "ORG"):
+        return None
+    text = art.text(c)
+    if text in art.entries or art.org_texts.is_strong(text) or text in art.org_first_words:
+        return None
+    if any(name.split()[0] == text for name in art.people):
+        return Verdict("PERSON", "first_name_of_person")
+    return None
+
+
 def acting_name(art: Article, c: Candidate) -> Verdict | None:
     """'Fermio a signé': an unknown name that acts and is never a place is a company."""
     text = art.text(c)
@@ -234,6 +248,13 @@ def company_of_article(art: Article, c: Candidate) -> Verdict | None:
     return None
 
 
+def employer_name(art: Article, c: Candidate) -> Verdict | None:
+    """'Caddie Malin arrête la livraison et supprime 95 emplois': only a company cuts or employs staff."""
+    if c.label == "PERSON" and c.source == "model" and art.text(c) in art.employers:
+        return Verdict("ORG", "employer_name")
+    return None
+
+
 def person_named_like_company(art: Article, c: Candidate) -> Verdict | None:
     """A 'person' whose first word is a company of the article: 'Pallet Systems' for 'Pallet Systems Inc'
     is the company; 'Kimazou Pay', 'Mistral Large' are its products."""
@@ -247,10 +268,20 @@ def person_named_like_company(art: Article, c: Candidate) -> Verdict | None:
     ):
         return None
     text = art.text(c)
+    last = doc[c.end - 1].text
+    if any(p != text and p.split()[-1] == last for p in art.people):
+        return None  # "fondé par Marcel Le Bihan" beside "Marcel Bateaux" and "Anne Le Bihan": a family name
     company = art.org_first_words.get(first, "")
     if company.startswith(text + " ") or text in art.org_texts or division_word(doc[c.end - 1], art.words):
         return Verdict("ORG", "company_full_name")
+    if c.end < len(doc) and model_number(doc[c.end], art.words) and _ends_a_name(doc, c.end + 1):
+        c.end += 1  # "le Marcel E-Cat 12, un catamaran": the model's "person" stops before the number
     return Verdict("PRODUCT", "product_of_company", maker=company or None)
+
+
+def _ends_a_name(doc: Doc, i: int) -> bool:
+    """Nothing of an amount or a quantity follows ("12 millions", "12 %"): a clause goes on or ends."""
+    return i >= len(doc) or doc[i].text in (",", ".", ")", ";", ":", "»") or doc[i].pos_ in ("VERB", "AUX")
 
 
 def company_prefix(art: Article, c: Candidate) -> Verdict | None:
@@ -269,6 +300,8 @@ def company_prefix(art: Article, c: Candidate) -> Verdict | None:
     for k in range(c.size - 1, 0, -1):
         prefix = doc[c.start : c.start + k].text
         if entries.get(prefix, {}).get("label") == "PRODUCT":  # "iPhone 16", "Galaxy S25 Ultra"
+            if c.label == "ORG" and division_word(span[-1], words):
+                return Verdict("ORG", "company_named_after_product")  # "Linux Foundation"
             entry = entries[prefix]
             return Verdict(
                 "PRODUCT", "gazetteer_product_prefix", canonical=entry["canonical"], maker=entry.get("maker")
@@ -301,6 +334,10 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
     words, org_texts = art.words, art.org_texts
     parent = art.entries.get(prefix, {}).get("canonical", prefix)
     rest_words = span_words(rest)
+    if prefix.split()[0].lower() in words["network_bank_words"] and not any(
+        w in words["product_suffixes"] for w in rest_words
+    ):  # "Crédit Agricole Anjou Maine", "Caisse d'Epargne Rhône Alpes": a regional bank, not a product
+        return Verdict("ORG", "regional_bank", maker=parent)
     if c.label == "PRODUCT":
         if division_word(rest[-1], words):  # "EDF Renouvelables", "Orange Business": a division
             return Verdict("ORG", "company_division")
@@ -405,10 +442,12 @@ def plausible_org(art: Article, c: Candidate) -> bool:
             return _named_again(doc, span[0])  # a rubric ("Réseaux") above the title
     if any(w in words["title_words"] for w in lowered) and c.source == "model":
         return False
+    if c.source == "model" and _common_phrase_opening(doc, c, words):
+        return False
     if any(w in words["event_words"] for w in lowered) and c.source == "model":
         return False
-    if c.size == 1 and text.lower() in art.lowercase_words:
-        return False
+    if c.size == 1 and text.lower() in art.lowercase_words and not art.org_texts.is_strong(text):
+        return False  # "Énergie :" above "le prix de l'énergie"; but "la start-up Kilomètre" then "le dernier kilomètre"
     if c.source == "model" and c.size == 1 and _home_town(doc, c):
         return False
     if any(t.lower_ in ("ministère", "ministre", "ministres") for t in doc[max(0, c.start - 3) : c.start]):
@@ -418,6 +457,26 @@ def plausible_org(art: Article, c: Candidate) -> bool:
     if c.source == "model" and c.size == 1 and span[0].is_sent_start and doc.vocab.has_vector(text.lower()):
         return _named_again(doc, span[0])
     return True
+
+
+def _common_phrase_opening(doc: Doc, c: Candidate, words: dict) -> bool:
+    """'Coup de tonnerre dans la robotique.': a common noun phrase opening the sentence (a common first
+    word, a lowercase noun after it), not a company; 'Société générale', 'Agence nationale de la
+    recherche' open on a company word."""
+    first = doc[c.start]
+    if (
+        c.size < 2
+        or not opens_sentence(doc, c.start)
+        or not first.is_title
+        or not doc.vocab.has_vector(first.lower_)
+    ):
+        return False
+    if any(
+        first.lower_ in words[name]
+        for name in ("org_heads", "public_bodies", "org_prefixes", "network_bank_words")
+    ):
+        return False
+    return any(t.is_lower and t.is_alpha and t.pos_ == "NOUN" for t in doc[c.start + 1 : c.end])
 
 
 def _named_again(doc: Doc, token) -> bool:
@@ -460,6 +519,36 @@ def acting_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
     return acting - placed
 
 
+JOB_WORDS = frozenset(
+    w for row in read_jsonl("event_words.jsonl") if row["name"] == "job_words" for w in row["words"]
+)
+
+
+def employer_names(doc: Doc, chosen: list[Candidate], words: dict) -> set[str]:
+    """The model's people that are the subject of a workforce verb with jobs as its object ('X emploie 90
+    personnes', 'X arrête ... et supprime 95 emplois', the verb a conjunct of the subject's verb)."""
+    found = set()
+    for c in chosen:
+        if c.label != "PERSON" or c.size < 2 or c.source != "model":
+            continue
+        root = doc[c.start : c.end].root
+        if root.dep_ != "nsubj":
+            continue
+        verbs = [root.head]
+        verbs += [
+            t
+            for t in root.head.children
+            if t.dep_ == "conj" and not any(ch.dep_.startswith("nsubj") for ch in t.children)
+        ]
+        if any(
+            v.lower_ in words["workforce_verbs"]
+            and any(ch.dep_ == "obj" and ch.lower_ in JOB_WORDS for ch in v.children)
+            for v in verbs
+        ):
+            found.add(span_text(doc, c.start, c.end))
+    return found
+
+
 #: Tried in this order on each candidate; a `final` verdict ends the run.
 LABEL_RULES: list[LabelRule] = [
     trim_product_head,
@@ -469,8 +558,10 @@ LABEL_RULES: list[LabelRule] = [
     trade_word_name,
     person_elsewhere,
     surname_of_person,
+    first_name_of_person,
     acting_name,
     company_of_article,
+    employer_name,
     person_named_like_company,
     company_prefix,
     implausible_place,

@@ -15,7 +15,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from nlp.article_rules import Article, acting_names, run_label_rules
+from nlp.article_rules import Article, acting_names, employer_names, run_label_rules
 from nlp.naming import enumerated_orgs
 from nlp.rules import Candidate
 from nlp.tokens import ents_of, span_text
@@ -56,6 +56,7 @@ def _article(doc: Doc, chosen: list[Candidate], entries: dict, words: dict) -> A
         },
         surnames={doc[c.end - 1].text for c in chosen if c.label == "PERSON" and c.size > 1},
         acting=acting_names(doc, chosen, words),
+        employers=employer_names(doc, chosen, words),
     )
 
 

@@ -311,7 +311,8 @@ class Passage:
 
     def is_parent(self, org: Span) -> bool:
         """'Chez Y, filiale du groupe Z, X est promu directeur': Z owns the company the sentence is about."""
-        before = self.doc[max(0, org.start - 5) : org.start]  # "filiale du groupe luxembourgeois Orexa"
+        # "filiale du groupe luxembourgeois Orexa", "la branche de conseil en innovation du groupe Z"
+        before = self.doc[max(0, org.start - 8) : org.start]
         k = next((t.i for t in reversed(before) if t.is_punct), None)
         return any(t.lower_ in PARENT_WORDS for t in before if k is None or t.i > k)
 

@@ -82,6 +82,17 @@ def breaks_line(token: Token) -> bool:
     return token.is_space or "\n" in token.text
 
 
+def opens_sentence(doc: Doc, i: int) -> bool:
+    """The token opens a sentence or a paragraph (the parser does not always mark it)."""
+    return i == 0 or doc[i].is_sent_start or doc[i - 1].is_space or breaks_line(doc[i - 1])
+
+
+def _common_word_opening(token: Token) -> bool:
+    """'Interrogé', 'Contactée': a participle or adjective (the tagger may say PROPN) the vocabulary knows."""
+    known = token.doc.vocab.has_vector(token.lower_)
+    return known and (token.pos_ in ("VERB", "ADJ", "ADV") or token.lower_.endswith(("é", "ée", "és", "ées")))
+
+
 def capital_run(doc: Doc, start: int, words: dict, allow_numbers: bool = False) -> int:
     """End of the run of name-like tokens from start (start itself when there is none)."""
     end = start
@@ -125,6 +136,7 @@ def strip_span(doc: Doc, start: int, end: int, label: str, words: dict) -> tuple
         or doc[start].is_punct
         or doc[start].is_quote
         or doc[start].lower_.endswith(("'", "’"))
+        and not (label != "PERSON" and _article_of_name(doc, start, end))  # "dont L'Occitane"
         or doc[start].is_space
         or doc[start].is_lower
     ):  # "groupe Orbix", "l'ancien PDG": names start upper
@@ -153,9 +165,10 @@ def digit_prefix(doc: Doc, start: int) -> int:
 
 
 def _article_of_name(doc: Doc, i: int, end: int) -> bool:
-    """'Les Echos', 'Le Monde' mid-sentence: a capitalised article inside a name is part of it."""
+    """'Les Echos', 'Le Monde', "dont L'Occitane" mid-sentence: a capitalised article inside a name is part
+    of it."""
     token = doc[i]
-    if token.lower_ not in ("le", "la", "les") or not token.text[0].isupper() or i + 1 >= end:
+    if token.lower_ not in ("le", "la", "les", "l'", "l’") or not token.text[0].isupper() or i + 1 >= end:
         return False
     return i > 0 and not doc[i - 1].is_punct and not breaks_line(doc[i - 1])
 
@@ -205,6 +218,7 @@ def model_candidates(doc: Doc, words: dict) -> list[Candidate]:
 
 
 OF_WORDS = ("de", "du", "des", "d'", "d’")
+CAREER_PASSED = frozenset({"passé", "passée", "passés", "passées"})  # "passé par X": X is a former employer
 
 
 def _second_company(doc: Doc, i: int, end: int) -> bool:
@@ -277,13 +291,22 @@ def _looks_like_person(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _trade_word_end(ent: Span, words: dict) -> bool:
+    """'Deeptech Partners', 'Girardot Logistique': the model's person ends on a trade word (a company)."""
+    last = ent[-1]
+    return last.text[:1].isupper() and last.lower_ in words["org_suffixes"]
+
+
 def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
     """Names recognised by the words around them (`heads` is a PhraseMatcher of head words):
     'la société Linksys', 'le géant américain Google', "le cabinet d'avocats Dentons" -> ORG;
     'Natcom, le concurrent de Digicel' -> ORG; "son service d'e-mail Cisco Mail" -> PRODUCT;
     "l'éditeur de logiciels Sagarel" -> ORG; 'M. Dupont', 'Wei-Lin Chang, directrice financière' -> PERSON."""
     person_tokens = {
-        i for ent in ents_of(doc) if ent.label_ == "PER" and len(ent) > 1 for i in range(ent.start, ent.end)
+        i
+        for ent in ents_of(doc)
+        if ent.label_ == "PER" and len(ent) > 1 and not _trade_word_end(ent, words)
+        for i in range(ent.start, ent.end)
     }
     found = []
     vocab = doc.vocab.strings
@@ -305,14 +328,17 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             not doc[start].is_lower
             and kind not in ("PERSON", "NAMED")
             and not (capital_nationality or acronym_head)
+            and not (kind == "ORG_NEXT" and doc[start].is_sent_start)  # "Passé par Fives, ...", "Chez X, ..."
         ):
             continue
         if kind == "ORG_NEXT":  # 'le rachat de Valorix', 'un partenariat avec Brintek': a company follows
-            # 'analyste chez Kepler Cheuvreux': after "chez", a name is a company even if it looks like a person
-            people = set() if doc[start].lower_ == "chez" else person_tokens
+            # 'analyste chez Kepler Cheuvreux', 'passée par Accenture et Roland Berger': after "chez" or a
+            # career's "passé par", a name is a company even if it looks like a person
+            career = doc[start].lower_ in CAREER_PASSED
+            people = set() if doc[start].lower_ == "chez" or career else person_tokens
             orgs = _org_right_after(doc, end, words, people)
             if orgs:
-                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people)
+                orgs += _coordinated_orgs(doc, orgs[-1].end, words, people, bare=career)
             found.extend(tagged(orgs, "org_after_trigger", trigger))
             continue
         if kind == "VARIANT":  # "Sa prochaine génération, Orca-2, ...": only in apposition
@@ -360,7 +386,7 @@ def context_candidates(doc: Doc, heads, words: dict) -> list[Candidate]:
             ):
                 continue  # "le cabinet Wood Mackenzie", "le néerlandais Hydra Sat": companies, even if the
                 # model saw a person (a person is "le Néerlandais Jan de Vries", capitalised)
-        if doc[run_start].text in words["places"]:
+        if only_places(doc, run_start, run_end, words):
             continue
         found.append(
             Candidate(run_start, run_end, kind, "context", rule=f"{kind.lower()}_head_word", trigger=trigger)
@@ -377,6 +403,8 @@ def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> 
         return None
     if kind == "PRODUCT" and any(_home_adjective(t, words) for t in doc[end:run_start]):
         kind = "ORG"  # "la plateforme lilloise de fret Fret24", "au néerlandais Dott": a company's home
+    if doc[run_start - 1].lower_ in ("série", "séries") and len(doc[run_start]) <= 2:
+        return None  # "une levée de fonds de série B": a funding round, not a fund named B
     name_start = run_start
     if doc[run_start].text in (
         "Le",
@@ -394,6 +422,15 @@ def _name_after_head(doc: Doc, start: int, end: int, kind: str, words: dict) -> 
     if doc[run_start:run_end].text.lower() in words["not_names"]:
         return None  # "l'offre GPU", "une batterie LFP": a technology, not a name
     return kind, run_start, run_end
+
+
+def only_places(doc: Doc, start: int, end: int, words: dict) -> bool:
+    """'France', 'Paris Île-de-France': places; but 'Nord France Amorçage', 'Alpes Deeptech Partners' are
+    companies whose name opens on a place (a fund of a region, a firm of a valley)."""
+    places = words["places"]
+    return doc[start:end].text in places or all(
+        t.text in places or t.is_punct or t.lower_ in ("&", "et", "-") for t in doc[start:end]
+    )
 
 
 def _home_adjective(token: Token, words: dict) -> bool:
@@ -465,17 +502,22 @@ def _name_before_launched(
     return [Candidate(name_start, comma, "PRODUCT", "context")]
 
 
-def _coordinated_orgs(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
+def _coordinated_orgs(
+    doc: Doc, end: int, words: dict, person_tokens: set[int], bare: bool = False
+) -> list[Candidate]:
     """'auprès d'Eurazeo et de Frst', 'aux côtés de Starquest Capital et de Karista': the companies
-    listed after a trigger's company, each with its "et de"."""
+    listed after a trigger's company, each with its "et de"; with `bare`, also "et X", "et par X"
+    ('passé par Revolut et N26', 'passée par Fives et par Renault')."""
     found: list[Candidate] = []
     while True:
         end = _after_aside(doc, end)  # "les rachats de BO (par SAP) et de Ilog (par IBM)"
-        if not (
-            end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS
-        ):
+        if end + 2 < len(doc) and doc[end].lower_ in ("et", "ou", ",") and doc[end + 1].lower_ in OF_WORDS:
+            start = end + 2
+        elif bare and end + 1 < len(doc) and doc[end].lower_ in ("et", "ou", "puis"):
+            start = end + 2 if end + 2 < len(doc) and doc[end + 1].lower_ in ("par", "chez") else end + 1
+        else:
             break
-        more = _org_right_after(doc, end + 2, words, person_tokens)
+        more = _org_right_after(doc, start, words, person_tokens)
         if not more:
             break
         found += more
@@ -564,13 +606,25 @@ def _run_before(doc: Doc, end: int, words: dict, particles: bool = False) -> int
 def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'Natcom, le concurrent de Digicel': the name before ', le <company word>'."""
     i = head - 1
+    while i >= 0 and head - i <= 2 and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i -= 1  # "Valade Cartonnages, la principale filiale française du groupe"
     if i >= 0 and doc[i].lower_ in ("le", "la", "l'", "l’", "un", "une"):
         i -= 1
     if i < 1 or doc[i].text != ",":
         return []
     start = _run_before(doc, i, words)
-    if start == i or any(t in person_tokens for t in range(start, i)) or doc[start:i].text in words["places"]:
+    if start == i or doc[start:i].text in words["places"]:
         return []
+    if i == start + 1 and opens_sentence(doc, start) and _common_word_opening(doc[start]):
+        return []  # "Interrogé, le groupe assure ...": an opening participle, then the subject
+    noun = doc[head].lower_
+    company_noun = (
+        noun in words["org_nouns"]
+        and noun not in words["person_like_org_nouns"]
+        and not _clause_subject(doc, head)  # "cofondée avec Julie Carpentier, la société revendique ..."
+    )
+    if any(t in person_tokens for t in range(start, i)) and not company_noun:
+        return []  # "Breizh Up, le fonds de la région": no person is a fund or a subsidiary
     if start > 0 and doc[start - 1].lower_ in ("selon", "pour", "d'après", "d’après"):
         return []  # "Selon Martineau, l'entreprise devrait...": a source, then the subject
     places = ("à", "en", "au", "aux", "près", "dans", "depuis")
@@ -589,6 +643,15 @@ def _name_before_apposition(doc: Doc, head: int, words: dict, person_tokens: set
     ):
         return []  # "dans la banlieue de Limoges, la PME familiale ...": a place, then the subject
     return [Candidate(start, i, "ORG", "context")]
+
+
+def _clause_subject(doc: Doc, head: int) -> bool:
+    """The noun after the comma opens the main clause ('..., la société revendique'), no apposition."""
+    i = head + 1
+    while i < len(doc) and doc[i].is_lower and doc[i].pos_ == "ADJ":
+        i += 1
+    verb_next = i < len(doc) and doc[i].pos_ in ("VERB", "AUX") and not has_morph(doc[i], "VerbForm", "Part")
+    return verb_next or doc[head].dep_ in ("nsubj", "nsubj:pass")
 
 
 def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
@@ -684,7 +747,7 @@ def _org_right_after(doc: Doc, i: int, words: dict, person_tokens: set[int]) -> 
     if i < len(doc) and doc[i].lower_ in ("l'", "l’", "le", "la", "les") and doc[i].is_lower:
         i += 1
     end = capital_run(doc, i, words)
-    if end == i or doc[i:end].text in words["places"] or doc[i].text in words["places"]:
+    if end == i or only_places(doc, i, end, words):
         return []
     if any(t in person_tokens for t in range(i, end)) or doc[i:end].text.lower() in words["not_names"]:
         return []

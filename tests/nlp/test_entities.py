@@ -52,6 +52,13 @@ def test_job_titles_are_not_people(extract):
             "Girardot Logistique",
         ),
         ("À Roanne, Berthier Machines en a fait l'expérience.", "Berthier Machines"),
+        # a name in apposition to a company noun ("la filiale", "le fonds") is a company, not a person
+        ("Le jeu est développé par Atelier Morvan, la filiale lyonnaise rachetée en 2019.", "Atelier Morvan"),
+        (
+            "Il a dirigé Fabre Emballages, la principale filiale belge du groupe, jusqu'en 2020.",
+            "Fabre Emballages",
+        ),
+        ("Elle a convaincu Yvon Kerlann, le fonds de la famille, de remettre au pot.", "Yvon Kerlann"),
     ],
 )
 def test_unknown_companies_are_companies_not_people(extract, text, company):
@@ -308,3 +315,154 @@ def test_a_nationality_noun_before_a_company_is_not_part_of_it(extract, text, or
     # Before: 'Américain' was a company and Sungard was not found; 'Français Orvalis' was the name
     found = labelled(extract(text), "ORG")
     assert orgs <= set(found) and not {"Américain", "Français"} & set(found), found
+
+
+def test_a_funding_round_letter_is_no_company(extract):
+    text = (
+        "La start-up rennaise Volpiane prépare une levée de fonds de série C. "
+        "Le fonds Kervalis Capital mène le tour."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert "C" not in orgs and "Volpiane" in orgs
+    assert "Kervalis Capital" in orgs  # negative: a fund's own name after "fonds" stays a company
+
+
+@pytest.mark.parametrize(
+    "text,company",
+    [
+        ("Le solde revient au fonds régional Ouest Tremplin, entré au capital en 2022.", "Ouest Tremplin"),
+        (
+            "Le tour est mené par Savoie Vallée Partners, aux côtés d'un fonds public.",
+            "Savoie Vallée Partners",
+        ),
+        (
+            "Il a cédé ses titres au fonds Sud Horizon Capital, actionnaire depuis 2019.",
+            "Sud Horizon Capital",
+        ),
+    ],
+)
+def test_a_company_name_may_open_on_a_place(extract, text, company):
+    assert company in labelled(extract(text), "ORG")
+
+
+def test_a_place_after_a_company_word_stays_a_place(extract):
+    orgs = labelled(extract("Un partenariat avec Lyon a été signé par la société Brintek."), "ORG")
+    assert "Lyon" not in orgs and "Brintek" in orgs
+
+
+def test_a_career_names_companies_even_when_they_look_like_people(extract):
+    text = (
+        "Passée par Brintek et par Valorix, Léa Ombrelle a rejoint Kimazou en 2021. "
+        "Il est passé par Quantis et Gérard Lemoyne avant de fonder sa société."
+    )
+    result = extract(text)
+    orgs = labelled(result, "ORG")
+    assert {"Brintek", "Valorix", "Quantis", "Gérard Lemoyne"} <= set(orgs)
+    assert "Léa Ombrelle" in labelled(result, "PERSON")  # negative: the person after the career aside
+
+
+def test_a_person_after_a_company_list_stays_a_person(extract):
+    result = extract(
+        "La société Brintek travaille avec Valorix et Jeanne Morvillier, sa cofondatrice, le dit."
+    )
+    assert "Jeanne Morvillier" in labelled(result, "PERSON")
+    assert "Jeanne Morvillier" not in labelled(result, "ORG")
+
+
+def test_a_person_in_apposition_to_a_person_like_noun_stays_a_person(extract):
+    result = extract("Jeanne Roux, une spécialiste du cloud souverain, a rejoint Brintek.")
+    assert "Jeanne Roux" in labelled(result, "PERSON")
+
+
+def test_a_first_name_alone_is_the_person_named_in_full(extract):
+    result = extract(
+        "Brintek a nommé Maëlle Kerrien directrice générale. "
+        "« Maëlle est la mieux placée pour ce poste », estime le fondateur."
+    )
+    people = labelled(result, "PERSON")
+    assert people.get("Maëlle", {}).get("canonical") == "Maëlle Kerrien"
+
+
+def test_a_company_named_like_no_person_still_acts(extract):
+    result = extract("Brintek a nommé Maëlle Kerrien directrice générale. Valdora a signé un contrat.")
+    assert "Valdora" not in labelled(result, "PERSON")  # negative: not the first name of an article's person
+
+
+def test_a_person_before_the_subject_of_the_main_clause_stays_a_person(extract):
+    text = "Fondée par Paul Leroux avec Armelle Quintin, la société revendique 300 clients."
+    result = extract(text)
+    assert "Armelle Quintin" in labelled(result, "PERSON")
+    assert "Armelle Quintin" not in labelled(result, "ORG")
+
+
+def test_a_regional_bank_a_foundation_a_truck_maker_are_companies(extract):
+    result = extract(
+        "La dette est apportée par le Crédit Agricole Pays Basque et par Bpifrance. "
+        "Le Crédit Mutuel Océan et Brintek ont signé un accord de financement. "
+        "Le projet est placé sous l'égide de la Linux Foundation depuis 2023. "
+        "Les commandes de Renault Trucks ont reculé de 12 % cette année."
+    )
+    companies = {"Crédit Agricole Pays Basque", "Crédit Mutuel Océan", "Linux Foundation", "Renault Trucks"}
+    assert companies <= set(labelled(result, "ORG"))
+    assert not companies & set(labelled(result, "PRODUCT"))
+
+
+def test_a_product_named_after_a_bank_stays_a_product(extract):
+    result = extract("Le Crédit Agricole lance Crédit Agricole Pay, son application de paiement.")
+    assert "Crédit Agricole Pay" not in labelled(result, "ORG")  # negative: a product suffix
+
+
+def test_a_company_named_by_a_common_word_stays_a_company(extract):
+    result = extract(
+        "Énergie : la start-up nantaise Boussole lève 4 millions d'euros. Boussole vise l'Europe. "
+        "« Nous voulons être la boussole des artisans face au prix de l'énergie », dit sa fondatrice."
+    )
+    assert labelled(result, "ORG").keys() & {"Boussole", "Énergie"} == {"Boussole"}  # not the rubric word
+
+
+def test_the_subject_of_a_workforce_verb_is_a_company(extract):
+    text = (
+        "Retail : Octave Brunel arrête la livraison à domicile et supprime 60 emplois. "
+        "Coup dur pour Octave Brunel, qui avait levé 20 millions d'euros. "
+        "Jean Morel supprime trois réunions par semaine."
+    )
+    result = extract(text)
+    assert "Octave Brunel" in labelled(result, "ORG")  # a name that looks like a person's
+    assert "Octave Brunel" not in labelled(result, "PERSON")
+    assert "Jean Morel" in labelled(result, "PERSON")  # negative: the object is no job
+
+
+def test_a_sentence_opening_is_no_company(nlp):
+    from nlp.article_rules import _common_phrase_opening
+    from nlp.lexicon import word_lists
+    from nlp.rules import Candidate, _name_before_apposition
+
+    words = word_lists()
+    doc = nlp("Coup de tonnerre dans la logistique nantaise.")
+    assert _common_phrase_opening(doc, Candidate(0, 3, "ORG", "model"), words)
+    doc = nlp("Société générale finance l'opération.")
+    assert not _common_phrase_opening(doc, Candidate(0, 2, "ORG", "model"), words)  # a company word opens it
+    doc = nlp("Interrogé, le groupe assure que des postes seront proposés.")
+    assert _name_before_apposition(doc, 3, words, set()) == []
+    doc = nlp("Brintek, le groupe lyonnais, assure que des postes seront proposés.")
+    assert [(c.start, c.end) for c in _name_before_apposition(doc, 3, words, set())] == [(0, 1)]
+
+
+def test_a_capitalised_elided_article_mid_sentence_is_part_of_the_name(extract):
+    result = extract(
+        "Nous avons déjà signé avec deux groupes de cosmétique, dont L'Ondine, précise sa présidente. "
+        "L'Arcep se tait."
+    )
+    orgs = set(labelled(result, "ORG"))
+    assert "L'Ondine" in orgs and "Ondine" not in orgs
+    assert "Arcep" in orgs  # negative: at the sentence start the article is no part of the name
+
+
+def test_a_founder_named_like_the_company_stays_a_person(extract):
+    result = extract(
+        "Le chantier naval breton, fondé en 1958 par Yves Le Goarant, a mis à l'eau jeudi le Yves E-Cat 12, "
+        "un catamaran électrique. « Il a fallu tout apprendre », raconte la présidente de Yves Bateaux, "
+        "Hélène Le Goarant."
+    )
+    assert "Yves Le Goarant" in labelled(result, "PERSON")  # the family's name, not a product of Yves Bateaux
+    assert "Yves Bateaux" in labelled(result, "ORG")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.nlp.conftest import pairs
 from tests.nlp.test_roles import roles_of
 
 SANTALIS = (
@@ -286,3 +287,14 @@ def test_the_new_title_does_not_go_to_the_former_employer(extract):
 def test_successions_pass_the_title(extract, text, person, expected):
     result = extract(text)
     assert {(r["org"], r["former"]) for r in roles_of(result, person)} == expected, result["roles"]
+
+
+def test_a_parent_named_far_after_the_subsidiary_word_is_not_the_employer(extract):
+    found = pairs(
+        extract(
+            "Valorix Systems, la branche de conseil en design du groupe Brintek, a nommé Alice Vernon "
+            "au poste de directrice générale. Elle succède à Marc Oriol, qui part à la retraite."
+        )
+    )
+    employers = {org for person, org in found if person in ("Alice Vernon", "Marc Oriol")}
+    assert employers == {"Valorix Systems"}  # not the parent, Brintek
