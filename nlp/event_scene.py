@@ -282,7 +282,9 @@ class Scene:
                 and head.left_edge.i <= ent.root.i <= head.right_edge.i
                 and self.doc[ent.start - 1].pos_ not in ("ADP", "PUNCT")
                 and not any(t.pos_ in ("VERB", "AUX") for t in self.doc[head.i + 1 : ent.start])
-            ):  # not in a clause of its own: 'L'entreprise, qui a levé N auprès de l'A, lance P'
+                and not any(t.text in (",", "(") for t in self.doc[head.i + 1 : ent.start])
+            ):  # not in a clause of its own: 'L'entreprise, qui a levé N auprès de l'A, lance P'; not
+                # in an apposition: 'L'entreprise familiale, concessionnaire Y dans la région, a levé N'
                 return self.name(ent)  # 'Le fabricant de trottinettes X, placé en redressement, supprime'
         opening = self.ctx.salient_org(self.sent.start)
         previous = self._previous_subject()
