@@ -12,6 +12,8 @@ def appointment(scene: Scene) -> list[dict]:
     """A role in a sentence saying nommé / rejoint / succède / prend la tête: the person's appointment
     (and the departure of a predecessor the role finder marked as former). People named after
     'succède à' or 'en remplacement de' are the ones leaving: the departure rule reads them."""
+    if _sought(scene):
+        return []
     titled = titled_appointment(scene)
     if titled is not None:
         return [titled]
@@ -47,6 +49,14 @@ def appointment(scene: Scene) -> list[dict]:
     after = [o for o in scene.after("ORG") if o.start - scene.trigger.end <= 6]
     org = scene.name(after[0]) if after else scene.company() or _org_of(scene, scene.name(person))
     return [_person_event("appointment", org, scene.name(person), None, None)] if org else []
+
+
+def _sought(scene: Scene) -> bool:
+    """'la recherche d'un nouveau patron', 'cherche une nouvelle directrice': a post to fill, no one named."""
+    return scene.trigger[0].lower_ in _NEW and bool(set(scene.words_before(3)) & scene.words["search_words"])
+
+
+_NEW = frozenset({"nouveau", "nouvelle", "nouvel"})
 
 
 def _takes_interim(scene: Scene) -> bool:
