@@ -205,13 +205,27 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
         elif text in acronyms:
             c.canonical = acronyms[text]
         else:
-            longer = [
-                t
-                for t in longer_names
-                if t.startswith(text + " ")
-                and all(w.lower() in words["org_suffixes"] for w in t[len(text) :].split())
-            ]
+            longer = (
+                [
+                    t
+                    for t in longer_names
+                    if t.startswith(text + " ")
+                    and all(w.lower() in words["org_suffixes"] for w in t[len(text) :].split())
+                ]
+                or [  # "le groupe Sabatier" beside "Groupe Sabatier", "Kerhervé" beside "Conserverie Kerhervé"
+                    t
+                    for t in longer_names
+                    if t.endswith(" " + text)
+                    and all(
+                        w.lower() in words["org_prefixes"] - _HOLDING_WORDS for w in t[: -len(text)].split()
+                    )
+                ]
+            )
             c.canonical = min(longer, key=len) if len(longer) == 1 else text
+
+
+_HOLDING_WORDS = frozenset({"financière", "holding", "compagnie", "société"})  # "Financière Vautrin": the
+# family's holding, another company than "Vautrin"
 
 
 def _named_as_subsidiary(doc: Doc, c: Candidate, parent_words) -> bool:
