@@ -213,6 +213,24 @@ class Passage:
         self._topic = max(scores, key=lambda n: (scores[n], -self.first_mention[n])) if scores else None
         return self._topic
 
+    def family_org(self, person: Span) -> str | None:
+        """'Bernard Sabatier, président-directeur général' in an article on the Groupe Sabatier and
+        Eiffage: the one company of the article that bears the person's surname (a family company),
+        else None (none, or several: 'Valade Emballages' and 'Financière Valade')."""
+        words = self.canonical(person).split()
+        if len(words) < 2 or len(words[-1]) < 3 or not words[-1][:1].isupper():
+            return None
+        surname = words[-1].lower()
+        full = " ".join(words).lower()
+        bearing = {
+            name
+            for name in self.doc_counts
+            if name.lower() != full
+            and not self.is_public(name)
+            and surname in {p for w in name.lower().split() for p in (w, *w.split("-"))}
+        }
+        return bearing.pop() if len(bearing) == 1 else None
+
     def most_named(self, i: int) -> str | None:
         """The most named organisation of the article, helped by the two sentences before i (ties: the
         one named first); public bodies rarely are what "l'entreprise" means."""

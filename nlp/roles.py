@@ -94,7 +94,7 @@ class RoleFinder:
                 or title_org.whose(doc, title, ctx)
                 or (possessive and ctx.recent_org(title.start))
                 or (ours and ctx.most_named(title.start))  # "« Notre fondateur, X, ... »": the speaker's
-                or appointments.elsewhere(doc, ctx, person, ctx.salient_org(title.start), title)
+                or appointments.elsewhere(doc, ctx, person, _guessed_org(ctx, person, title), title)
             )
             if org_name is None or (
                 ctx.is_public(org_name) and (title_org.is_presidency(self, raw) or org is None)
@@ -174,3 +174,10 @@ class RoleFinder:
             return []
         parts = [p.strip() for p in text.split(" et ")]
         return parts if all(normalise_title(p, self.patterns_dir) != "OTHER" for p in parts) else []
+
+
+def _guessed_org(ctx: Passage, person: Span, title: Span) -> str | None:
+    """The company of a title no phrase names: the family company bearing the person's surname
+    ('Laurent Sabatier, directeur général' in an article on the Groupe Sabatier and its buyer), else
+    the company of the passage."""
+    return ctx.family_org(person) or ctx.salient_org(title.start)
