@@ -349,10 +349,10 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
     ):  # "HP France", "Thales Australia": a company of its own, whose parent is kept
         return Verdict("ORG", "national_subsidiary", maker=parent)
     if (
-        any(w in words["org_suffixes"] for w in rest_words)
+        any(w in words["org_suffixes"] or w in words["org_prefixes"] for w in rest_words)
         or len(rest_words) > 2
         or any(t.is_lower for t in rest if t.is_alpha)
-    ):  # "Pallet Systems Inc", "Airbus Defence and Space": a company's full name
+    ):  # "Pallet Systems Inc", "Airbus Defence and Space", "Valade Cartonnages": a company's full name
         return Verdict("ORG", "company_full_name")
     if any(w in words["event_words"] for w in rest_words):
         return Verdict("DROP", "event_of_company")

@@ -20,7 +20,7 @@ from nlp.gazetteer import gazetteer_candidates
 from nlp.headline import headline_company, paragraph_companies
 from nlp.lexicon import read_jsonl, titles, word_lists
 from nlp.money import QuantityParser
-from nlp.naming import acronym_candidates, product_candidates
+from nlp.naming import acronym_candidates, product_candidates, suffix_candidates
 from nlp.rules import (
     PRIORITY,
     Candidate,
@@ -74,6 +74,7 @@ class EntityBuilder:
         candidates += context_candidates(doc, self.heads, self.words)
         candidates += product_candidates(doc, self.words, _person_tokens(doc))
         candidates += acronym_candidates(doc, self.words)
+        candidates += suffix_candidates(doc, self.words)
         candidates += gazetteer_candidates(doc, self.gazetteer, self.entries, self.words)
         candidates += model_candidates(doc, self.words)
         chosen = _select(candidates)

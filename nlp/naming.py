@@ -402,3 +402,49 @@ def _after_place_word(doc: Doc, c: Candidate) -> bool:
 def _strong_org(doc: Doc, c: Candidate, gazetteer: dict) -> bool:
     text = doc[c.start : c.end].text
     return c.source in ("gazetteer", "context") or gazetteer.get(text, {}).get("label") == "ORG"
+
+
+def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
+    """'Cellia Energy', 'Oscilia Technologies', 'Hoffmeister Pumpen Group': a run of capitalised words
+    ending on a capitalised company word is a company, even when the model saw nothing there (the words:
+    `org_suffixes`, less those that also end products or common phrases, `suffix_not_final`)."""
+    finals = (
+        words["org_suffixes"]
+        - words["product_suffixes"]
+        - words["model_suffixes"]
+        - words["suffix_not_final"]
+    )
+    junk = words["leading_junk"] | words["title_words"] | words["elisions"] | words["head_acronyms"]
+    junk = junk | words["org_heads"]  # 'La SSII Kovalam Technologies', 'le groupe Cellia Energy'
+    found = []
+    for token in doc:
+        j = token.i
+        if j < 1 or not token.is_title or token.lower_ not in finals or not doc[j - 1].whitespace_:
+            continue
+        start = j
+        while (
+            start > 0
+            and j - start < MAX_SUFFIXED_RUN
+            and not breaks_line(doc[start - 1])
+            and is_capitalised(doc[start - 1])
+            and doc[start - 1].lower_ not in junk
+            and doc[start - 1].lower_ not in finals
+            and not doc[start - 1].is_punct
+        ):
+            start -= 1
+        if start == j:
+            continue
+        first = doc[start]
+        if first.is_stop or first.pos_ == "ADJ" or not first.text[:1].isupper():
+            continue  # 'Nos Solutions', 'ex-Altran Engineering'
+        if (start == 0 or first.is_sent_start or breaks_line(doc[start - 1])) and first.pos_ != "PROPN":
+            continue  # a sentence opening on a common word ('(Nouvelles Solutions Informatiques)')
+        if all(t.text in words["places"] for t in doc[start:j]):
+            continue  # 'Normandie Énergies' is left to the model and the gazetteer
+        # told as the model's: the article rules trust it no more ('Valade Emballages' does not make
+        # 'Valade Cartonnages' a product of it, as a name found by its context would)
+        found.append(Candidate(start, j + 1, "ORG", "model", rule="name_with_company_word"))
+    return found
+
+
+MAX_SUFFIXED_RUN = 3
