@@ -543,5 +543,22 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 
 def latest_year(doc: Doc) -> int | None:
     """The latest year the article names: its own year, as far as the text tells."""
-    years = [int(y) for y in _YEARS.findall(doc_text(doc))]
+    text = doc_text(doc)
+    years = [
+        int(m.group())
+        for m in _YEARS.finditer(text)
+        if not _FUTURE_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        and not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+    ]
     return max(years) if years else None
+
+
+_NAME_BEFORE = re.compile(
+    r"\b(?!(?:En|Dès|Depuis|Fin|Début|Mi|Avant|Après|Pour|Au|Vers|Entre|Courant|Printemps|Été|Automne|Hiver) $)"
+    r"[A-Z][\w-]* $"
+)  # "France 2030", "Vision 2030": a plan's name
+# "d'ici 2027", "à l'horizon 2030", "jusqu'en 2028": a target, not the year the article is written in
+_FUTURE_BEFORE = re.compile(
+    r"(?:d['’]ici|horizon|jusqu['’]en|jusqu['’]à|prévue? (?:pour|en)|objectif|d['’]ici à|dès|pour) (?:la fin |fin |l['’]an |l['’]été |l['’]automne |l['’]hiver |le printemps )?(?:de |d['’])?$",
+    re.IGNORECASE,
+)
