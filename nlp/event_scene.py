@@ -549,8 +549,24 @@ def latest_year(doc: Doc) -> int | None:
         for m in _YEARS.finditer(text)
         if not _FUTURE_BEFORE.search(text, max(0, m.start() - 40), m.start())
         and not _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+        and not _told_ahead(doc, m.start())
     ]
     return max(years) if years else None
+
+
+def _told_ahead(doc: Doc, char: int) -> bool:
+    """The year dates a verb in the future, the conditional or the subjunctive just before it ('que 25 % de
+    nos kilomètres soient décarbonés en 2028', 'l'usine ouvrira en 2027'): a plan, not the article's year."""
+    span = doc.char_span(char, char + 4)
+    if span is None:
+        return False
+    i = span.start
+    for t in doc[max(span.sent.start, i - 5) : i]:
+        if t.pos_ in ("VERB", "AUX") and (
+            "Fut" in t.morph.get("Tense") or set(t.morph.get("Mood")) & {"Sub", "Cnd"}
+        ):
+            return True
+    return False
 
 
 _NAME_BEFORE = re.compile(
