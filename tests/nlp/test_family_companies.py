@@ -1,0 +1,125 @@
+"""Family companies, names ending on a company word, and the article's year, on texts written for the
+project: the rules of round 25 (entities, roles, events)."""
+
+from __future__ import annotations
+
+from tests.nlp.conftest import labelled, pairs
+from tests.nlp.test_events import events
+
+SABATIER = (
+    "Page qui se tourne pour le Groupe Morvillier. L'entreprise de bâtiment d'Albi cède à Eiffage "
+    "Construction sa filiale bois.\n\n"
+    "L'opération s'accompagne d'un changement de génération. Bernard Morvillier, président-directeur "
+    "général depuis 1996, quitte ses fonctions exécutives. Son fils Laurent Morvillier, directeur général "
+    "délégué depuis 2020, prend les rênes en tant que directeur général."
+)
+
+
+def test_a_title_with_no_company_goes_to_the_family_company(extract):
+    result = extract(SABATIER)
+    assert ("Laurent Morvillier", "Groupe Morvillier") in pairs(result)
+    assert ("Bernard Morvillier", "Groupe Morvillier") in pairs(result)
+    assert not {p for p in pairs(result) if p[1] == "Eiffage Construction" and "Morvillier" in p[0]}
+
+
+def test_two_companies_bearing_the_surname_guess_nothing_from_it(nlp):
+    from nlp.passage import Passage
+
+    doc = nlp(
+        "Chez Valmont Emballages, Antoine Valmont prend la présidence. La holding Financière Valmont "
+        "détient 85 % du capital."
+    )
+    ctx = Passage(doc, set())
+    antoine = next(e for e in doc.ents if e.text == "Antoine Valmont")
+    assert ctx.family_org(antoine) is None
+
+
+def test_a_bare_name_is_the_short_form_of_the_name_with_a_trade_word(extract):
+    text = (
+        "BTP : le groupe Morvillier cède sa filiale bois.\n\n"
+        "Page qui se tourne pour le Groupe Morvillier, fondé en 1958 à Albi."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert orgs["Morvillier"]["canonical"] == "Groupe Morvillier"
+
+
+def test_a_holding_is_another_company_than_the_bare_name(extract):
+    text = (
+        "Le cartonnier Tressac a publié ses comptes. La famille contrôle Tressac via Financière Tressac, "
+        "qui détient 85 % du capital de Tressac."
+    )
+    orgs = labelled(extract(text), "ORG")
+    assert orgs.get("Tressac", {}).get("canonical", "Tressac") == "Tressac"
+
+
+def test_a_name_ending_on_a_company_word_is_a_company(extract):
+    text = "Le Mans : la ministre a posé la première pierre de l'usine de recyclage de Cellora Energy."
+    assert "Cellora Energy" in labelled(extract(text), "ORG")
+
+
+def test_a_common_word_before_a_company_word_is_no_company(extract):
+    text = "Le groupe Brintek détaille ses Nouvelles Solutions dans un communiqué."
+    orgs = labelled(extract(text), "ORG")
+    assert "Nouvelles Solutions" not in orgs and "Brintek" in orgs
+
+
+def test_a_family_name_before_a_trade_word_is_a_company_not_a_product(extract):
+    text = (
+        "Chez Valmont Emballages, l'heure est à l'apaisement. Antoine Valmont a dirigé pendant six ans "
+        "Valmont Cartonnages, la principale filiale française du groupe."
+    )
+    result = extract(text)
+    assert "Valmont Cartonnages" in labelled(result, "ORG")
+    assert "Valmont Cartonnages" not in labelled(result, "PRODUCT")
+
+
+def test_a_quoted_name_after_baptise_is_a_product_even_if_it_looks_like_a_person(extract):
+    text = "Dès septembre, Kerlouan lancera une gamme de tartinables de la mer baptisée « Ty Goulven »."
+    assert "Ty Goulven" in labelled(extract(text), "PRODUCT")
+
+
+def test_a_vehicle_word_heads_a_product(extract):
+    text = "Le constructeur Véhinor va arrêter la production de son minibus Velto City 8, jugé peu rentable."
+    assert "Velto City 8" in labelled(extract(text), "PRODUCT")
+
+
+def test_a_company_noun_names_a_company_the_model_takes_for_a_person(extract):
+    text = "Le transporteur familial Berthaud-Ravel, basé à Saint-Priest, rachète un concurrent savoyard."
+    assert "Berthaud-Ravel" in labelled(extract(text), "ORG")
+
+
+def test_a_company_in_apposition_to_the_reference_noun_is_not_its_company(extract):
+    text = (
+        "Le distributeur Vanderlin Agri, installé à Hazebrouck, franchit un cap. L'entreprise familiale, "
+        "concessionnaire John Deere dans la région, a bouclé une levée de fonds de 40 millions d'euros "
+        "auprès de Flandre Capital."
+    )
+    [funding] = events(extract, text, "funding")
+    assert funding["org"] == "Vanderlin Agri"
+
+
+def test_taking_office_and_a_new_chief_executive_are_appointments(extract):
+    text = (
+        "Émilie Vanderlin s'appuiera sur un nouveau directeur général, Arnaud Desmet, ancien directeur "
+        "commercial de Claas, qui prendra ses fonctions le 1er octobre chez Vanderlin Agri."
+    )
+    people = {e["person"] for e in events(extract, text, "appointment")}
+    assert "Arnaud Desmet" in people
+
+
+def test_the_search_for_a_new_chief_is_no_appointment(extract):
+    text = (
+        "Le conseil de Pilova, présidé par Catherine Le Bihan, a mandaté un cabinet pour mener la recherche "
+        "d'un nouveau patron."
+    )
+    assert not events(extract, text, "appointment")
+
+
+def test_a_target_year_is_not_the_year_of_the_article(extract):
+    text = (
+        "Véhinor a enregistré en 2023 un chiffre d'affaires de 63 millions d'euros. Le constructeur veut "
+        "porter ses cadences à 300 véhicules d'ici 2027, avec l'aide de France 2030. « Nous voulons que "
+        "25 % de nos kilomètres soient décarbonés en 2028 », dit son directeur."
+    )
+    [results] = events(extract, text, "results")
+    assert results["org"] == "Véhinor" and results["amount"]["value"] == 63e6
