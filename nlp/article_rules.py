@@ -171,6 +171,28 @@ def numbered_product(art: Article, c: Candidate) -> Verdict | None:
     return Verdict("PRODUCT", "numbered_product", maker=maker, final=True)
 
 
+def school_of_person(art: Article, c: Candidate) -> Verdict | None:
+    """'ingénieure des Arts et Métiers', 'diplômé de Centrale Nantes', 'ancien élève de l'Essec': the
+    school a person went to, not a company (nor an employer for the titles around it)."""
+    if c.label not in ("ORG", "MISC") or c.source == "gazetteer":
+        return None
+    doc, i = art.doc, c.start - 1
+    while i >= 0 and doc[i].lower_ in ("l'", "l’", "la", "le", "les"):
+        i -= 1
+    if i < 1 or doc[i].lower_ not in ("de", "d'", "d’", "du", "des", "à", "aux"):
+        return None
+    before = doc[i - 1].lower_
+    if doc[i].lower_ == "des" and before in ("ingénieur", "ingénieure", "ingénieurs"):
+        return Verdict("DROP", "school_of_person")
+    if before.startswith("diplômé") or (
+        before in ("élève", "élèves", "étudiant", "étudiante") and doc[i].lower_ not in ("à", "aux")
+    ):
+        return Verdict("DROP", "school_of_person")
+    if before in ("formé", "formée", "formés") and doc[i].lower_ in ("à", "aux"):
+        return Verdict("DROP", "school_of_person")
+    return None
+
+
 def sector_name(art: Article, c: Candidate) -> Verdict | None:
     """'sa branche Défense, Espace et Sécurité Publique', 'l’activité Aéronautique, Energie et Industrie':
     capitalised sector words name a business line, not a company."""
@@ -554,6 +576,7 @@ LABEL_RULES: list[LabelRule] = [
     trim_product_head,
     former_employer,
     numbered_product,
+    school_of_person,
     sector_name,
     trade_word_name,
     person_elsewhere,

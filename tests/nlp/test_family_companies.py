@@ -123,3 +123,15 @@ def test_a_target_year_is_not_the_year_of_the_article(extract):
     )
     [results] = events(extract, text, "results")
     assert results["org"] == "Véhinor" and results["amount"]["value"] == 63e6
+
+
+def test_a_school_is_neither_a_company_nor_an_employer(extract):
+    text = (
+        "Chez Plastiques Morvan, Julie Rabiller devient directrice générale déléguée. Cette ingénieure des "
+        "Arts et Métiers de 45 ans, diplômée de Centrale Nantes, dirigeait la division automobile. Le "
+        "directeur financier, Gilles Pasquier, part à la retraite."
+    )
+    result = extract(text)
+    orgs = labelled(result, "ORG")
+    assert "Arts et Métiers" not in orgs and "Centrale Nantes" not in orgs
+    assert ("Gilles Pasquier", "Plastiques Morvan") in pairs(result)
