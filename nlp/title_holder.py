@@ -22,11 +22,25 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.passage import Passage
+from nlp.rules import breaks_line
 from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, KINSHIP, SUBJECT_PRONOUNS
 
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 REVEAL_OPENINGS = word_lists()["reveal_openings"]
 ANNOUNCED = word_lists()["announced_determiners"]
+
+
+def _person_before_occupation(doc: Doc, et: int, ctx: Passage) -> Span | None:
+    """'X, éleveur à Cerisy et <title>', 'X, avocate de formation et <title>': the person before a short
+    occupation phrase (no verb, up to six words) coordinated with the title by "et"."""
+    for k in range(et - 1, max(-1, et - 8), -1):
+        token = doc[k]
+        if token.text == ",":
+            person = ctx.person_end.get(k - 1)
+            return person if person is not None and k < et - 1 else None
+        if token.pos_ in ("VERB", "AUX") or token.is_punct or breaks_line(token):
+            return None
+    return None
 
 
 def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Span | None, bool]:
@@ -59,6 +73,9 @@ def person_for(doc: Doc, title: Span, chunk_end: int, ctx: Passage) -> tuple[Spa
             continue
         if token.lower_ in SUBJECT_PRONOUNS:
             return ctx.last_person_before(token.i), True
+        occupied = _person_before_occupation(doc, i, ctx) if token.lower_ == "et" else None
+        if occupied is not None:  # "Jean-Luc Lemonnier, éleveur à Cerisy et président du conseil"
+            return occupied, False
         if token.lower_ not in GAP_BEFORE_TITLE:
             break
         i, gap = i - 1, gap + 1
