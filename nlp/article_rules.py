@@ -348,7 +348,11 @@ def _right_after_head(doc, c: Candidate) -> bool:
     (not 'la jeune pousse édite X Flux', where a verb the rule skipped stands between)."""
     if c.trigger is None:
         return False
-    return all(t.is_lower and t.pos_ == "ADJ" for t in doc[c.trigger[1] : c.start])
+    between = doc[c.trigger[1] : c.start]
+    if all(t.is_lower and t.pos_ == "ADJ" for t in between):
+        return True
+    # 'la coopérative laitière X': the tagger may call the adjective a noun; one such word, no verb
+    return len(between) == 1 and between[0].is_lower and between[0].is_alpha and between[0].pos_ == "NOUN"
 
 
 def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
