@@ -208,8 +208,8 @@ def _aside_end(doc: Doc, i: int, words: dict) -> int:
     """The end of a time or manner aside starting at i ('en avril', 'dans la foulée', 'en 2024'); i if none."""
     if i + 1 < len(doc) and doc[i].lower_ == "en" and _YEAR.match(doc[i + 1].text):
         return i + 2
-    for size in (3, 2, 1):
-        if i + size <= len(doc) and " ".join(t.lower_ for t in doc[i : i + size]) in words["launch_asides"]:
+    for size in (4, 3, 2, 1):  # 'ce mois-ci' is four tokens: its text, not its words joined, is the aside
+        if i + size <= len(doc) and doc[i : i + size].text.lower() in words["launch_asides"]:
             return i + size
     return i
 
