@@ -20,6 +20,7 @@ from nlp.event_people import appointment, departure, successor
 from nlp.event_scene import Scene
 from nlp.event_shutdowns import shutdown, shutdown_passive
 from nlp.naming import OPEN_QUOTES
+from nlp.rules import breaks_line
 from nlp.tokens import ents_of
 
 Rule = Callable[[Scene], list[dict]]
@@ -247,7 +248,9 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
         return launch_arrival(scene)  # 'Baptisée P, la puce a été officiellement lancée'
     if not products and commas:
         products = [p for p in [_unnamed_product(scene)] if p is not None]
-    if not products or _object_broken(scene, products[0], commas):
+    if not products:
+        return _named_next(scene, start)
+    if _object_broken(scene, products[0], commas):
         return []
     product = _named_one(scene, products) or products[0]
     if any(t.lower_ in scene.words["ending_nouns"] for t in scene.doc[scene.trigger.end : product.start]):
@@ -261,6 +264,47 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
 
 
 _CLITICS = frozenset({"s'", "s’", "se"})
+_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
+_MAX_NAMED_NEXT = 4
+
+
+def _named_next(scene: Scene, start: int) -> list[dict]:
+    """'X a présenté jeudi ses nouveaux ordinateurs portables. Au menu : un ultraportable, le P1, et une
+    machine pour créateurs, le P2.': a launch whose object is the company's own product noun, named in
+    no product, launches the products the next sentence names (none made by another company, no verb
+    of their own before them)."""
+    doc = scene.doc
+    obj = doc[start : min(scene.sent.end, start + 6)]
+    owned = [
+        t
+        for t in obj
+        if t.lower_ in _POSSESSIVES
+        and any(w.lower_ in scene.words["product_heads"] for w in doc[t.i + 1 : min(t.i + 4, scene.sent.end)])
+    ]
+    if (
+        not owned
+        or scene.sent.end >= len(doc)
+        or any(breaks_line(t) for t in doc[scene.sent.end - 1 : scene.sent.end + 1])
+    ):
+        return []
+    nxt_end = scene.ctx.sentence_end(scene.sent.end)
+    nxt = [e for e in ents_of(doc) if scene.sent.end <= e.start < nxt_end]
+    products = [e for e in nxt if e.label_ == "PRODUCT"]
+    makers = {p._.maker for p in products if p._.maker}
+    named = {scene.name(o) for o in scene.before("ORG")}
+    # the maker of the products, when the sentence names it before the trigger, else its subject
+    # or the company whose name the products bear ('Veltra Book 14 Air')
+    bearing = [n for n in named if n and all(p.text.startswith(n + " ") for p in products)]
+    org = makers.pop() if len(makers) == 1 and makers <= named else (bearing or [scene.company()])[0]
+    if not org:
+        return []
+    products = [p for p in products if p._.maker in (None, org)]
+    if not products or any(e.label_ == "ORG" and e.start < products[0].start for e in nxt):
+        return []
+    if any(finite(t) for t in doc[scene.sent.end : products[0].start]):
+        return []  # 'Le premier, P1, ...': a clause of its own
+    names = dict.fromkeys(_product_name(scene, p) for p in products[:_MAX_NAMED_NEXT])
+    return [{"kind": "launch", "org": org, "product": name} for name in names if name]
 
 
 def _product_name(scene: Scene, product: Span) -> str | None:

@@ -22,8 +22,8 @@ from spacy.tokens import Doc, Span
 
 from nlp.lexicon import has_ex_prefix, word_lists
 from nlp.passage import Passage
-from nlp.rules import breaks_line
 from nlp.role_words import DETERMINERS, FORMER, GAP_BEFORE_TITLE, KINSHIP, SUBJECT_PRONOUNS
+from nlp.rules import breaks_line
 
 DEMONSTRATIVES = frozenset({"cette", "cet", "ce"})
 REVEAL_OPENINGS = word_lists()["reveal_openings"]

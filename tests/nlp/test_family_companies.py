@@ -135,3 +135,21 @@ def test_a_school_is_neither_a_company_nor_an_employer(extract):
     orgs = labelled(result, "ORG")
     assert "Arts et Métiers" not in orgs and "Centrale Nantes" not in orgs
     assert ("Gilles Pasquier", "Plastiques Morvan") in pairs(result)
+
+
+def test_products_named_in_the_next_sentence_are_launched(extract):
+    text = (
+        "Le constructeur taïwanais Veltrix, qui grignote des parts de marché face à Lenovo et Dell, a présenté "
+        "jeudi ses nouveaux ordinateurs portables. Au menu : un ultraportable, le Veltrix Book 14 Air, et "
+        "une machine pour créateurs, le Veltrix Book 16 Pro."
+    )
+    launched = {(e["org"], e["product"]) for e in events(extract, text, "launch")}
+    assert launched == {("Veltrix", "Veltrix Book 14 Air"), ("Veltrix", "Veltrix Book 16 Pro")}
+
+
+def test_products_of_another_company_in_the_next_sentence_are_not_launched(extract):
+    text = (
+        "La marque Veltrix a présenté jeudi ses nouveaux ordinateurs portables. Ils embarquent le "
+        "Snapdragon X Elite de Qualcomm."
+    )
+    assert not events(extract, text, "launch")
