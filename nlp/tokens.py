@@ -5,11 +5,16 @@ articles l’ and d’: "Kevin O’Brien" becomes "Kevin", "O’", "Brien" and t
 Between a capitalised word and another one, such a letter is part of a surname. "L’" is always the
 article ("L’Oréal" keeps its two tokens, as the model knows it). Only the curly apostrophe: with the
 straight one the model reads "O'" + "Brien" as a name already, and merged it would not.
+
+It also splits the full stop the tokenizer leaves on a code ending in letters or on a currency
+('la 5G. Elle', 'le Mobilo 4G. Il', 'de 4 M€. Il'): glued, it hid the sentence end from the parser and
+the product ran on into the next sentence ('Mobilo 4G. Il').
 """
 
 from __future__ import annotations
 
 import functools
+import re
 import weakref
 from bisect import bisect_right
 from collections.abc import Callable, Collection, Iterator
@@ -32,7 +37,31 @@ def merge_name_apostrophes(doc: Doc) -> Doc:
         with doc.retokenize() as retokenizer:
             for span in spans:
                 retokenizer.merge(span)
+    glued = _glued_full_stops(doc)
+    if glued:  # 'la 5G. Elle', 'de 4 M€. Il': the tokenizer keeps the full stop, the sentence runs on
+        with doc.retokenize() as retokenizer:
+            for token in glued:
+                retokenizer.split(token, [token.text[:-1], "."], heads=[(token, 1), (token, 1)])
     return doc
+
+
+# a code ending on letters or an amount's currency, then a full stop and a space: the stop ends the sentence
+_GLUED_STOP = re.compile(r"(?<![\w.])(?:\d+[A-Za-z]{1,3}|[A-Za-z]{0,3}[€$£¥])\.(?=\s|$)")
+
+
+def _glued_full_stops(doc: Doc) -> list[Token]:
+    """The tokens '5G.', '4G.', 'M€.' the French tokenizer leaves whole (not 'S25' + '.', split already)."""
+    text = doc_text(doc)
+    matches = list(_GLUED_STOP.finditer(text))
+    if not matches:
+        return []
+    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    found = []
+    for m in matches:
+        i = starts.get(m.start())
+        if i is not None and doc[i].text == m.group():
+            found.append(doc[i])
+    return found
 
 
 def _apostrophe_tokens(doc: Doc) -> list[int]:

@@ -153,3 +153,12 @@ def test_products_of_another_company_in_the_next_sentence_are_not_launched(extra
         "Snapdragon X Elite de Qualcomm."
     )
     assert not events(extract, text, "launch")
+
+
+def test_a_full_stop_glued_to_a_code_ends_the_sentence(nlp):
+    doc = nlp(
+        "Les deux partenaires ont dévoilé le Mobilo 4G. Il coûte 233 euros. Brintek lève 4 M€. Elle recrute."
+    )
+    assert [t.text for t in doc[7:10]] == ["4G", ".", "Il"]
+    assert doc[9].is_sent_start
+    assert "M€" in [t.text for t in doc]
