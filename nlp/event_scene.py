@@ -401,6 +401,8 @@ class Scene:
         for t in clause[1:]:
             if _YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" and self._older(int(t.text)):
                 return True  # '..., en 2019 déjà, X a racheté'
+        if self._dated_relative():
+            return True
         lo, hi = max(self.sent.start, self.trigger.start - 4), min(self.sent.end, self.trigger.end + 4)
         for t in self.doc[lo:hi]:
             if (
@@ -412,6 +414,15 @@ class Scene:
             ):
                 return True
         return False
+
+    def _dated_relative(self) -> bool:
+        """'X, la directrice générale, qui a rejoint l'entreprise en 2022': a relative clause in the past
+        dated by its year tells a person's or a company's history, whatever the article's year."""
+        i = self.trigger.start
+        if i < 2 or self.doc[i - 1].lower_ not in ("a", "avait") or self.doc[i - 2].lower_ != "qui":
+            return False
+        after = self.doc[self.trigger.end : min(self.sent.end, self.trigger.end + 5)]
+        return any(_YEAR.match(t.text) and self.doc[t.i - 1].lower_ == "en" for t in after)
 
     def _punct_between(self, i: int) -> bool:
         """A comma or a bracket between token i and the trigger: the year dates an aside ('La société,

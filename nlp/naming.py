@@ -437,7 +437,7 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
         first = doc[start]
         if first.is_stop or first.pos_ == "ADJ" or not first.text[:1].isupper():
             continue  # 'Nos Solutions', 'ex-Altran Engineering'
-        if start > 0 and doc[start - 1].lower_ in _PLURAL_DETERMINERS:
+        if start > 0 and doc[start - 1].lower_ in words["plural_determiners"]:
             continue  # 'ses Nouvelles Solutions', 'des Grandes Industries': capitalised common words
         if (start == 0 or first.is_sent_start or breaks_line(doc[start - 1])) and first.pos_ != "PROPN":
             continue  # a sentence opening on a common word ('(Nouvelles Solutions Informatiques)')
@@ -450,4 +450,3 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
 
 
 MAX_SUFFIXED_RUN = 3
-_PLURAL_DETERMINERS = frozenset({"les", "des", "ses", "nos", "vos", "leurs", "ces", "aux", "mes", "tes"})

@@ -162,3 +162,12 @@ def test_a_full_stop_glued_to_a_code_ends_the_sentence(nlp):
     assert [t.text for t in doc[7:10]] == ["4G", ".", "Il"]
     assert doc[9].is_sent_start
     assert "M€" in [t.text for t in doc]
+
+
+def test_a_dated_relative_clause_is_background(extract):
+    text = (
+        "Le studio Pixelor signe un partenariat avec le constructeur Alpine. « Les licences coûtent cher », "
+        "glisse Anaïs Delpech, la directrice générale, qui a rejoint l'entreprise en 2022 après huit ans "
+        "chez Ubisoft. Le studio veut ouvrir un site à Montréal d'ici à la fin 2026."
+    )
+    assert not events(extract, text, "appointment")
