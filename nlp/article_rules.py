@@ -368,6 +368,8 @@ def _after_company(art: Article, c: Candidate, prefix: str, rest) -> Verdict:
         if division_word(rest[-1], words):  # "EDF Renouvelables", "Orange Business": a division
             return Verdict("ORG", "company_division")
         return Verdict("PRODUCT", "product_of_company", maker=parent)
+    if len(rest) == 2 and rest[0].lower_ in ("&", "et") and rest[1].lower_ in words["family_suffixes"]:
+        return Verdict("ORG", "company_full_name")  # "Tréfileries Gaudin & Fils": one family company
     if rest[0].text in ("-", "&") or any(t.text in org_texts for t in rest):
         return Verdict("DROP", "two_companies")  # "HP-Microsoft": two companies, not one name
     if rest.text in words["places"] or all(

@@ -217,15 +217,12 @@ def _org_canonicals(doc: Doc, chosen: list[Candidate], entries: dict, words: dic
                     for t in longer_names
                     if t.endswith(" " + text)
                     and all(
-                        w.lower() in words["org_prefixes"] - _HOLDING_WORDS for w in t[: -len(text)].split()
+                        w.lower() in words["org_prefixes"] - words["holding_words"]
+                        for w in t[: -len(text)].split()
                     )
                 ]
             )
             c.canonical = min(longer, key=len) if len(longer) == 1 else text
-
-
-_HOLDING_WORDS = frozenset({"financière", "holding", "compagnie", "société"})  # "Financière Vautrin": the
-# family's holding, another company than "Vautrin"
 
 
 def _named_as_subsidiary(doc: Doc, c: Candidate, parent_words) -> bool:

@@ -421,10 +421,12 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
         j = token.i
         if j < 1 or not token.is_title or token.lower_ not in finals or not doc[j - 1].whitespace_:
             continue
-        start = j
+        start = end = j
+        if token.lower_ in words["family_suffixes"] and j > 1 and doc[j - 1].lower_ in ("&", "et"):
+            start = end = j - 1  # 'Tréfileries Gaudin & Fils', 'Martin et Fils': the run goes on before "&"
         while (
             start > 0
-            and j - start < MAX_SUFFIXED_RUN
+            and end - start < MAX_SUFFIXED_RUN
             and not breaks_line(doc[start - 1])
             and is_capitalised(doc[start - 1])
             and doc[start - 1].lower_ not in junk
@@ -432,6 +434,8 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
             and not doc[start - 1].is_punct
         ):
             start -= 1
+        if start >= j - 1 and doc[start].lower_ in ("&", "et"):
+            continue
         if start == j:
             continue
         first = doc[start]
@@ -439,8 +443,10 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
             continue  # 'Nos Solutions', 'ex-Altran Engineering'
         if start > 0 and doc[start - 1].lower_ in words["plural_determiners"]:
             continue  # 'ses Nouvelles Solutions', 'des Grandes Industries': capitalised common words
-        if (start == 0 or first.is_sent_start or breaks_line(doc[start - 1])) and first.pos_ != "PROPN":
-            continue  # a sentence opening on a common word ('(Nouvelles Solutions Informatiques)')
+        opening = start == 0 or breaks_line(doc[start - 1]) or doc[start - 1].text in _SENTENCE_ENDS
+        if (opening or (first.is_sent_start and doc[start - 1].is_punct)) and first.pos_ != "PROPN":
+            continue  # a sentence opening on a common word ('(Nouvelles Solutions Informatiques)'; the
+            # parser's own sentence starts inside a name, 'techniques | Tréfileries Gaudin', are not trusted)
         if all(t.text in words["places"] for t in doc[start:j]):
             continue  # 'Normandie Énergies' is left to the model and the gazetteer
         # told as the model's: the article rules trust it no more ('Valade Emballages' does not make
@@ -450,3 +456,4 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
 
 
 MAX_SUFFIXED_RUN = 3
+_SENTENCE_ENDS = frozenset({".", "!", "?", "…"})

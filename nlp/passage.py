@@ -22,6 +22,7 @@ PARTNER_PREPOSITIONS = WORDS["partner_prepositions"]
 ASIDE_WORDS = word_lists()["aside_words"]
 PARENT_WORDS = word_lists()["parent_words"]
 MOVE_WORDS = WORDS["move_words"]
+HOLDING_WORDS = WORDS["holding_words"]  # "Financière Vautrin", "Vallat Participations": a family's holding
 CAREER_AND, CAREER_OF = WORDS["career_and"], WORDS["career_of"]
 DETERMINERS = WORDS["title_determiners"]
 FINAL = frozenset({".", "!", "?", "…", ":", ";", "»", "”"})  # what a sentence ends with (or a line break)
@@ -222,12 +223,15 @@ class Passage:
             return None
         surname = words[-1].lower()
         full = " ".join(words).lower()
+        # 'Hélène Gaudin-Marty' bears 'Gaudin' ('Tréfileries Gaudin & Fils'), a part of four letters or more
+        parts = {surname, *(p for p in surname.split("-") if len(p) >= 4)}
         bearing = {
             name
             for name in self.doc_counts
             if name.lower() != full
             and not self.is_public(name)
-            and surname in {p for w in name.lower().split() for p in (w, *w.split("-"))}
+            and parts & {p for w in name.lower().split() for p in (w, *w.split("-"))}
+            and not HOLDING_WORDS & set(name.lower().split())  # 'sa holding Vallat Participations'
         }
         return bearing.pop() if len(bearing) == 1 else None
 

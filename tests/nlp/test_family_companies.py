@@ -28,8 +28,8 @@ def test_two_companies_bearing_the_surname_guess_nothing_from_it(nlp):
     from nlp.passage import Passage
 
     doc = nlp(
-        "Chez Valmont Emballages, Antoine Valmont prend la présidence. La holding Financière Valmont "
-        "détient 85 % du capital."
+        "Chez Valmont Emballages, Antoine Valmont prend la présidence. Sa filiale Valmont Cartonnages "
+        "emploie 300 personnes."
     )
     ctx = Passage(doc, set())
     antoine = next(e for e in doc.ents if e.text == "Antoine Valmont")
@@ -183,3 +183,24 @@ def test_a_full_stop_glued_to_a_code_ends_the_sentence(nlp):
 )
 def test_no_reported_event_of_the_kind(extract, text, kind):
     assert not events(extract, text, kind)
+
+
+def test_a_family_company_with_fils_is_one_company_its_heir_works_for(extract):
+    text = (
+        "Le fabricant stéphanois de câbles Tréfileries Gaudin & Fils a annoncé lundi une acquisition. "
+        "« Cette brique nous manquait », explique Hélène Gaudin-Marty, la présidente du directoire."
+    )
+    result = extract(text)
+    assert "Tréfileries Gaudin & Fils" in labelled(result, "ORG")
+    assert ("Hélène Gaudin-Marty", "Tréfileries Gaudin & Fils") in pairs(result)
+
+
+def test_a_family_holding_is_not_the_family_company(nlp):
+    from nlp.passage import Passage
+
+    doc = nlp(
+        "Chez Néosilor, le président du conseil, Bernard Vallat-Moreau, contrôle 22 % du capital à travers "
+        "sa holding Vallat Participations."
+    )
+    bernard = next(e for e in doc.ents if e.text == "Bernard Vallat-Moreau")
+    assert Passage(doc, set()).family_org(bernard) is None
