@@ -12,6 +12,7 @@ nlp/patterns/words.jsonl).
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 
@@ -408,18 +409,15 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
     """'Cellia Energy', 'Oscilia Technologies', 'Hoffmeister Pumpen Group': a run of capitalised words
     ending on a capitalised company word is a company, even when the model saw nothing there (the words:
     `org_suffixes`, less those that also end products or common phrases, `suffix_not_final`)."""
-    finals = (
-        words["org_suffixes"]
-        - words["product_suffixes"]
-        - words["model_suffixes"]
-        - words["suffix_not_final"]
+    finals = _final_words(
+        words["org_suffixes"], words["product_suffixes"], words["model_suffixes"], words["suffix_not_final"]
     )
     junk = words["leading_junk"] | words["title_words"] | words["elisions"] | words["head_acronyms"]
     junk = junk | words["org_heads"]  # 'La SSII Kovalam Technologies', 'le groupe Cellia Energy'
     found = []
-    for token in doc:
+    for token in tokens_in(doc, finals):  # the Doc's arrays find the few company words, no loop over tokens
         j = token.i
-        if j < 1 or not token.is_title or token.lower_ not in finals or not doc[j - 1].whitespace_:
+        if j < 1 or not token.is_title or not doc[j - 1].whitespace_:
             continue
         start = end = j
         if token.lower_ in words["family_suffixes"] and j > 1 and doc[j - 1].lower_ in ("&", "et"):
@@ -453,6 +451,12 @@ def suffix_candidates(doc: Doc, words: dict) -> list[Candidate]:
         # 'Valade Cartonnages' a product of it, as a name found by its context would)
         found.append(Candidate(start, j + 1, "ORG", "model", rule="name_with_company_word"))
     return found
+
+
+@functools.lru_cache(maxsize=8)
+def _final_words(suffixes: frozenset, products: frozenset, models: frozenset, common: frozenset) -> frozenset:
+    """The company words that end a company's name: one set per word lists (tokens_in caches its hashes)."""
+    return suffixes - products - models - common
 
 
 MAX_SUFFIXED_RUN = 3
