@@ -17,7 +17,7 @@ from nlp.event_clauses import clause_break, finite, object_break
 from nlp.event_deals import acquisition_stake, partnership, partnership_noun
 from nlp.event_mergers import merger
 from nlp.event_people import appointment, departure, successor
-from nlp.event_scene import Scene
+from nlp.event_scene import THIRD_PERSON_POSSESSIVES, Scene
 from nlp.event_shutdowns import shutdown, shutdown_passive
 from nlp.naming import OPEN_QUOTES
 from nlp.rules import breaks_line
@@ -264,7 +264,6 @@ def launch(scene: Scene, reach: int = 10, commas: bool = True) -> list[dict]:
 
 
 _CLITICS = frozenset({"s'", "s’", "se"})
-_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _MAX_NAMED_NEXT = 4
 
 
@@ -278,7 +277,7 @@ def _named_next(scene: Scene, start: int) -> list[dict]:
     owned = [
         t
         for t in obj
-        if t.lower_ in _POSSESSIVES
+        if t.lower_ in THIRD_PERSON_POSSESSIVES
         and any(w.lower_ in scene.words["product_heads"] for w in doc[t.i + 1 : min(t.i + 4, scene.sent.end)])
     ]
     if (

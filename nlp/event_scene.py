@@ -22,7 +22,7 @@ _COMPLEMENT_BEFORE = frozenset(
     {"de", "d'", "d’", "du", "des", "par", "à", "au", "aux", "avec", "pour", "chez", "selon", "sur", "contre"}
 )
 _NE = frozenset({"ne", "n'", "n’"})
-_POSSESSIVE = frozenset({"son", "sa", "ses", "leur", "leurs"})
+THIRD_PERSON_POSSESSIVES = frozenset({"son", "sa", "ses", "leur", "leurs"})
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 
@@ -255,7 +255,7 @@ class Scene:
         in the sentence before ('En 2023, elle avait levé N auprès de A'), else the one that sentence
         is about."""
         i = self.trigger.start - 1
-        if found is not None or i < self.sent.start or self.doc[i].lower_ not in _POSSESSIVE:
+        if found is not None or i < self.sent.start or self.doc[i].lower_ not in THIRD_PERSON_POSSESSIVES:
             return None
         if any(not (t.is_punct or t.is_space) for t in self.doc[self.sent.start : i]):
             return None  # only a possessive opening the sentence ('valorise la cible à neuf fois son CA')

@@ -19,7 +19,7 @@ import re
 from spacy.tokens import Doc
 
 from nlp.lexicon import word_lists
-from nlp.rules import Candidate, breaks_line, capital_run, is_capitalised, tagged
+from nlp.rules import CLOSE_QUOTES, OPEN_QUOTES, Candidate, breaks_line, capital_run, is_capitalised, tagged
 from nlp.tokens import doc_text, ents_of, tokens_in
 
 logger = logging.getLogger(__name__)
@@ -121,8 +121,6 @@ def _listed_after(doc: Doc, end: int, words: dict, person_tokens: set[int]) -> l
     return found
 
 
-OPEN_QUOTES = frozenset({"«", "“", '"'})
-_CLOSE_QUOTES = frozenset({"»", "”", '"'})
 _MAX_QUOTED = 8
 
 
@@ -135,7 +133,7 @@ def _quoted_name(doc: Doc, quote: int, words: dict) -> list[Candidate]:
         return []
     for end in range(start + 1, min(len(doc), start + _MAX_QUOTED + 1)):
         token = doc[end]
-        if token.text in _CLOSE_QUOTES:
+        if token.text in CLOSE_QUOTES:
             name = doc[start:end]
             if any(t.pos_ in ("VERB", "AUX") or breaks_line(t) for t in name):
                 return []

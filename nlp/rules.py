@@ -674,19 +674,19 @@ def _name_before_title(doc: Doc, title: int, words: dict) -> list[Candidate]:
     return [Candidate(start, i, "PERSON", "context")]
 
 
-_OPENING_QUOTES = ("«", '"', "“")
-_CLOSING_QUOTES = ("»", '"', "”")
+OPEN_QUOTES = frozenset({"«", "“", '"'})
+CLOSE_QUOTES = frozenset({"»", "”", '"'})
 
 
 def _named(doc: Doc, start: int, end: int, words: dict, person_tokens: set[int]) -> list[Candidate]:
     """'une offre de stockage, baptisée Cold Archive' -> PRODUCT; 'une start-up baptisée Kimazou' -> ORG."""
     if start > 0 and doc[start - 1].lower_ in ("a", "été", "est", "sera", "être"):
         return []  # "a été nommé directeur": an appointment, not a name
-    quoted = end + 2 < len(doc) and doc[end].text in _OPENING_QUOTES
+    quoted = end + 2 < len(doc) and doc[end].text in OPEN_QUOTES
     if quoted:  # 'une gamme baptisée « Ty Mor »': the name inside the quotes, whatever the model saw
         end += 1
     run_end = capital_run(doc, end, words, allow_numbers=True)
-    if quoted and (run_end == len(doc) or doc[run_end].text not in _CLOSING_QUOTES):
+    if quoted and (run_end == len(doc) or doc[run_end].text not in CLOSE_QUOTES):
         return []
     # the model's "person" that takes in a capitalised 'Baptisée' opening the sentence is no person
     people = set() if quoted or (start in person_tokens and not doc[start].is_lower) else person_tokens
