@@ -55,7 +55,7 @@ def _glued_full_stops(doc: Doc) -> list[Token]:
     matches = list(_GLUED_STOP.finditer(text))
     if not matches:
         return []
-    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    starts = _token_starts(doc)
     found = []
     for m in matches:
         i = starts.get(m.start())
@@ -69,8 +69,13 @@ def _apostrophe_tokens(doc: Doc) -> list[int]:
     text = doc_text(doc)  # the same once the letters are merged: later components read it from here
     if not any(a in text for a in APOSTROPHES):
         return []
-    starts = {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
+    starts = _token_starts(doc)
     return sorted(starts[p - 1] for a in APOSTROPHES for p in _positions(text, a) if p - 1 in starts)
+
+
+def _token_starts(doc: Doc) -> dict[int, int]:
+    """{character offset: index} of the tokens' first characters, read from the Doc's array."""
+    return {idx: i for i, idx in enumerate(doc.to_array(IDX).tolist())}
 
 
 def _positions(text: str, char: str) -> Iterator[int]:
